@@ -1,0 +1,67 @@
+from django.db import connection
+from django.http import HttpResponse
+from django.shortcuts import render
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_GET
+
+from jumelage.partnerships.queries import open_and_upcoming_calls, partnerships_with_cycles
+
+
+@require_GET
+def home(request):
+    return render(
+        request,
+        "core/home.html",
+        {"calls": open_and_upcoming_calls(), "partnerships": partnerships_with_cycles()},
+    )
+
+
+@never_cache
+def health(request):
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT 1")
+    return HttpResponse("ok", content_type="text/plain")
+
+
+def _error(request, status, title, explanation):
+    return render(
+        request, "core/error.html", {"title": title, "explanation": explanation}, status=status
+    )
+
+
+def bad_request(request, exception=None):
+    return _error(request, 400, _("Bad request"), _("The request could not be understood."))
+
+
+def permission_denied(request, exception=None):
+    return _error(
+        request, 403, _("Not allowed"), _("You do not have permission to see this page.")
+    )
+
+
+def page_not_found(request, exception=None):
+    return _error(
+        request, 404, _("Page not found"), _("There is nothing at this address. It may have moved.")
+    )
+
+
+def server_error(request):
+    return _error(
+        request,
+        500,
+        _("Something went wrong"),
+        _("The error has been logged. Your saved work is safe; please try again."),
+    )
+
+
+def csrf_failure(request, reason=""):
+    return _error(
+        request,
+        403,
+        _("Your form expired"),
+        _(
+            "For your security the form could not be accepted: it was open too long or cookies "
+            "are blocked. Go back, reload the page and send it again; saved drafts are kept."
+        ),
+    )

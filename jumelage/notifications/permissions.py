@@ -1,0 +1,16 @@
+from django.shortcuts import get_object_or_404
+
+from jumelage.accounts.permissions import managed_side_ids
+from jumelage.notifications.models import OutboxMessage
+
+
+def readable_outbox(user):
+    """Messages a user may read: those of the sides they manage (all, for operators)."""
+    messages = OutboxMessage.objects.select_related("side")
+    if user.is_superuser:
+        return messages
+    return messages.filter(side_id__in=managed_side_ids(user))
+
+
+def get_message_for_user(user, pk) -> OutboxMessage:
+    return get_object_or_404(readable_outbox(user), pk=pk)

@@ -1,0 +1,29 @@
+from django.conf import settings
+from django.conf.urls.i18n import i18n_patterns
+from django.contrib import admin
+from django.urls import include, path
+
+from jumelage.core import views as core_views
+
+urlpatterns = [
+    path("i18n/", include("django.conf.urls.i18n")),
+    path("healthz", core_views.health, name="health"),
+]
+urlpatterns += i18n_patterns(
+    path("", include("jumelage.core.urls")),
+    path("accounts/", include("jumelage.accounts.urls")),
+    path("p/", include("jumelage.partnerships.urls")),
+    path("hosting/", include("jumelage.hosting.urls")),
+    path("calls/", include("jumelage.calls.urls")),
+    path("outbox/", include("jumelage.notifications.urls")),
+    path("admin/", admin.site.urls),
+)
+if settings.DEBUG:
+    from django.conf.urls.static import static
+
+    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+
+handler400 = "jumelage.core.views.bad_request"
+handler403 = "jumelage.core.views.permission_denied"
+handler404 = "jumelage.core.views.page_not_found"
+handler500 = "jumelage.core.views.server_error"
