@@ -79,7 +79,7 @@ TEMPLATES = [
 
 # Database: a SQLite file by default, configured for concurrent writers (WAL, immediate
 # transactions, a busy timeout) so that simultaneous submissions wait instead of failing.
-DATA_DIR = Path(env.str("DATA_DIR", default=str(BASE_DIR.parent / "var")))
+DATA_DIR = Path(env.str("DATA_DIR", default=str(Path.cwd() / "var")))
 DATA_DIR.mkdir(parents=True, exist_ok=True)
 SQLITE_OPTIONS = {
     "transaction_mode": "IMMEDIATE",

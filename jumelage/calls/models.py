@@ -1,3 +1,5 @@
+import uuid
+
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -7,6 +9,11 @@ from django.utils.translation import gettext_lazy as _
 from jumelage.calls.enums import ApplicationState, FileKind, QuestionKind
 
 PITCH_DECK_KEY = "pitch_deck"
+
+
+def attachment_path(instance, filename):
+    """A random name: the original one may identify the team and is kept in the database."""
+    return f"applications/{instance.application.call_id}/{uuid.uuid4().hex}"
 
 
 class Call(models.Model):
@@ -21,6 +28,7 @@ class Call(models.Model):
     opens_at = models.DateTimeField(_("opens at"))
     closes_at = models.DateTimeField(_("deadline"))
     published = models.BooleanField(_("published"), default=False)
+    updated = models.DateTimeField(auto_now=True)
 
     class Meta:
         verbose_name = _("call")
@@ -174,6 +182,11 @@ class Application(models.Model):
         return self.team_name or _("Untitled application")
 
     @property
+    def reference(self):
+        """What the applicant quotes when they write to the programme team."""
+        return f"{self.call.slug.upper()}-{self.pk:05d}"
+
+    @property
     def is_editable(self):
         return self.state != ApplicationState.WITHDRAWN and self.call.is_open()
 
@@ -183,7 +196,7 @@ class Attachment(models.Model):
 
     application = models.ForeignKey(Application, on_delete=models.CASCADE, related_name="attachments")
     question_key = models.SlugField(max_length=50)
-    file = models.FileField(upload_to="applications/%Y/%m/")
+    file = models.FileField(upload_to=attachment_path)
     original_name = models.CharField(max_length=255)
     content_type = models.CharField(max_length=120)
     size = models.PositiveBigIntegerField()

@@ -1,0 +1,239 @@
+"""The application form, built from a call's questions.
+
+One form serves every path: the full page post (no JavaScript), the autosave of a few
+fields, and the final check at submission. `strict` enforces required and conditional
+questions; a draft is saved leniently so that nothing typed is refused for being incomplete.
+"""
+
+import hashlib
+
+import filetype
+from django import forms
+from django.conf import settings
+from django.template.defaultfilters import filesizeformat
+from django.utils.datastructures import MultiValueDict
+from django.utils.translation import gettext_lazy as _
+
+from jumelage.calls.enums import FILE_KIND_MIME_TYPES, FileKind, QuestionKind
+from jumelage.calls.models import PITCH_DECK_KEY
+from jumelage.partnerships.queries import agreed_themes
+
+BUILT_IN_FIELDS = ["language", "team_name", "organisation", "contact_name", "contact_email",
+                   "contact_phone", "theme"]
+REQUIRED_BUILT_INS = {"language", "team_name", "contact_name", "contact_email"}
+YES_NO = [("yes", _("Yes")), ("no", _("No"))]
+
+
+def question_field_name(key: str) -> str:
+    return f"q_{key}"
+
+
+def file_field_name(key: str) -> str:
+    return f"f_{key}"
+
+
+class ContentCheckedFileField(forms.FileField):
+    """A file accepted by what its bytes are, not by its name, and not over the size limit."""
+
+    def __init__(self, *, file_kind=FileKind.PDF, **kwargs):
+        self.file_kind = FileKind(file_kind)
+        super().__init__(**kwargs)
+
+    def clean(self, data, initial=None):
+        uploaded = super().clean(data, initial)
+        if not uploaded or uploaded is initial:
+            return uploaded
+        limit = settings.UPLOAD_MAX_BYTES
+        if uploaded.size > limit:
+            raise forms.ValidationError(
+                _("This file is %(size)s; files may be at most %(limit)s.")
+                % {"size": filesizeformat(uploaded.size), "limit": filesizeformat(limit)}
+            )
+        head = uploaded.read(8192)
+        uploaded.seek(0)
+        kind = filetype.guess(head)
+        if kind is None or kind.mime not in FILE_KIND_MIME_TYPES[self.file_kind]:
+            raise forms.ValidationError(
+                _("This file's content is not of an accepted type (%(kinds)s), whatever its name.")
+                % {"kinds": self.file_kind.label}
+            )
+        uploaded.detected_type = kind.mime
+        return uploaded
+
+
+def file_digest(uploaded) -> str:
+    digest = hashlib.sha256()
+    for chunk in uploaded.chunks():
+        digest.update(chunk)
+    uploaded.seek(0)
+    return digest.hexdigest()
+
+
+def _text_field(question, **common):
+    widget = forms.Textarea(attrs={"rows": 6}) if question.kind == QuestionKind.LONG_TEXT else None
+    if question.max_length:
+        widget = widget or forms.TextInput()
+        widget.attrs["data-maxlength"] = question.max_length
+    return forms.CharField(
+        min_length=question.min_length, max_length=question.max_length, widget=widget, **common
+    )
+
+
+def _choices(question):
+    return [(choice.value, choice.label) for choice in question.choices.all()]
+
+
+FIELD_BUILDERS = {
+    QuestionKind.SHORT_TEXT: _text_field,
+    QuestionKind.LONG_TEXT: _text_field,
+    QuestionKind.NUMBER: lambda q, **c: forms.DecimalField(
+        min_value=q.min_value, max_value=q.max_value, max_digits=14, decimal_places=2, **c
+    ),
+    QuestionKind.EMAIL: lambda q, **c: forms.EmailField(**c),
+    QuestionKind.URL: lambda q, **c: forms.URLField(assume_scheme="https", **c),
+    QuestionKind.DATE: lambda q, **c: forms.DateField(
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"), **c
+    ),
+    QuestionKind.SINGLE_CHOICE: lambda q, **c: forms.ChoiceField(
+        choices=_choices(q), widget=forms.RadioSelect, **c
+    ),
+    QuestionKind.MULTIPLE_CHOICE: lambda q, **c: forms.MultipleChoiceField(
+        choices=_choices(q), widget=forms.CheckboxSelectMultiple, **c
+    ),
+    QuestionKind.YES_NO: lambda q, **c: forms.ChoiceField(
+        choices=YES_NO, widget=forms.RadioSelect, **c
+    ),
+    QuestionKind.FILE: lambda q, **c: ContentCheckedFileField(file_kind=q.file_kind, **c),
+}
+
+
+def to_answer(question, value):
+    """A cleaned value as stored in Application.answers (JSON)."""
+    if value in (None, "", []):
+        return None
+    if question.kind == QuestionKind.NUMBER:
+        return format(value.normalize(), "f")
+    if question.kind == QuestionKind.DATE:
+        return value.isoformat()
+    return value
+
+
+def answer_matches(question, answer) -> bool:
+    """Whether a conditional question is shown, given its parent's answer."""
+    expected = question.show_if_value
+    if isinstance(answer, list):
+        return expected in answer
+    return answer is not None and str(answer) == expected
+
+
+class ApplicationForm(forms.Form):
+    language = forms.ChoiceField(label=_("Language you write in"), choices=settings.LANGUAGES)
+    team_name = forms.CharField(label=_("Team name"), max_length=200)
+    organisation = forms.CharField(label=_("Company or organisation"), max_length=200)
+    contact_name = forms.CharField(label=_("Contact person"), max_length=150)
+    contact_email = forms.EmailField(label=_("Contact email"))
+    contact_phone = forms.CharField(label=_("Contact phone"), max_length=40)
+    theme = forms.ModelChoiceField(label=_("Theme"), queryset=None, empty_label=_("Choose a theme"))
+
+    def __init__(self, application, *args, questions, attachments, strict=True, only=None, **kw):
+        super().__init__(*args, **kw)
+        self.application, self.questions, self.strict = application, questions, strict
+        self.attachment_keys = {a.question_key for a in attachments}
+        self.fields["theme"].queryset = agreed_themes(application.call.cycle)
+        self.fields["pitch_deck"] = ContentCheckedFileField(
+            label=_("Pitch deck (PDF)"), file_kind=FileKind.PDF,
+            help_text=_("A PDF of at most %(limit)s.")
+            % {"limit": filesizeformat(settings.UPLOAD_MAX_BYTES)},
+        )
+        self.file_keys = {"pitch_deck": PITCH_DECK_KEY}
+        for question in questions:
+            self._add_question(question)
+        self._set_required()
+        if only is not None:
+            self.fields = {name: field for name, field in self.fields.items() if name in only}
+
+    def _add_question(self, question):
+        common = {"label": question.label, "help_text": question.help_text, "required": False}
+        field = FIELD_BUILDERS[question.kind](question, **common)
+        field.question = question
+        if question.kind == QuestionKind.FILE:
+            name = file_field_name(question.key)
+            self.file_keys[name] = question.key
+        else:
+            name = question_field_name(question.key)
+        self.fields[name] = field
+
+    def _set_required(self):
+        """Required marks are shown in every mode; they are enforced only when strict."""
+        has_themes = self.fields["theme"].queryset.exists()
+        for name, field in self.fields.items():
+            question = getattr(field, "question", None)
+            needed = question.required if question else name in REQUIRED_BUILT_INS
+            if name == "theme":
+                needed = has_themes
+            if name == "pitch_deck":
+                needed = True
+            if name in self.file_keys and self.file_keys[name] in self.attachment_keys:
+                needed = False
+            field.marked_required = needed
+            field.required = needed and self.strict
+        if not has_themes:
+            self.fields.pop("theme")
+
+    def _raw_answer(self, question):
+        name = question_field_name(question.key)
+        if question.kind == QuestionKind.MULTIPLE_CHOICE:
+            return self.data.getlist(name) if hasattr(self.data, "getlist") else self.data.get(name)
+        return self.data.get(name) or None
+
+    def is_shown(self, question, _seen=None) -> bool:
+        parent = question.show_if
+        if parent is None:
+            return True
+        seen = _seen or set()
+        if parent.pk in seen:
+            return False
+        seen.add(question.pk)
+        return self.is_shown(parent, seen) and answer_matches(question, self._raw_answer(parent))
+
+    def full_clean(self):
+        if self.strict and self.is_bound:
+            for name, field in self.fields.items():
+                question = getattr(field, "question", None)
+                if question is not None and not self.is_shown(question):
+                    field.required = False
+        super().full_clean()
+
+    def answers(self) -> dict:
+        """Cleaned answers of the valid question fields, keyed by question key."""
+        return {
+            field.question.key: to_answer(field.question, self.cleaned_data[name])
+            for name, field in self.fields.items()
+            if hasattr(field, "question")
+            and field.question.kind != QuestionKind.FILE
+            and name in self.cleaned_data
+        }
+
+    def uploads(self) -> dict:
+        """New files, keyed by question key (PITCH_DECK_KEY for the pitch deck)."""
+        return {
+            key: self.cleaned_data[name]
+            for name, key in self.file_keys.items()
+            if self.cleaned_data.get(name) and hasattr(self.cleaned_data[name], "detected_type")
+        }
+
+
+def application_as_data(application, questions) -> MultiValueDict:
+    """The stored application as form data, so it can be validated as if just posted."""
+    data = MultiValueDict()
+    for name in BUILT_IN_FIELDS:
+        value = application.theme_id if name == "theme" else getattr(application, name)
+        data[name] = "" if value is None else str(value)
+    for question in questions:
+        answer = application.answers.get(question.key)
+        name = question_field_name(question.key)
+        if isinstance(answer, list):
+            data.setlist(name, answer)
+        elif answer is not None:
+            data[name] = str(answer)
+    return data

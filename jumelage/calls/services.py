@@ -1,0 +1,250 @@
+"""Decisions about applications. Every status change goes through `_move`, inside a
+transaction, leaving an ApplicationTransition row."""
+
+from dataclasses import dataclass, field
+
+from django.core.exceptions import PermissionDenied
+from django.db import IntegrityError, transaction
+from django.db.models import F
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+
+from jumelage.calls.enums import ApplicationState
+from jumelage.calls.forms import ApplicationForm, application_as_data, file_digest
+from jumelage.calls.models import Application, ApplicationTransition, Attachment, Call
+from jumelage.notifications.services import queue_message
+
+
+class ApplicationClosed(Exception):
+    """The application cannot change now: the call is closed, or it was withdrawn."""
+
+
+@dataclass
+class SaveResult:
+    application: Application
+    errors: dict = field(default_factory=dict)
+
+    @property
+    def ok(self):
+        return not self.errors
+
+
+def questions_of(call):
+    return list(call.questions.select_related("show_if").prefetch_related("choices"))
+
+
+def _locked(application_id, actor) -> Application:
+    application = (
+        Application.objects.select_for_update()
+        .select_related("call__cycle", "call__side")
+        .get(pk=application_id)
+    )
+    if application.applicant_id != actor.pk:
+        raise PermissionDenied(_("This application belongs to someone else."))
+    return application
+
+
+def _require_open(application):
+    if not application.call.is_open():
+        raise ApplicationClosed(_("The call is closed: the application can no longer change."))
+
+
+def _move(application, actor, to_state) -> ApplicationTransition:
+    """The one place where an application's status changes."""
+    from_state = application.state
+    if (from_state, to_state) not in ApplicationState.allowed_moves():
+        raise ApplicationClosed(
+            _("An application cannot go from “%(from)s” to “%(to)s”.")
+            % {"from": ApplicationState(from_state).label, "to": ApplicationState(to_state).label}
+        )
+    application.state = to_state
+    fields = ["state", "updated"]
+    if to_state == ApplicationState.SUBMITTED:
+        application.submitted_at = timezone.now()
+        fields.append("submitted_at")
+    application.save(update_fields=fields)
+    return ApplicationTransition.objects.create(
+        application=application, actor=actor, from_state=from_state, to_state=to_state
+    )
+
+
+def start_application(actor, call: Call, language: str) -> Application:
+    """The applicant's application to `call`, created on first use. Two clicks, two tabs or a
+    retry all land on the same row: the database allows one per applicant and call."""
+    if not actor.email_verified:
+        raise PermissionDenied(_("Confirm your email address before you apply."))
+    existing = Application.objects.filter(call=call, applicant=actor).first()
+    if existing:
+        return existing
+    if not call.is_open():
+        raise ApplicationClosed(_("This call is not open for applications."))
+    try:
+        with transaction.atomic():
+            return Application.objects.create(
+                call=call,
+                applicant=actor,
+                language=language,
+                contact_name=actor.full_name,
+                contact_email=actor.email,
+            )
+    except IntegrityError:
+        return Application.objects.get(call=call, applicant=actor)
+
+
+def _apply_cleaned(application, form, names) -> None:
+    for name in names:
+        if name in ("language", "team_name", "organisation", "contact_name", "contact_email",
+                    "contact_phone"):
+            setattr(application, name, form.cleaned_data[name] or "")
+        elif name == "theme":
+            application.theme = form.cleaned_data["theme"]
+    answers = dict(application.answers)
+    answers.update(form.answers())
+    application.answers = {key: value for key, value in answers.items() if value is not None}
+
+
+def _store_uploads(application, uploads) -> None:
+    for key, uploaded in uploads.items():
+        _discard_attachment(application, key)
+        Attachment.objects.create(
+            application=application,
+            question_key=key,
+            file=uploaded,
+            original_name=uploaded.name[:255],
+            content_type=uploaded.detected_type,
+            size=uploaded.size,
+            sha256=file_digest(uploaded),
+        )
+
+
+def _discard_attachment(application, key) -> None:
+    """Replace, never pile up: the old file goes once the new one is safely recorded."""
+    old = Attachment.objects.filter(application=application, question_key=key).first()
+    if old is None:
+        return
+    stored = old.file
+    old.delete()
+    transaction.on_commit(lambda: stored.storage.delete(stored.name))
+
+
+@transaction.atomic
+def save_application(actor, application_id, data, files, *, only=None) -> SaveResult:
+    """Save what the applicant typed.
+
+    A draft keeps every valid field and reports the others. A submitted application must
+    stay complete: the change is kept only if the whole application is still valid.
+    `only` limits a draft save to the named fields (autosave sends what changed).
+    """
+    application = _locked(application_id, actor)
+    if application.state == ApplicationState.WITHDRAWN:
+        raise ApplicationClosed(_("This application was withdrawn; reopen it to edit it."))
+    _require_open(application)
+    questions = questions_of(application.call)
+    attachments = list(application.attachments.all())
+    if application.state == ApplicationState.SUBMITTED:
+        return _save_submitted(application, questions, attachments, data, files)
+    form = ApplicationForm(
+        application, data, files, questions=questions, attachments=attachments,
+        strict=False, only=only,
+    )
+    form.is_valid()
+    valid = [name for name in form.fields if name not in form.errors]
+    _apply_cleaned(application, form, valid)
+    _store_uploads(application, form.uploads())
+    _bump(application)
+    return SaveResult(application, dict(form.errors))
+
+
+def _save_submitted(application, questions, attachments, data, files) -> SaveResult:
+    merged = application_as_data(application, questions)
+    for name in data:
+        merged.setlist(name, data.getlist(name) if hasattr(data, "getlist") else [data[name]])
+    form = ApplicationForm(
+        application, merged, files, questions=questions, attachments=attachments, strict=True
+    )
+    if not form.is_valid():
+        return SaveResult(application, dict(form.errors))
+    _apply_cleaned(application, form, list(form.fields))
+    _store_uploads(application, form.uploads())
+    _bump(application)
+    return SaveResult(application)
+
+
+def _bump(application) -> None:
+    application.revision = F("revision") + 1
+    application.save()
+    application.refresh_from_db(fields=["revision", "updated"])
+
+
+def validate_for_submission(application) -> dict:
+    """Every problem that keeps the stored application from being submitted, by field."""
+    questions = questions_of(application.call)
+    form = ApplicationForm(
+        application,
+        application_as_data(application, questions),
+        questions=questions,
+        attachments=list(application.attachments.all()),
+        strict=True,
+    )
+    form.is_valid()
+    return dict(form.errors)
+
+
+@transaction.atomic
+def submit_application(actor, application_id) -> SaveResult:
+    """Submit once. Submitting again (a double click, a retry) changes nothing and succeeds."""
+    application = _locked(application_id, actor)
+    if application.state == ApplicationState.SUBMITTED:
+        return SaveResult(application)
+    _require_open(application)
+    errors = validate_for_submission(application)
+    if errors:
+        return SaveResult(application, errors)
+    transition = _move(application, actor, ApplicationState.SUBMITTED)
+    _confirm(application, "application-submitted", transition)
+    return SaveResult(application)
+
+
+@transaction.atomic
+def withdraw_application(actor, application_id) -> Application:
+    application = _locked(application_id, actor)
+    if application.state == ApplicationState.WITHDRAWN:
+        return application
+    _require_open(application)
+    transition = _move(application, actor, ApplicationState.WITHDRAWN)
+    _confirm(application, "application-withdrawn", transition)
+    return application
+
+
+@transaction.atomic
+def reopen_application(actor, application_id) -> Application:
+    """A withdrawn application becomes a draft again, while the call is open."""
+    application = _locked(application_id, actor)
+    if application.state != ApplicationState.WITHDRAWN:
+        return application
+    _require_open(application)
+    _move(application, actor, ApplicationState.DRAFT)
+    return application
+
+
+def _confirm(application, key, transition) -> None:
+    call = application.call
+    with translation.override(application.language):
+        context = {
+            "name": application.contact_name or application.applicant.full_name,
+            "team": application.team_name,
+            "call": call.title,
+            "deadline": timezone.localtime(call.closes_at, call.side.tzinfo).strftime(
+                "%Y-%m-%d %H:%M"
+            ),
+            "timezone": call.side.timezone,
+            "reference": application.reference,
+        }
+    queue_message(
+        key,
+        recipient=application.applicant,
+        language=application.language,
+        context=context,
+        side=call.side,
+        dedupe_key=f"{key}:{transition.pk}",
+    )
