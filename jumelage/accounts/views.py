@@ -1,0 +1,106 @@
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth import login
+from django.contrib.auth import views as auth_views
+from django.contrib.auth.decorators import login_required
+from django.core import signing
+from django.shortcuts import redirect, render
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from jumelage.accounts import services
+from jumelage.accounts.forms import EmailAuthenticationForm, RegistrationForm
+from jumelage.accounts.models import User
+from jumelage.accounts.permissions import managed_side_ids, staffed_organisation_ids
+from jumelage.calls.queries import applications_of
+from jumelage.partnerships.models import Side
+
+
+def _safe_next(request, url):
+    allowed = url_has_allowed_host_and_scheme(url, {request.get_host()}, request.is_secure())
+    return url if url and allowed else ""
+
+
+def register(request):
+    if request.user.is_authenticated:
+        return redirect("accounts:home")
+    next_url = _safe_next(request, request.GET.get("next") or request.POST.get("next", ""))
+    form = RegistrationForm(request.POST or None, initial={"language": request.LANGUAGE_CODE})
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            user = services.register(
+                email=data["email"], full_name=data["full_name"], language=data["language"],
+                password=data["password1"], next_url=next_url,
+            )
+        except services.AlreadyRegistered:
+            form.add_error("email", _("An account with this email address exists already."))
+        else:
+            login(request, user, backend="django.contrib.auth.backends.ModelBackend")
+            return redirect("accounts:verify_pending")
+    return render(request, "accounts/register.html", {"form": form, "next": next_url})
+
+
+@login_required
+def verify_pending(request):
+    if request.user.email_verified:
+        return redirect("accounts:home")
+    console = settings.EMAIL_BACKEND.endswith("console.EmailBackend")
+    return render(request, "accounts/verify_pending.html", {"console_email": console})
+
+
+@login_required
+@require_POST
+def resend_verification(request):
+    if not request.user.email_verified:
+        services.send_verification(request.user, _safe_next(request, request.POST.get("next", "")))
+        messages.success(request, _("We sent you a new confirmation link."))
+    return redirect("accounts:verify_pending")
+
+
+def verify(request, token):
+    try:
+        user, next_url = services.verify_email(token)
+    except signing.SignatureExpired:
+        return _verify_failed(request, _("This confirmation link has expired. Ask for a new one."))
+    except (signing.BadSignature, User.DoesNotExist):
+        return _verify_failed(request, _("This confirmation link is not valid."))
+    if request.user.is_authenticated and request.user.pk != user.pk:
+        return _verify_failed(request, _("This link was sent to another account."))
+    messages.success(request, _("Your email address is confirmed. You can now apply."))
+    if not request.user.is_authenticated:
+        return redirect("accounts:login")
+    return redirect(_safe_next(request, next_url) or "accounts:home")
+
+
+def _verify_failed(request, explanation):
+    return render(
+        request, "core/error.html",
+        {"title": _("Confirmation failed"), "explanation": explanation}, status=400,
+    )
+
+
+class LoginView(auth_views.LoginView):
+    form_class = EmailAuthenticationForm
+    template_name = "accounts/login.html"
+    redirect_authenticated_user = True
+
+
+@login_required
+def home(request):
+    user = request.user
+    sides = (
+        Side.objects.filter(pk__in=managed_side_ids(user))
+        .select_related("partnership")
+        .prefetch_related("calls")
+    )
+    return render(
+        request,
+        "accounts/home.html",
+        {
+            "applications": applications_of(user),
+            "managed_sides": sides,
+            "organisations": staffed_organisation_ids(user),
+        },
+    )

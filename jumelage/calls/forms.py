@@ -14,8 +14,9 @@ from django.template.defaultfilters import filesizeformat
 from django.utils.datastructures import MultiValueDict
 from django.utils.translation import gettext_lazy as _
 
-from jumelage.calls.enums import FILE_KIND_MIME_TYPES, FileKind, QuestionKind
-from jumelage.calls.models import PITCH_DECK_KEY
+from jumelage.calls.enums import FILE_KIND_MIME_TYPES, ApplicationState, FileKind, QuestionKind
+from jumelage.calls.models import PITCH_DECK_KEY, Call
+from jumelage.calls.queries import search
 from jumelage.partnerships.queries import agreed_themes
 
 BUILT_IN_FIELDS = ["language", "team_name", "organisation", "contact_name", "contact_email",
@@ -138,7 +139,8 @@ class ApplicationForm(forms.Form):
     def __init__(self, application, *args, questions, attachments, strict=True, only=None, **kw):
         super().__init__(*args, **kw)
         self.application, self.questions, self.strict = application, questions, strict
-        self.attachment_keys = {a.question_key for a in attachments}
+        self.attachments = {a.question_key: a for a in attachments}
+        self.attachment_keys = set(self.attachments)
         self.fields["theme"].queryset = agreed_themes(application.call.cycle)
         self.fields["pitch_deck"] = ContentCheckedFileField(
             label=_("Pitch deck (PDF)"), file_kind=FileKind.PDF,
@@ -204,6 +206,19 @@ class ApplicationForm(forms.Form):
                     field.required = False
         super().full_clean()
 
+    def rows(self):
+        """The visible fields in order, with what the page needs to show or hide them."""
+        for bound in self.visible_fields():
+            question = getattr(bound.field, "question", None)
+            parent = question.show_if if question else None
+            yield {
+                "field": bound,
+                "depends_on": question_field_name(parent.key) if parent else "",
+                "show_value": question.show_if_value if parent else "",
+                "shown": self.is_shown(question) if question else True,
+                "attachment": self.attachments.get(self.file_keys.get(bound.name)),
+            }
+
     def answers(self) -> dict:
         """Cleaned answers of the valid question fields, keyed by question key."""
         return {
@@ -237,3 +252,58 @@ def application_as_data(application, questions) -> MultiValueDict:
         elif answer is not None:
             data[name] = str(answer)
     return data
+
+
+class ApplicationFilterForm(forms.Form):
+    """The managers' list filters; invalid values are ignored rather than refused."""
+
+    q = forms.CharField(label=_("Search"), required=False, max_length=100)
+    state = forms.ChoiceField(label=_("Status"), required=False)
+    theme = forms.ModelChoiceField(label=_("Theme"), queryset=None, required=False,
+                                   empty_label=_("All themes"))
+    language = forms.ChoiceField(label=_("Written in"), required=False,
+                                 choices=[("", _("All languages")), *settings.LANGUAGES])
+
+    def __init__(self, call, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["state"].choices = [
+            ("", _("Submitted and withdrawn")),
+            (ApplicationState.SUBMITTED, ApplicationState.SUBMITTED.label),
+            (ApplicationState.WITHDRAWN, ApplicationState.WITHDRAWN.label),
+        ]
+        self.fields["theme"].queryset = call.cycle.themes.all()
+
+    def apply(self, applications):
+        if not self.is_valid():
+            return applications
+        data = self.cleaned_data
+        if data["state"]:
+            applications = applications.filter(state=data["state"])
+        if data["theme"]:
+            applications = applications.filter(theme=data["theme"])
+        if data["language"]:
+            applications = applications.filter(language=data["language"])
+        return search(applications, data["q"])
+
+
+class CallForm(forms.ModelForm):
+    """A call's texts and dates; the dates are read and shown in the call side's timezone."""
+
+    class Meta:
+        model = Call
+        fields = [
+            "title_zh_hant", "title_fr", "title_en",
+            "introduction_zh_hant", "introduction_fr", "introduction_en",
+            "eligibility_zh_hant", "eligibility_fr", "eligibility_en",
+            "opens_at", "closes_at", "published",
+        ]
+        widgets = {
+            "opens_at": forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
+            "closes_at": forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
+        }
+
+    def clean(self):
+        cleaned = super().clean()
+        if not any(cleaned.get(f"title_{code}") for code in ("zh_hant", "fr", "en")):
+            raise forms.ValidationError(_("Give the call a title in at least one language."))
+        return cleaned

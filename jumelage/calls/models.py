@@ -179,7 +179,7 @@ class Application(models.Model):
         ]
 
     def __str__(self):
-        return self.team_name or _("Untitled application")
+        return self.team_name or str(_("Untitled application"))
 
     @property
     def reference(self):

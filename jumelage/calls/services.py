@@ -1,6 +1,7 @@
 """Decisions about applications. Every status change goes through `_move`, inside a
 transaction, leaving an ApplicationTransition row."""
 
+import datetime as dt
 from dataclasses import dataclass, field
 
 from django.core.exceptions import PermissionDenied
@@ -9,10 +10,12 @@ from django.db.models import F
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from jumelage.accounts.permissions import is_manager
 from jumelage.calls.enums import ApplicationState
 from jumelage.calls.forms import ApplicationForm, application_as_data, file_digest
 from jumelage.calls.models import Application, ApplicationTransition, Attachment, Call
 from jumelage.notifications.services import queue_message
+from jumelage.partnerships.enums import StageKind
 
 
 class ApplicationClosed(Exception):
@@ -248,3 +251,25 @@ def _confirm(application, key, transition) -> None:
         side=call.side,
         dedupe_key=f"{key}:{transition.pk}",
     )
+
+
+def create_call(actor, cycle, side) -> Call:
+    """An unpublished call for `side`, open over the call stages of the cycle's timeline:
+    from 09:00 on the first day to 17:00 on the last, in the side's own timezone."""
+    if not is_manager(actor, side):
+        raise PermissionDenied(_("Only the side's managers can open its call."))
+    stages = {stage.kind: stage for stage in cycle.stages.all()}
+    tz = side.tzinfo
+    opens = dt.datetime.combine(stages[StageKind.CALL_OPEN].starts_on, dt.time(9), tz)
+    closes = dt.datetime.combine(stages[StageKind.CALL_CLOSE].ends_on, dt.time(17), tz)
+    call, _created = Call.objects.get_or_create(
+        cycle=cycle,
+        side=side,
+        defaults={
+            "slug": f"{side.slug}-{cycle.slug}",
+            "title": _("Call for startups: %(city)s %(cycle)s") % {"city": side.city, "cycle": cycle.name},
+            "opens_at": opens,
+            "closes_at": closes,
+        },
+    )
+    return call

@@ -3,4 +3,9 @@ from django.urls import path
 from jumelage.notifications import views
 
 app_name = "notifications"
-urlpatterns = []
+urlpatterns = [
+    path("", views.outbox, name="outbox"),
+    path("<int:pk>/", views.message, name="message"),
+    path("templates/", views.templates, name="templates"),
+    path("templates/<slug:key>/", views.edit_template, name="edit_template"),
+]

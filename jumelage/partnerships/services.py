@@ -1,13 +1,20 @@
-"""Decisions about partnerships: cycles from the template, themes proposed and agreed."""
+"""Decisions about partnerships: cycles from the template, themes proposed and agreed,
+and what each side still has to do."""
 
 import datetime as dt
+from dataclasses import dataclass
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.urls import reverse
+from django.utils import formats, timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from jumelage.accounts.permissions import is_manager
-from jumelage.partnerships.enums import ThemeDecisionChoice, ThemeState
+from jumelage.calls.models import Call
+from jumelage.hosting.models import HostingOffer
+from jumelage.partnerships.enums import StageKind, ThemeDecisionChoice, ThemeState
 from jumelage.partnerships.models import Cycle, Stage, Theme, ThemeDecision
 from jumelage.partnerships.timeline import shifted_template
 
@@ -79,3 +86,95 @@ def withdraw_theme(actor, theme_id: int) -> Theme:
     theme.state = ThemeState.WITHDRAWN
     theme.save(update_fields=["state"])
     return theme
+
+
+@dataclass(frozen=True)
+class Todo:
+    text: str
+    url: str = ""
+
+
+def side_todo(cycle, side, today: dt.date) -> list[Todo]:
+    """What `side` still has to do in `cycle`, read from the data, in timeline order.
+
+    Reads the cycle's stages through `cycle.stages.all()`, so prefetch them for a page.
+    """
+    checks = (_themes_to_propose, _themes_to_answer, _hosting_offers, _call, _budget)
+    return [todo for check in checks if (todo := check(cycle, side, today))]
+
+
+def _stage(cycle, kind):
+    return next((stage for stage in cycle.stages.all() if stage.kind == kind), None)
+
+
+def _cycle_url(name, cycle, **kwargs):
+    return reverse(
+        name,
+        kwargs={"partnership_slug": cycle.partnership.slug, "cycle_slug": cycle.slug, **kwargs},
+    )
+
+
+def _themes_to_propose(cycle, side, today):
+    stage = _stage(cycle, StageKind.THEMES)
+    if stage and stage.ends_on < today:
+        return None
+    if cycle.themes.filter(proposed_by=side).exclude(state=ThemeState.WITHDRAWN).exists():
+        return None
+    return Todo(_("Propose the themes this side wants."), _cycle_url("partnerships:themes", cycle))
+
+
+def _themes_to_answer(cycle, side, today):
+    waiting = (
+        cycle.themes.filter(state=ThemeState.PROPOSED)
+        .exclude(proposed_by=side)
+        .exclude(decisions__side=side)
+        .count()
+    )
+    if not waiting:
+        return None
+    text = ngettext(
+        "Answer %(count)d theme proposed by a partner side.",
+        "Answer %(count)d themes proposed by a partner side.",
+        waiting,
+    ) % {"count": waiting}
+    return Todo(text, _cycle_url("partnerships:themes", cycle))
+
+
+def _hosting_offers(cycle, side, today):
+    if HostingOffer.objects.filter(cycle=cycle, organisation__side=side).exists():
+        return None
+    return Todo(
+        _("List what this side's host organisations offer the partner's teams."),
+        _cycle_url("hosting:offers", cycle),
+    )
+
+
+def _call(cycle, side, today):
+    call = Call.objects.filter(cycle=cycle, side=side).first()
+    if call is None:
+        return Todo(_("Prepare this side's call for applications."))
+    url = reverse("calls:detail", kwargs={"slug": call.slug})
+    if not call.published:
+        opens = formats.date_format(timezone.localtime(call.opens_at, side.tzinfo).date())
+        return Todo(_("Publish the call (it opens on %(date)s).") % {"date": opens}, url)
+    return _nominations_due(cycle, side, today, call, url)
+
+
+def _nominations_due(cycle, side, today, call, url):
+    closed_on = timezone.localtime(call.closes_at, side.tzinfo).date()
+    nominate = _stage(cycle, StageKind.NOMINATE)
+    if closed_on >= today or (nominate and nominate.ends_on < today):
+        return None
+    text = _("The call closed on %(date)s: nominate %(count)d teams from its applications.")
+    return Todo(
+        text % {"date": formats.date_format(closed_on), "count": cycle.nominations_per_side}, url
+    )
+
+
+def _budget(cycle, side, today):
+    if cycle.budget_lines.filter(side=side).exists():
+        return None
+    return Todo(
+        _("Draft this side's budget for the cycle."),
+        _cycle_url("partnerships:budget", cycle, side_slug=side.slug),
+    )

@@ -1,0 +1,67 @@
+"""Named queries over calls and applications, for pages, exports and reports alike."""
+
+from django.db.models import Count, Q
+from django.db.models.functions import TruncDate
+
+from jumelage.calls.enums import ApplicationState
+from jumelage.calls.models import Application
+from jumelage.partnerships.models import Theme
+
+
+def applications_of(user):
+    return (
+        Application.objects.filter(applicant=user)
+        .select_related("call__side", "call__cycle")
+        .order_by("-created")
+    )
+
+
+def applications_for_managers(call):
+    """A call's applications as the managers' list shows them. Drafts are the applicants'
+    own until submitted, so only their number is shown, never their content."""
+    return (
+        Application.objects.filter(call=call)
+        .exclude(state=ApplicationState.DRAFT)
+        .select_related("theme", "call")
+        .order_by("-submitted_at", "-id")
+    )
+
+
+def search(applications, text: str):
+    text = text.strip()
+    if not text:
+        return applications
+    return applications.filter(
+        Q(team_name__icontains=text)
+        | Q(organisation__icontains=text)
+        | Q(contact_name__icontains=text)
+        | Q(contact_email__icontains=text)
+    )
+
+
+def counts_by_state(call) -> dict:
+    rows = Application.objects.filter(call=call).values_list("state").annotate(n=Count("id"))
+    return {state: n for state, n in rows}
+
+
+def counts_by_theme(call):
+    """(theme title, count) for submitted applications, most popular first."""
+    rows = (
+        Application.objects.filter(call=call, state=ApplicationState.SUBMITTED)
+        .values("theme")
+        .annotate(n=Count("id"))
+        .order_by("-n")
+    )
+    titles = {theme.pk: theme.title for theme in Theme.objects.filter(cycle=call.cycle)}
+    return [(titles.get(row["theme"]), row["n"]) for row in rows]
+
+
+def submissions_per_day(call) -> dict:
+    """{date: count} of submissions, days counted in the call side's timezone."""
+    rows = (
+        Application.objects.filter(call=call, state=ApplicationState.SUBMITTED)
+        .annotate(day=TruncDate("submitted_at", tzinfo=call.side.tzinfo))
+        .values_list("day")
+        .annotate(n=Count("id"))
+    )
+    return dict(rows)
