@@ -21,20 +21,34 @@ def _fast_hashing(settings):
 def world(db):
     partnership = f.PartnershipFactory()
     taichung = f.SideFactory(
-        partnership=partnership, slug="taichung", city="Taichung", city_fr="Taichung",
-        city_zh_hant="臺中", country_code="TW", timezone="Asia/Taipei",
-        languages=["zh-hant", "en"], currency="TWD",
+        partnership=partnership,
+        slug="taichung",
+        city="Taichung",
+        city_fr="Taichung",
+        city_zh_hant="臺中",
+        country_code="TW",
+        timezone="Asia/Taipei",
+        languages=["zh-hant", "en"],
+        currency="TWD",
     )
     toulouse = f.SideFactory(
-        partnership=partnership, slug="toulouse", city="Toulouse", city_zh_hant="土魯斯",
-        country_code="FR", timezone="Europe/Paris", languages=["fr", "en"], currency="EUR",
+        partnership=partnership,
+        slug="toulouse",
+        city="Toulouse",
+        city_zh_hant="土魯斯",
+        country_code="FR",
+        timezone="Europe/Paris",
+        languages=["fr", "en"],
+        currency="EUR",
     )
     cycle = f.cycle_factory(partnership, start=timezone.localdate() - dt.timedelta(days=300))
     theme = f.ThemeFactory(cycle=cycle, proposed_by=taichung, title="Internet of Things")
-    call_tc = f.CallFactory(cycle=cycle, side=taichung, slug="taichung-2019",
-                            title="Taichung call for startups")
-    call_tl = f.CallFactory(cycle=cycle, side=toulouse, slug="toulouse-2019",
-                            title="Appel à candidatures de Toulouse")
+    call_tc = f.CallFactory(
+        cycle=cycle, side=taichung, slug="taichung-2019", title="Taichung call for startups"
+    )
+    call_tl = f.CallFactory(
+        cycle=cycle, side=toulouse, slug="toulouse-2019", title="Appel à candidatures de Toulouse"
+    )
     host = f.HostOrganisationFactory(side=toulouse, slug="la-cantine", name="La Cantine")
     users = SimpleNamespace(
         alice=f.UserFactory(email="alice@example.org", full_name="Alice Applicant"),
@@ -42,14 +56,22 @@ def world(db):
         tina=f.UserFactory(email="tina@taichung.example", full_name="Tina Manager"),
         theo=f.UserFactory(email="theo@toulouse.example", full_name="Théo Manager"),
         hana=f.UserFactory(email="hana@cantine.example", full_name="Hana Host"),
-        olga=f.UserFactory(email="olga@example.org", full_name="Olga Operator",
-                           is_staff=True, is_superuser=True),
+        olga=f.UserFactory(
+            email="olga@example.org", full_name="Olga Operator", is_staff=True, is_superuser=True
+        ),
     )
     f.MembershipFactory(user=users.tina, side=taichung, role=Role.MANAGER)
     f.MembershipFactory(user=users.theo, side=toulouse, role=Role.MANAGER)
     f.MembershipFactory(user=users.hana, side=toulouse, role=Role.HOST_STAFF, organisation=host)
     return SimpleNamespace(
-        partnership=partnership, taichung=taichung, toulouse=toulouse, cycle=cycle,
-        theme=theme, call_tc=call_tc, call_tl=call_tl, host=host, users=users,
+        partnership=partnership,
+        taichung=taichung,
+        toulouse=toulouse,
+        cycle=cycle,
+        theme=theme,
+        call_tc=call_tc,
+        call_tl=call_tl,
+        host=host,
+        users=users,
         password=f.PASSWORD,
     )

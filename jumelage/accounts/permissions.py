@@ -10,7 +10,9 @@ def managed_side_ids(user) -> set[int]:
     cached = getattr(user, "_managed_side_ids", None)
     if cached is None:
         cached = set(
-            Membership.objects.filter(user=user, role=Role.MANAGER).values_list("side_id", flat=True)
+            Membership.objects.filter(user=user, role=Role.MANAGER).values_list(
+                "side_id", flat=True
+            )
         )
         user._managed_side_ids = cached
     return cached

@@ -19,9 +19,7 @@ def register(*, email, full_name, language, password, next_url="") -> User:
     """A new applicant account, sent a link to confirm its email address."""
     try:
         with transaction.atomic():
-            user = User.objects.create_user(
-                email, password, full_name=full_name, language=language
-            )
+            user = User.objects.create_user(email, password, full_name=full_name, language=language)
     except IntegrityError as error:
         raise AlreadyRegistered(email) from error
     send_verification(user, next_url)

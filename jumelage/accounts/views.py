@@ -31,8 +31,11 @@ def register(request):
         data = form.cleaned_data
         try:
             user = services.register(
-                email=data["email"], full_name=data["full_name"], language=data["language"],
-                password=data["password1"], next_url=next_url,
+                email=data["email"],
+                full_name=data["full_name"],
+                language=data["language"],
+                password=data["password1"],
+                next_url=next_url,
             )
         except services.AlreadyRegistered:
             form.add_error("email", _("An account with this email address exists already."))
@@ -76,8 +79,10 @@ def verify(request, token):
 
 def _verify_failed(request, explanation):
     return render(
-        request, "core/error.html",
-        {"title": _("Confirmation failed"), "explanation": explanation}, status=400,
+        request,
+        "core/error.html",
+        {"title": _("Confirmation failed"), "explanation": explanation},
+        status=400,
     )
 
 

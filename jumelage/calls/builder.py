@@ -1,10 +1,179 @@
-"""The form builder: managers shape their call's questions. (Being written by the builder work.)"""
+"""The form builder: a side's managers shape their call's questions and preview the result."""
 
-from django.http import Http404
+import json
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import JsonResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_POST
+
+from jumelage.calls import services
+from jumelage.calls.builder_forms import (
+    QuestionForm,
+    ReorderRefused,
+    accepted_answers,
+    delete_refusal,
+    key_in_use,
+    options_formset,
+    order_from_numbers,
+    reorder_questions,
+    save_question,
+    validate_question,
+)
+from jumelage.calls.enums import ApplicationState
+from jumelage.calls.forms import ApplicationForm
+from jumelage.calls.models import Application, Question
+from jumelage.calls.permissions import get_call_for_manager
+
+BUILT_IN_FIELDS = [
+    _("Team name"),
+    _("Company or organisation"),
+    _("Contact person, email and phone"),
+    _("Theme (when the cycle has agreed themes)"),
+    _("Pitch deck (PDF)"),
+]
 
 
-def _pending(request, **kwargs):
-    raise Http404
+def _question_of(call, pk) -> Question:
+    return get_object_or_404(Question, call=call, pk=pk)
 
 
-questions = add_question = reorder = preview = edit_question = delete_question = _pending
+def describe_condition(question, by_pk) -> str:
+    """“Shown if <question> = <answer>”, naming the answer by its label, or ""."""
+    parent = by_pk.get(question.show_if_id)
+    if parent is None:
+        return ""
+    labels = dict(accepted_answers(parent.kind, [(c.value, c.label) for c in parent.choices.all()]))
+    answer = labels.get(question.show_if_value, question.show_if_value)
+    return _("Shown if “%(question)s” = “%(answer)s”") % {
+        "question": parent.label,
+        "answer": answer,
+    }
+
+
+def _rows(questions):
+    by_pk = {q.pk: q for q in questions}
+    return [(q, describe_condition(q, by_pk)) for q in questions]
+
+
+@login_required
+@require_GET
+def questions(request, slug):
+    call = get_call_for_manager(request.user, slug)
+    submitted = call.applications.filter(state=ApplicationState.SUBMITTED).count()
+    return render(
+        request,
+        "calls/builder/questions.html",
+        {
+            "call": call,
+            "built_ins": BUILT_IN_FIELDS,
+            "rows": _rows(services.questions_of(call)),
+            "submitted": submitted,
+        },
+    )
+
+
+@login_required
+def add_question(request, slug):
+    call = get_call_for_manager(request.user, slug)
+    return _question_page(request, call, Question(call=call))
+
+
+@login_required
+def edit_question(request, slug, pk):
+    call = get_call_for_manager(request.user, slug)
+    return _question_page(request, call, _question_of(call, pk))
+
+
+def _question_page(request, call, question):
+    data = request.POST if request.method == "POST" else None
+    is_new = question.pk is None
+    form = QuestionForm(data, instance=question)
+    options = options_formset(question, data, kind=form.posted_kind())
+    if data is not None and validate_question(form, options):
+        saved = save_question(form, options)
+        messages.success(request, _("The question “%(label)s” is saved.") % {"label": saved.label})
+        return redirect("calls:builder", slug=call.slug)
+    return render(
+        request,
+        "calls/builder/question_form.html",
+        {"call": call, "question": question, "is_new": is_new, "form": form, "options": options},
+        status=400 if data is not None else 200,
+    )
+
+
+@login_required
+def delete_question(request, slug, pk):
+    call = get_call_for_manager(request.user, slug)
+    question = _question_of(call, pk)
+    refusal = delete_refusal(question)
+    if request.method == "POST" and refusal:
+        messages.error(request, refusal)
+        return redirect("calls:builder", slug=call.slug)
+    if request.method == "POST":
+        question.delete()
+        messages.success(request, _("The question “%(label)s” is deleted.") % {"label": question})
+        return redirect("calls:builder", slug=call.slug)
+    answered = key_in_use(question)
+    return render(
+        request,
+        "calls/builder/delete.html",
+        {"call": call, "question": question, "refusal": refusal, "answered": answered},
+    )
+
+
+@login_required
+@require_POST
+def reorder(request, slug):
+    """The order from the number inputs (a plain form post) or from a drag (JSON, by fetch)."""
+    call = get_call_for_manager(request.user, slug)
+    as_json = request.content_type == "application/json"
+    try:
+        ordered = _ids_from_json(request.body) if as_json else order_from_numbers(request.POST)
+        reorder_questions(call, ordered)
+    except ReorderRefused as refusal:
+        return _reorder_refused(request, refusal, as_json)
+    if as_json:
+        return JsonResponse({"ok": True})
+    messages.success(request, _("The new order is saved."))
+    return redirect("calls:builder", slug=call.slug)
+
+
+def _ids_from_json(body) -> list[int]:
+    try:
+        ids = json.loads(body)["order"]
+    except (ValueError, KeyError, TypeError) as error:
+        raise ReorderRefused(_("The order could not be read.")) from error
+    if not isinstance(ids, list) or not all(isinstance(pk, int) for pk in ids):
+        raise ReorderRefused(_("The order could not be read."))
+    return ids
+
+
+def _reorder_refused(request, refusal, as_json):
+    if as_json:
+        return JsonResponse({"error": str(refusal)}, status=400)
+    return render(
+        request,
+        "core/error.html",
+        {"title": _("The order was not saved"), "explanation": str(refusal)},
+        status=400,
+    )
+
+
+@login_required
+@require_GET
+def preview(request, slug):
+    """The form as an applicant first sees it: conditional questions hidden, nothing sent."""
+    call = get_call_for_manager(request.user, slug)
+    questions = services.questions_of(call)
+    application = Application(call=call, language=request.LANGUAGE_CODE)
+    form = ApplicationForm(application, questions=questions, attachments=[], strict=False)
+    for field in form.fields.values():
+        field.disabled = True
+    return render(
+        request,
+        "calls/builder/preview.html",
+        {"call": call, "form": form, "rows": _rows(questions)},
+    )

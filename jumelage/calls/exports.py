@@ -24,24 +24,36 @@ def _cell(value) -> str:
 
 
 def header(questions) -> list[str]:
-    fixed = [_("Reference"), _("Team name"), _("Organisation"), _("Contact person"),
-             _("Contact email"), _("Contact phone"), _("Written in"), _("Theme"), _("Status"),
-             _("Submitted at")]
+    fixed = [
+        _("Reference"),
+        _("Team name"),
+        _("Organisation"),
+        _("Contact person"),
+        _("Contact email"),
+        _("Contact phone"),
+        _("Written in"),
+        _("Theme"),
+        _("Status"),
+        _("Submitted at"),
+    ]
     return fixed + [question.label for question in questions]
 
 
 def row(application, questions, tz) -> list[str]:
     submitted = application.submitted_at
     fixed = [
-        application.reference, application.team_name, application.organisation,
-        application.contact_name, application.contact_email, application.contact_phone,
-        application.language, application.theme.title if application.theme else "",
+        application.reference,
+        application.team_name,
+        application.organisation,
+        application.contact_name,
+        application.contact_email,
+        application.contact_phone,
+        application.language,
+        application.theme.title if application.theme else "",
         application.get_state_display(),
         timezone.localtime(submitted, tz).strftime("%Y-%m-%d %H:%M") if submitted else "",
     ]
-    answers = [
-        application.answers.get(q.key) for q in questions if q.kind != QuestionKind.FILE
-    ]
+    answers = [application.answers.get(q.key) for q in questions if q.kind != QuestionKind.FILE]
     return [_cell(value) for value in fixed + answers]
 
 
@@ -60,9 +72,7 @@ def csv_response(applications, questions, tz, filename) -> StreamingHttpResponse
     writer = csv.writer(_Echo())
     questions = [q for q in questions if q.kind != QuestionKind.FILE]
     lines = (writer.writerow(line) for line in _rows(applications, questions, tz))
-    response = StreamingHttpResponse(
-        _with_bom(lines), content_type="text/csv; charset=utf-8"
-    )
+    response = StreamingHttpResponse(_with_bom(lines), content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{filename}.csv"'
     return response
 

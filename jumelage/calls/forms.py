@@ -19,8 +19,15 @@ from jumelage.calls.models import PITCH_DECK_KEY, Call
 from jumelage.calls.queries import search
 from jumelage.partnerships.queries import agreed_themes
 
-BUILT_IN_FIELDS = ["language", "team_name", "organisation", "contact_name", "contact_email",
-                   "contact_phone", "theme"]
+BUILT_IN_FIELDS = [
+    "language",
+    "team_name",
+    "organisation",
+    "contact_name",
+    "contact_email",
+    "contact_phone",
+    "theme",
+]
 REQUIRED_BUILT_INS = {"language", "team_name", "contact_name", "contact_email"}
 YES_NO = [("yes", _("Yes")), ("no", _("No"))]
 
@@ -143,7 +150,8 @@ class ApplicationForm(forms.Form):
         self.attachment_keys = set(self.attachments)
         self.fields["theme"].queryset = agreed_themes(application.call.cycle)
         self.fields["pitch_deck"] = ContentCheckedFileField(
-            label=_("Pitch deck (PDF)"), file_kind=FileKind.PDF,
+            label=_("Pitch deck (PDF)"),
+            file_kind=FileKind.PDF,
             help_text=_("A PDF of at most %(limit)s.")
             % {"limit": filesizeformat(settings.UPLOAD_MAX_BYTES)},
         )
@@ -259,10 +267,14 @@ class ApplicationFilterForm(forms.Form):
 
     q = forms.CharField(label=_("Search"), required=False, max_length=100)
     state = forms.ChoiceField(label=_("Status"), required=False)
-    theme = forms.ModelChoiceField(label=_("Theme"), queryset=None, required=False,
-                                   empty_label=_("All themes"))
-    language = forms.ChoiceField(label=_("Written in"), required=False,
-                                 choices=[("", _("All languages")), *settings.LANGUAGES])
+    theme = forms.ModelChoiceField(
+        label=_("Theme"), queryset=None, required=False, empty_label=_("All themes")
+    )
+    language = forms.ChoiceField(
+        label=_("Written in"),
+        required=False,
+        choices=[("", _("All languages")), *settings.LANGUAGES],
+    )
 
     def __init__(self, call, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -292,14 +304,26 @@ class CallForm(forms.ModelForm):
     class Meta:
         model = Call
         fields = [
-            "title_zh_hant", "title_fr", "title_en",
-            "introduction_zh_hant", "introduction_fr", "introduction_en",
-            "eligibility_zh_hant", "eligibility_fr", "eligibility_en",
-            "opens_at", "closes_at", "published",
+            "title_zh_hant",
+            "title_fr",
+            "title_en",
+            "introduction_zh_hant",
+            "introduction_fr",
+            "introduction_en",
+            "eligibility_zh_hant",
+            "eligibility_fr",
+            "eligibility_en",
+            "opens_at",
+            "closes_at",
+            "published",
         ]
         widgets = {
-            "opens_at": forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
-            "closes_at": forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
+            "opens_at": forms.DateTimeInput(
+                attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"
+            ),
+            "closes_at": forms.DateTimeInput(
+                attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"
+            ),
         }
 
     def clean(self):

@@ -37,7 +37,8 @@ class Call(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["cycle", "side"], name="one_call_per_side_and_cycle"),
             models.CheckConstraint(
-                condition=models.Q(closes_at__gt=models.F("opens_at")), name="call_closes_after_opening"
+                condition=models.Q(closes_at__gt=models.F("opens_at")),
+                name="call_closes_after_opening",
             ),
         ]
 
@@ -107,7 +108,11 @@ class Question(models.Model):
         errors = {}
         if self.min_length and self.max_length and self.min_length > self.max_length:
             errors["max_length"] = _("The maximum length must be at least the minimum length.")
-        if self.min_value is not None and self.max_value is not None and self.min_value > self.max_value:
+        if (
+            self.min_value is not None
+            and self.max_value is not None
+            and self.min_value > self.max_value
+        ):
             errors["max_value"] = _("The maximum value must be at least the minimum value.")
         if self.show_if_id and self.show_if_id == self.pk:
             errors["show_if"] = _("A question cannot depend on itself.")
@@ -194,7 +199,9 @@ class Application(models.Model):
 class Attachment(models.Model):
     """A file uploaded for one question (or the pitch deck), checked by its content."""
 
-    application = models.ForeignKey(Application, on_delete=models.CASCADE, related_name="attachments")
+    application = models.ForeignKey(
+        Application, on_delete=models.CASCADE, related_name="attachments"
+    )
     question_key = models.SlugField(max_length=50)
     file = models.FileField(upload_to=attachment_path)
     original_name = models.CharField(max_length=255)
@@ -219,7 +226,9 @@ class Attachment(models.Model):
 class ApplicationTransition(models.Model):
     """Append-only history of an application's status: who moved it, when, from what, to what."""
 
-    application = models.ForeignKey(Application, on_delete=models.CASCADE, related_name="transitions")
+    application = models.ForeignKey(
+        Application, on_delete=models.CASCADE, related_name="transitions"
+    )
     actor = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
     )

@@ -96,8 +96,14 @@ def start_application(actor, call: Call, language: str) -> Application:
 
 def _apply_cleaned(application, form, names) -> None:
     for name in names:
-        if name in ("language", "team_name", "organisation", "contact_name", "contact_email",
-                    "contact_phone"):
+        if name in (
+            "language",
+            "team_name",
+            "organisation",
+            "contact_name",
+            "contact_email",
+            "contact_phone",
+        ):
             setattr(application, name, form.cleaned_data[name] or "")
         elif name == "theme":
             application.theme = form.cleaned_data["theme"]
@@ -147,8 +153,13 @@ def save_application(actor, application_id, data, files, *, only=None) -> SaveRe
     if application.state == ApplicationState.SUBMITTED:
         return _save_submitted(application, questions, attachments, data, files)
     form = ApplicationForm(
-        application, data, files, questions=questions, attachments=attachments,
-        strict=False, only=only,
+        application,
+        data,
+        files,
+        questions=questions,
+        attachments=attachments,
+        strict=False,
+        only=only,
     )
     form.is_valid()
     valid = [name for name in form.fields if name not in form.errors]
@@ -267,7 +278,8 @@ def create_call(actor, cycle, side) -> Call:
         side=side,
         defaults={
             "slug": f"{side.slug}-{cycle.slug}",
-            "title": _("Call for startups: %(city)s %(cycle)s") % {"city": side.city, "cycle": cycle.name},
+            "title": _("Call for startups: %(city)s %(cycle)s")
+            % {"city": side.city, "cycle": cycle.name},
             "opens_at": opens,
             "closes_at": closes,
         },

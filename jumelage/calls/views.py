@@ -12,10 +12,10 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
+from jumelage.accounts.permissions import is_manager
 from jumelage.calls import exports, queries, services
 from jumelage.calls.charts import daily_bars
 from jumelage.calls.enums import ApplicationState
-from jumelage.accounts.permissions import is_manager
 from jumelage.calls.forms import (
     ApplicationFilterForm,
     ApplicationForm,
@@ -163,7 +163,11 @@ def autosave(request, pk):
     """Save the fields that changed; answers JSON so the page can say what happened."""
     if not request.user.is_authenticated:
         return JsonResponse(
-            {"error": _("Your session has expired. Log in again; your text is kept in this browser.")},
+            {
+                "error": _(
+                    "Your session has expired. Log in again; your text is kept in this browser."
+                )
+            },
             status=401,
         )
     application = get_application_for_applicant(request.user, pk)
@@ -221,7 +225,9 @@ def reopen(request, pk):
     except services.ApplicationClosed as error:
         messages.error(request, str(error))
     else:
-        messages.success(request, _("Your application is a draft again. Submit it before the deadline."))
+        messages.success(
+            request, _("Your application is a draft again. Submit it before the deadline.")
+        )
     return redirect("calls:application", pk=pk)
 
 
@@ -311,7 +317,6 @@ def manage_application(request, slug, pk):
     )
 
 
-
 @login_required
 def edit_call(request, slug):
     call = get_call_for_manager(request.user, slug)
@@ -342,5 +347,7 @@ def create_call(request, partnership, cycle, side):
     if existing:
         return redirect("calls:edit", slug=existing.slug)
     call = services.create_call(request.user, target_cycle, target_side)
-    messages.success(request, _("The call is created from the timeline. Write its texts, then publish it."))
+    messages.success(
+        request, _("The call is created from the timeline. Write its texts, then publish it.")
+    )
     return redirect("calls:edit", slug=call.slug)

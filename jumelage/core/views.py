@@ -35,9 +35,7 @@ def bad_request(request, exception=None):
 
 
 def permission_denied(request, exception=None):
-    return _error(
-        request, 403, _("Not allowed"), _("You do not have permission to see this page.")
-    )
+    return _error(request, 403, _("Not allowed"), _("You do not have permission to see this page."))
 
 
 def page_not_found(request, exception=None):

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 WIDTH = 960
 LABEL_WIDTH = 300  # room for the longest stage name, in French, at 12px
-PLOT_RIGHT_MARGIN = 12
+PLOT_RIGHT_MARGIN = 28  # room for the last month's label
 HEADER = 40  # two lines of tick labels: month, then year
 ROW = 28
 BAR = 18

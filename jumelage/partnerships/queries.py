@@ -64,8 +64,8 @@ def budget_totals(lines) -> list[dict]:
         lines.order_by("currency")
         .values("currency")
         .annotate(
-            estimate=Sum("estimate"),
-            actual=Sum("actual"),
+            total_estimate=Sum("estimate"),
+            total_actual=Sum("actual"),
             difference=Sum(F("actual") - F("estimate"), filter=spent),
             pending=Count("id", filter=~spent),
         )

@@ -20,8 +20,12 @@ def pdf(name="deck.pdf"):
 
 def complete(application, **extra):
     data = {
-        "language": "en", "team_name": "Orchid Sensors", "organisation": "Orchid Ltd",
-        "contact_name": "Ada", "contact_email": "ada@example.org", "contact_phone": "",
+        "language": "en",
+        "team_name": "Orchid Sensors",
+        "organisation": "Orchid Ltd",
+        "contact_name": "Ada",
+        "contact_email": "ada@example.org",
+        "contact_phone": "",
         "theme": application.call.cycle.themes.first().pk,
     }
     data.update(extra)
@@ -59,7 +63,10 @@ def test_unverified_applicant_is_sent_to_confirm_email(client, world):
 
 def test_draft_keeps_valid_fields_and_reports_invalid_ones(world, draft):
     result = services.save_application(
-        world.users.alice, draft.pk, {"team_name": "Orchid", "contact_email": "not-an-email"}, {},
+        world.users.alice,
+        draft.pk,
+        {"team_name": "Orchid", "contact_email": "not-an-email"},
+        {},
         only={"team_name", "contact_email"},
     )
     draft.refresh_from_db()
@@ -130,16 +137,22 @@ def test_replacing_a_file_keeps_one_attachment(world, draft):
 def test_conditional_question_is_required_only_when_shown(world, draft):
     partner = f.QuestionFactory(call=world.call_tc, key="partner", kind=QuestionKind.YES_NO)
     f.QuestionFactory(
-        call=world.call_tc, key="who", kind=QuestionKind.LONG_TEXT, required=True,
-        show_if=partner, show_if_value="yes",
+        call=world.call_tc,
+        key="who",
+        kind=QuestionKind.LONG_TEXT,
+        required=True,
+        show_if=partner,
+        show_if_value="yes",
     )
-    services.save_application(world.users.alice, draft.pk, complete(draft, q_partner="no"),
-                              {"pitch_deck": pdf()})
+    services.save_application(
+        world.users.alice, draft.pk, complete(draft, q_partner="no"), {"pitch_deck": pdf()}
+    )
     assert services.submit_application(world.users.alice, draft.pk).ok
 
     other = services.start_application(world.users.bob, world.call_tc, "en")
-    services.save_application(world.users.bob, other.pk, complete(other, q_partner="yes"),
-                              {"pitch_deck": pdf()})
+    services.save_application(
+        world.users.bob, other.pk, complete(other, q_partner="yes"), {"pitch_deck": pdf()}
+    )
     result = services.submit_application(world.users.bob, other.pk)
     assert list(result.errors) == ["q_who"]
 
@@ -147,8 +160,9 @@ def test_conditional_question_is_required_only_when_shown(world, draft):
 def test_submitted_application_refuses_a_change_that_makes_it_incomplete(world, draft):
     services.save_application(world.users.alice, draft.pk, complete(draft), {"pitch_deck": pdf()})
     services.submit_application(world.users.alice, draft.pk)
-    result = services.save_application(world.users.alice, draft.pk, {"team_name": ""}, {},
-                                       only={"team_name"})
+    result = services.save_application(
+        world.users.alice, draft.pk, {"team_name": ""}, {}, only={"team_name"}
+    )
     assert "team_name" in result.errors
     draft.refresh_from_db()
     assert draft.team_name == "Orchid Sensors"
@@ -171,8 +185,9 @@ def test_withdraw_and_reopen_are_audited(world, draft):
 
 
 def test_autosave_saves_only_the_named_fields(client, world, draft):
-    services.save_application(world.users.alice, draft.pk, {"team_name": "Kept"}, {},
-                              only={"team_name"})
+    services.save_application(
+        world.users.alice, draft.pk, {"team_name": "Kept"}, {}, only={"team_name"}
+    )
     client.force_login(world.users.alice)
     url = reverse("calls:autosave", kwargs={"pk": draft.pk})
     response = client.post(url, {"_fields": ["organisation"], "organisation": "New Org"})
