@@ -26,7 +26,8 @@ class RegistrationForm(forms.Form):
         if User.objects.filter(email__iexact=email).exists():
             raise forms.ValidationError(
                 _(
-                    "An account with this email address exists already. Log in, or reset its password."
+                    "An account with this email address exists already. "
+                    "Log in, or reset its password."
                 )
             )
         return email

@@ -27,15 +27,6 @@ from jumelage.calls.forms import ApplicationForm
 from jumelage.calls.models import Application, Question
 from jumelage.calls.permissions import get_call_for_manager
 
-BUILT_IN_FIELDS = [
-    _("Team name"),
-    _("Company or organisation"),
-    _("Contact person, email and phone"),
-    _("Theme (when the cycle has agreed themes)"),
-    _("Pitch deck (PDF)"),
-]
-
-
 def _question_of(call, pk) -> Question:
     return get_object_or_404(Question, call=call, pk=pk)
 
@@ -53,9 +44,9 @@ def describe_condition(question, by_pk) -> str:
     }
 
 
-def _rows(questions):
-    by_pk = {q.pk: q for q in questions}
-    return [(q, describe_condition(q, by_pk)) for q in questions]
+def _rows(asked):
+    by_pk = {q.pk: q for q in asked}
+    return [(q, describe_condition(q, by_pk)) for q in asked]
 
 
 @login_required
@@ -68,7 +59,6 @@ def questions(request, slug):
         "calls/builder/questions.html",
         {
             "call": call,
-            "built_ins": BUILT_IN_FIELDS,
             "rows": _rows(services.questions_of(call)),
             "submitted": submitted,
         },
@@ -167,13 +157,13 @@ def _reorder_refused(request, refusal, as_json):
 def preview(request, slug):
     """The form as an applicant first sees it: conditional questions hidden, nothing sent."""
     call = get_call_for_manager(request.user, slug)
-    questions = services.questions_of(call)
+    asked = services.questions_of(call)
     application = Application(call=call, language=request.LANGUAGE_CODE)
-    form = ApplicationForm(application, questions=questions, attachments=[], strict=False)
+    form = ApplicationForm(application, questions=asked, attachments=[], strict=False)
     for field in form.fields.values():
         field.disabled = True
     return render(
         request,
         "calls/builder/preview.html",
-        {"call": call, "form": form, "rows": _rows(questions)},
+        {"call": call, "form": form, "rows": _rows(asked)},
     )

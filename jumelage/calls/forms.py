@@ -208,7 +208,7 @@ class ApplicationForm(forms.Form):
 
     def full_clean(self):
         if self.strict and self.is_bound:
-            for name, field in self.fields.items():
+            for field in self.fields.values():
                 question = getattr(field, "question", None)
                 if question is not None and not self.is_shown(question):
                     field.required = False

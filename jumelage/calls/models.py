@@ -240,3 +240,6 @@ class ApplicationTransition(models.Model):
         verbose_name = _("status change")
         verbose_name_plural = _("status changes")
         ordering = ["created", "id"]
+
+    def __str__(self):
+        return f"{self.from_state} → {self.to_state}"

@@ -41,7 +41,7 @@ def search(applications, text: str):
 
 def counts_by_state(call) -> dict:
     rows = Application.objects.filter(call=call).values_list("state").annotate(n=Count("id"))
-    return {state: n for state, n in rows}
+    return dict(rows)
 
 
 def counts_by_theme(call):

@@ -58,8 +58,9 @@ TEMPLATES = {
             "fr": "Bonjour {{ name }},\n\nLa candidature de {{ team }} à « {{ call }} » "
             "(référence {{ reference }}) est retirée. Vous pouvez la rouvrir jusqu’à la date "
             "limite, le {{ deadline }} ({{ timezone }}).",
-            "zh-hant": "{{ name }} 您好：\n\n{{ team }} 對「{{ call }}」的申請（編號 {{ reference }}）"
-            "已撤回。截止時間 {{ deadline }}（{{ timezone }}）前您可重新開啟。",
+            "zh-hant": "{{ name }} 您好：\n\n{{ team }} 對「{{ call }}」的申請"
+            "（編號 {{ reference }}）已撤回。"
+            "截止時間 {{ deadline }}（{{ timezone }}）前您可重新開啟。",
         },
     },
 }

@@ -28,15 +28,15 @@ def queue_message(
     """
     template = MessageTemplate.objects.get(key=key)
     subject, body = render_template(template, language, context)
-    fields = dict(
-        template_key=key,
-        side=side,
-        recipient=recipient,
-        recipient_email=recipient.email,
-        language=language,
-        subject=subject,
-        body=body,
-    )
+    fields = {
+        "template_key": key,
+        "side": side,
+        "recipient": recipient,
+        "recipient_email": recipient.email,
+        "language": language,
+        "subject": subject,
+        "body": body,
+    }
     if dedupe_key:
         existing = OutboxMessage.objects.filter(dedupe_key=dedupe_key).first()
         if existing:
