@@ -168,6 +168,9 @@ class ThemeDecision(models.Model):
         verbose_name_plural = _("theme decisions")
         ordering = ["created", "id"]
 
+    def __str__(self):
+        return f"{self.side}: {self.get_decision_display()}"
+
 
 class BudgetLine(models.Model):
     """A cost line of one side in one cycle: estimated in the budget, then actual."""
