@@ -27,6 +27,7 @@ from jumelage.calls.forms import ApplicationForm
 from jumelage.calls.models import Application, Question
 from jumelage.calls.permissions import get_call_for_manager
 
+
 def _question_of(call, pk) -> Question:
     return get_object_or_404(Question, call=call, pk=pk)
 
@@ -165,5 +166,5 @@ def preview(request, slug):
     return render(
         request,
         "calls/builder/preview.html",
-        {"call": call, "form": form, "rows": _rows(asked)},
+        {"call": call, "form": form, "conditional": [row for row in _rows(asked) if row[1]]},
     )

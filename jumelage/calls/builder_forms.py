@@ -126,6 +126,13 @@ class QuestionForm(forms.ModelForm):
     def posted_kind(self):
         return self["kind"].value()
 
+    def wording(self):
+        """(language name, question field, help text field), one per language."""
+        return [
+            (LANGUAGE_NAMES[code], self[f"label_{column}"], self[f"help_text_{column}"])
+            for code, column in LANGUAGE_COLUMNS
+        ]
+
     def condition_hints(self):
         """Each possible parent with the answers that may show this question."""
         return [
@@ -214,6 +221,7 @@ class OptionForm(forms.ModelForm):
     class Meta:
         model = QuestionChoice
         fields = ["value", *translated("label"), "order"]
+        widgets = {"order": forms.NumberInput(attrs={"min": 0})}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

@@ -1,10 +1,101 @@
-"""Outbox pages. (Being written by the outbox work.)"""
+"""The outbox pages: the messages a side's managers may read, and the templates they edit."""
 
-from django.http import Http404
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET
+
+from jumelage.accounts.permissions import managed_side_ids
+from jumelage.notifications.forms import SAMPLE_CONTEXT, MessageTemplateForm, OutboxFilterForm
+from jumelage.notifications.models import MessageTemplate
+from jumelage.notifications.permissions import get_message_for_user, readable_outbox
+from jumelage.notifications.services import render_template
+
+PAGE_SIZE = 50
 
 
-def _pending(request, **kwargs):
-    raise Http404
+def _require_manager(user) -> None:
+    """Managers of any side run the programme's messages; operators see everything."""
+    if not (user.is_superuser or managed_side_ids(user)):
+        raise PermissionDenied
 
 
-outbox = message = templates = edit_template = _pending
+def _without_page(query) -> str:
+    query = query.copy()
+    query.pop("page", None)
+    return query.urlencode()
+
+
+@login_required
+@require_GET
+def outbox(request):
+    _require_manager(request.user)
+    filters = OutboxFilterForm(request.GET or None)
+    found = filters.apply(readable_outbox(request.user)).order_by("-created", "-id")
+    page = Paginator(found, PAGE_SIZE).get_page(request.GET.get("page"))
+    return render(
+        request,
+        "notifications/outbox.html",
+        {"filters": filters, "page": page, "querystring": _without_page(request.GET)},
+    )
+
+
+@login_required
+@require_GET
+def message(request, pk):
+    _require_manager(request.user)
+    return render(
+        request,
+        "notifications/message.html",
+        {"message": get_message_for_user(request.user, pk)},
+    )
+
+
+@login_required
+@require_GET
+def templates(request):
+    _require_manager(request.user)
+    return render(
+        request,
+        "notifications/templates.html",
+        {"templates": MessageTemplate.objects.all()},
+    )
+
+
+@login_required
+def edit_template(request, key):
+    _require_manager(request.user)
+    template = get_object_or_404(MessageTemplate, key=key)
+    form = MessageTemplateForm(request.POST or None, instance=template)
+    if request.method != "POST":
+        return _render_edit(request, form, template)
+    if not form.is_valid():
+        return _render_edit(request, form, template, status=400)
+    if request.POST.get("action") == "preview":
+        return _render_edit(request, form, template)
+    form.save()
+    messages.success(request, _("The message “%(key)s” is saved.") % {"key": template.key})
+    return redirect("notifications:templates")
+
+
+def _render_edit(request, form, template, status=200):
+    """The form, and unless it has errors, each language rendered with sample values
+    (the posted text when previewing, the saved text otherwise)."""
+    previews = [] if form.errors else _previews(form.instance)
+    return render(
+        request,
+        "notifications/edit_template.html",
+        {"form": form, "template": template, "previews": previews, "sample": SAMPLE_CONTEXT},
+        status=status,
+    )
+
+
+def _previews(template):
+    return [
+        (name, *render_template(template, code, SAMPLE_CONTEXT))
+        for code, name in settings.LANGUAGES
+    ]

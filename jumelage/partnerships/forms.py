@@ -113,7 +113,19 @@ class StageForm(TranslatedFieldsMixin, forms.ModelForm):
         }
 
 
-StageFormSet = forms.modelformset_factory(Stage, form=StageForm, extra=0, can_delete=False)
+class BaseStageFormSet(forms.BaseModelFormSet):
+    def clean(self):
+        super().clean()
+        # Django skips a posted id outside the queryset silently; say so instead.
+        if any(form.instance.pk is None for form in self.initial_forms):
+            raise forms.ValidationError(
+                _("The timeline changed while you were editing it: reload the page and try again.")
+            )
+
+
+StageFormSet = forms.modelformset_factory(
+    Stage, form=StageForm, formset=BaseStageFormSet, extra=0, can_delete=False
+)
 
 
 class BudgetLineForm(forms.ModelForm):

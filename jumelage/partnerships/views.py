@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from jumelage.accounts.permissions import is_manager
 from jumelage.hosting.permissions import can_see_offers
 from jumelage.partnerships import charts, permissions
 from jumelage.partnerships.enums import ThemeState
@@ -69,9 +70,13 @@ def cycle_detail(request, partnership_slug, cycle_slug):
 
 
 def _todos(user, cycle, today):
+    """(side, its to-do items, whether this user acts for it): links only for one's own sides."""
     if not permissions.can_see_todo(user, cycle.partnership):
         return None
-    return [(side, side_todo(cycle, side, today)) for side in cycle.partnership.sides.all()]
+    return [
+        (side, side_todo(cycle, side, today), is_manager(user, side))
+        for side in cycle.partnership.sides.all()
+    ]
 
 
 # Themes: one page, and one POST address per action that renders the page again on error.

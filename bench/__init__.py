@@ -1,0 +1,1 @@
+"""Benchmarks: run `python bench/web.py`; they print JSON lines and are not tests."""
