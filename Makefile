@@ -26,8 +26,7 @@ format:
 
 # Needs GNU gettext (msgfmt); the compiled catalogues are committed.
 messages:
-	cd jumelage && ../$(PY) ../manage.py makemessages -l fr -l zh_Hant --no-obsolete && \
-		../$(PY) ../manage.py makemessages -d djangojs -l fr -l zh_Hant --no-obsolete && \
+	cd jumelage && ../$(PY) ../manage.py makemessages -l fr -l zh_Hant --no-obsolete --no-location && \
 		../$(PY) ../manage.py compilemessages
 
 bench:

@@ -34,6 +34,7 @@ import contextlib
 import http.client
 import json
 import os
+import resource
 import secrets
 import shutil
 import signal
@@ -46,6 +47,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+# jumelage.settings plus, while the project needs it, a static-files workaround (see there).
+SETTINGS = "bench.settings"
 PYTHON = sys.executable
 PG_ADMIN_URL = "postgresql://postgres@127.0.0.1:5432/postgres"
 PG_NAME = "jumelage_bench"
@@ -75,6 +78,7 @@ FULL = {
     "list_duration": 8,
     "warmup": 2,
     "late_page": 100,
+    "quiet_wait": 120,
 }
 QUICK = {
     "small": 50,
@@ -85,10 +89,19 @@ QUICK = {
     "list_duration": 3,
     "warmup": 1,
     "late_page": 100,
+    "quiet_wait": 5,
 }
 
 CALL_PAGE_CLIENTS, LIST_CLIENTS, APPLICANTS = 16, 2, 16
 PAGE_SIZE = 50
+
+
+@dataclass
+class CpuSample:
+    at: float
+    host_busy: float  # seconds of CPU used on the whole machine, all processes
+    server: float  # seconds of CPU used by gunicorn's master and workers
+    clients: float  # seconds of CPU used by this script's finished children (load, counts)
 
 
 @dataclass
@@ -98,6 +111,7 @@ class Bench:
     db: str
     env: dict
     port: int
+    server_pid: int
     world: dict
     sizes: dict
     workdir: Path
@@ -113,7 +127,7 @@ def log(message):
 def server_env(db, data_dir, secret_key):
     env = {key: value for key, value in os.environ.items() if key not in CLEARED_ENV}
     env.update(
-        DJANGO_SETTINGS_MODULE="jumelage.settings",
+        DJANGO_SETTINGS_MODULE=SETTINGS,
         DEBUG="false",
         SECRET_KEY=secret_key,
         ALLOWED_HOSTS="127.0.0.1",
@@ -223,9 +237,77 @@ def gunicorn(env, log_path):
         )
     try:
         wait_until_ready(process, port, log_path)
-        yield port
+        yield port, process.pid
     finally:
         stop_server(process)
+
+
+# -- CPU accounting: the machine may be shared, so say who used it ---------------------------
+
+TICK = os.sysconf("SC_CLK_TCK")
+
+
+def _host_busy_seconds():
+    with open("/proc/stat") as stat:
+        fields = [int(value) for value in stat.readline().split()[1:]]
+    idle = fields[3] + fields[4]  # idle + iowait
+    return (sum(fields[:8]) - idle) / TICK
+
+
+def _process_seconds(pid):
+    try:
+        with open(f"/proc/{pid}/stat") as stat:
+            fields = stat.read().rsplit(")", 1)[1].split()
+        with open(f"/proc/{pid}/task/{pid}/children") as children:
+            kids = [int(kid) for kid in children.read().split()]
+    except OSError:
+        return 0.0
+    own = (int(fields[11]) + int(fields[12])) / TICK  # utime + stime
+    return own + sum(_process_seconds(kid) for kid in kids)
+
+
+def cpu_sample(server_pid):
+    children = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return CpuSample(
+        time.monotonic(),
+        _host_busy_seconds(),
+        _process_seconds(server_pid),
+        children.ru_utime + children.ru_stime,
+    )
+
+
+def busy_percent(seconds=1.0):
+    """How much of a core the whole machine used over the next `seconds` (2 cores = 200)."""
+    before = _host_busy_seconds()
+    time.sleep(seconds)
+    return 100 * (_host_busy_seconds() - before) / seconds
+
+
+def wait_for_quiet(limit, threshold=30):
+    """Wait, at most `limit` seconds, until the machine is idle enough (the server being
+    idle, what is busy is someone else's work) to measure; returns the last reading."""
+    deadline = time.monotonic() + limit
+    while True:
+        busy = busy_percent()
+        if busy < threshold or time.monotonic() >= deadline:
+            return round(busy)
+
+
+def cpu_report(before, after):
+    """Percent of one core over the case: the whole machine (2 cores = 200), the server, the
+    bench's clients (load generator, query counts), and everything else: the database
+    server, and other work on a shared machine, which makes the figures less reliable."""
+    wall = max(after.at - before.at, 1e-9)
+    host = 100 * (after.host_busy - before.host_busy) / wall
+    server = 100 * (after.server - before.server) / wall
+    clients = 100 * (after.clients - before.clients) / wall
+    return {
+        "host_pct": round(host),
+        "server_pct": round(server),
+        "clients_pct": round(clients),
+        "others_pct": round(max(host - server - clients, 0)),
+        "loadavg_1m": os.getloadavg()[0],
+    }
 
 
 # -- load -----------------------------------------------------------------------------------
@@ -417,11 +499,20 @@ def run_database(db, cases, sizes, workdir, secret_key):
     log(f"{db}: seeding")
     world = seed(env, sizes, data_dir)
     log(f"{db}: ready in {time.monotonic() - started:.0f} s; starting gunicorn")
-    with gunicorn(env, data_dir / "gunicorn.log") as port:
-        bench = Bench(db, env, port, world, sizes, data_dir)
+    with gunicorn(env, data_dir / "gunicorn.log") as (port, pid):
         for case in cases:
             log(f"{db}: {case}")
-            print(json.dumps(CASE_FUNCTIONS[case](bench)), flush=True)
+            bench = Bench(db, env, port, pid, world, sizes, data_dir)
+            print(json.dumps(run_case(case, bench)), flush=True)
+
+
+def run_case(case, bench):
+    idle_busy = wait_for_quiet(bench.sizes["quiet_wait"])
+    before = cpu_sample(bench.server_pid)
+    line = CASE_FUNCTIONS[case](bench)
+    line["cpu"] = {"busy_before_pct": idle_busy, **cpu_report(before, cpu_sample(bench.server_pid))}
+    line["static_workaround"] = bench.world["static_workaround"]
+    return line
 
 
 def parse_args(argv):

@@ -13,8 +13,9 @@ from tests import factories as f
 
 
 @pytest.fixture(autouse=True)
-def _fast_hashing(settings):
+def _test_settings(settings, tmp_path):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    settings.MEDIA_ROOT = tmp_path / "media"
 
 
 @pytest.fixture

@@ -140,6 +140,7 @@ def test_role_gets_the_expected_answer(client, context, name, role):
     if role != "anonymous":
         client.force_login(getattr(context.users, role))
     response = client.get(reverse(name, kwargs=kwargs(context)))
+    response.close()
     if expected == LOGIN:
         assert response.status_code == 302
         assert reverse("accounts:login") in response["Location"]

@@ -66,15 +66,15 @@ def descendants(call, question) -> set[int]:
     return found
 
 
-def key_in_use(question) -> bool:
-    """Whether some application holds an answer or a file under this question's key."""
-    if question.pk is None:
-        return False
-    answered = Application.objects.filter(call=question.call_id, answers__has_key=question.key)
-    uploaded = Attachment.objects.filter(
-        application__call=question.call_id, question_key=question.key
-    )
+def key_has_answers(call_id, key) -> bool:
+    """Whether some application of the call holds an answer or a file under `key`."""
+    answered = Application.objects.filter(call=call_id, answers__has_key=key)
+    uploaded = Attachment.objects.filter(application__call=call_id, question_key=key)
     return answered.exists() or uploaded.exists()
+
+
+def key_in_use(question) -> bool:
+    return question.pk is not None and key_has_answers(question.call_id, question.key)
 
 
 class ParentChoiceField(forms.ModelChoiceField):
@@ -105,6 +105,7 @@ class QuestionForm(forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.call = self.instance.call
+        self.fields["kind"].choices = QuestionKind.choices
         _label_by_language(self, "label", _("Question"))
         _label_by_language(self, "help_text", _("Help text"))
         self.fields["key"].required = False
@@ -146,6 +147,11 @@ class QuestionForm(forms.ModelForm):
         key = self.cleaned_data["key"] or self._proposed_key()
         if key in self._taken_keys():
             raise forms.ValidationError(_("Another question of this call already uses this key."))
+        if key != self.instance.key and key_has_answers(self.call.pk, key):
+            # Answers of a deleted question would reappear as answers to this one.
+            raise forms.ValidationError(
+                _("Applications hold answers to a deleted question under this key: choose another.")
+            )
         return key
 
     def _taken_keys(self) -> set[str]:
@@ -159,7 +165,7 @@ class QuestionForm(forms.ModelForm):
         base = base.replace("-", "_")[:40]
         taken = self._taken_keys() | {PITCH_DECK_KEY}
         key, n = base, 1
-        while key in taken:
+        while key in taken or key_has_answers(self.call.pk, key):
             n += 1
             key = f"{base}_{n}"
         return key
@@ -194,8 +200,12 @@ class QuestionForm(forms.ModelForm):
             return
         value = cleaned.get("show_if_value", "").strip()
         cleaned["show_if_value"] = value
+        if not value:
+            return  # Question.clean asks for one.
         accepted = accepted_answers(parent.kind, _options_of(parent))
         if value not in {v for v, _label in accepted}:
+            # Question.clean would otherwise see a blank and ask for an answer a second time.
+            self.instance.show_if_value = value
             self.add_error("show_if_value", _not_an_answer(parent, accepted))
 
     def save(self, commit=True):
@@ -227,6 +237,8 @@ class OptionForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         _label_by_language(self, "label", _("Label"))
         self.fields["order"].required = False
+        if self.instance.pk is None:
+            self.initial["order"] = None  # left empty, a new option takes its row's place
 
     def clean(self):
         cleaned = super().clean()
@@ -279,7 +291,8 @@ def broken_dependents(question, kind, option_values) -> list[Question]:
     """Questions waiting for an answer that `question`, as edited, could no longer give."""
     if question.pk is None:
         return []
-    accepted = {value for value, _label in accepted_answers(kind, [(v, v) for v in option_values])}
+    options = [(value, value) for value in option_values]  # labels do not matter here
+    accepted = {value for value, _label in accepted_answers(kind, options)}
     return [q for q in question.dependents.all() if q.show_if_value not in accepted]
 
 
@@ -308,7 +321,6 @@ def _dependents_message(dependents):
 def save_question(form, options) -> Question:
     question = form.save()
     if options.needed:
-        options.instance = question
         options.save()
     else:
         question.choices.all().delete()

@@ -63,7 +63,9 @@ SIDES = [
     {
         "slug": "toulouse",
         "city": T("Toulouse", "Toulouse", "土魯斯"),
-        "organisation": T("Toulouse Métropole", "Toulouse Métropole", "大土魯斯（Toulouse Métropole）"),
+        "organisation": T(
+            "Toulouse Métropole", "Toulouse Métropole", "大土魯斯（Toulouse Métropole）"
+        ),
         "country_code": "FR",
         "timezone": "Europe/Paris",
         "languages": ["fr", "en"],
@@ -615,8 +617,7 @@ SUPPORT_SCHEMES = {
                 "由市府遴選的育成單位輔導青年團隊一年：商業模式、原型開發、首批客戶。",
             ),
             "eligibility": T(
-                "Teams less than three years old, founded by young entrepreneurs (demo "
-                "wording).",
+                "Teams less than three years old, founded by young entrepreneurs (demo wording).",
                 "Équipes de moins de trois ans, fondées par de jeunes entrepreneurs "
                 "(formulation de démonstration).",
                 "成立未滿三年、由青年創辦之團隊（示範文字）。",
@@ -665,7 +666,9 @@ SUPPORT_SCHEMES = {
                 "startups, comme le recommande le rapport de mission de 2018.",
                 "依 2018 年出國報告建議，整合市府各項創業資源的單一服務窗口。",
             ),
-            "eligibility": T("Open to every founder.", "Ouverte à tous les fondateurs.", "所有創業者皆可使用。"),
+            "eligibility": T(
+                "Open to every founder.", "Ouverte à tous les fondateurs.", "所有創業者皆可使用。"
+            ),
             "amount": T("", "", ""),
         },
     ],
@@ -720,8 +723,7 @@ SUPPORT_SCHEMES = {
             ),
             "description": T(
                 "Funds the first technical and market validation of an innovative product.",
-                "Finance la première validation technique et commerciale d'un produit "
-                "innovant.",
+                "Finance la première validation technique et commerciale d'un produit innovant.",
                 "補助創新產品的首次技術與市場驗證。",
             ),
             "eligibility": T(
@@ -911,7 +913,9 @@ def call_questions(side_slug: str) -> list[dict]:
             "max_length": 140,
             "label": T("One-sentence pitch", "Votre projet en une phrase", "一句話介紹您的專案"),
             "help_text": T(
-                "What you do, and for whom.", "Ce que vous faites, et pour qui.", "您做什麼、為誰而做。"
+                "What you do, and for whom.",
+                "Ce que vous faites, et pour qui.",
+                "您做什麼、為誰而做。",
             ),
         },
         {
@@ -919,7 +923,9 @@ def call_questions(side_slug: str) -> list[dict]:
             "kind": QuestionKind.LONG_TEXT,
             "required": True,
             "max_length": 1500,
-            "label": T("Which problem do you solve?", "Quel problème résolvez-vous ?", "您要解決什麼問題？"),
+            "label": T(
+                "Which problem do you solve?", "Quel problème résolvez-vous ?", "您要解決什麼問題？"
+            ),
             "help_text": T(
                 "Who has it, and what it costs them today.",
                 "Qui le rencontre, et ce qu'il lui coûte aujourd'hui.",
@@ -1005,7 +1011,9 @@ def call_questions(side_slug: str) -> list[dict]:
             "kind": QuestionKind.MULTIPLE_CHOICE,
             "required": True,
             "label": T("Markets you target", "Marchés visés", "目標市場"),
-            "help_text": T("Tick all that apply.", "Cochez toutes les réponses utiles.", "可複選。"),
+            "help_text": T(
+                "Tick all that apply.", "Cochez toutes les réponses utiles.", "可複選。"
+            ),
             "choices": MARKETS,
         },
         {

@@ -6,6 +6,8 @@ second load changes nothing.
 """
 
 import datetime as dt
+import logging
+from contextlib import contextmanager
 
 from django.contrib.auth.hashers import make_password
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -14,7 +16,7 @@ from django.test.utils import override_settings
 from django.utils import timezone
 from django.utils.datastructures import MultiValueDict
 
-from jumelage.accounts.models import Membership, User
+from jumelage.accounts.models import Membership, Role, User
 from jumelage.calls import services as applications
 from jumelage.calls.enums import ApplicationState
 from jumelage.calls.forms import file_field_name, question_field_name
@@ -27,7 +29,7 @@ from jumelage.hosting.models import HostingOffer, HostOrganisation, SupportSchem
 from jumelage.notifications.models import OutboxMessage
 from jumelage.partnerships import timeline
 from jumelage.partnerships.enums import StageKind, ThemeDecisionChoice
-from jumelage.partnerships.models import Partnership, Side, Stage, Theme
+from jumelage.partnerships.models import Partnership, Side, Theme
 from jumelage.partnerships.services import create_cycle, decide_theme, propose_theme
 
 TRANSLATED_SUFFIXES = ("en", "fr", "zh_hant")
@@ -41,7 +43,7 @@ def load(today: dt.date | None = None) -> None:
     password = make_password(data.PASSWORD)
     # Messages still land in the outbox; only their sending is kept in memory.
     email = "django.core.mail.backends.locmem.EmailBackend"
-    with override_settings(EMAIL_BACKEND=email), transaction.atomic():
+    with _quiet("celery.app.trace"), override_settings(EMAIL_BACKEND=email), transaction.atomic():
         partnership, sides = load_partnership()
         cycle = load_cycle(partnership, today)
         hosts = load_hosts(cycle, sides)
@@ -53,6 +55,18 @@ def load(today: dt.date | None = None) -> None:
             load_applications(call, side_slug, themes, password)
 
 
+@contextmanager
+def _quiet(logger_name):
+    """Hide a logger's INFO lines: inline tasks report every message sent, eighty times over."""
+    logger = logging.getLogger(logger_name)
+    level = logger.level
+    logger.setLevel(logging.WARNING)
+    try:
+        yield
+    finally:
+        logger.setLevel(level)
+
+
 def logins() -> list[tuple[str, str, str]]:
     """(role, email, what to look at) for the people of the demo and one applicant team."""
     rows = [(person["role_label"], person["email"], person["look_at"]) for person in data.PEOPLE]
@@ -62,7 +76,9 @@ def logins() -> list[tuple[str, str, str]]:
 
 
 def translated(field: str, text: T) -> dict:
-    return {f"{field}_{suffix}": value for suffix, value in zip(TRANSLATED_SUFFIXES, text)}
+    return {
+        f"{field}_{suffix}": value for suffix, value in zip(TRANSLATED_SUFFIXES, text, strict=True)
+    }
 
 
 def fields_of(spec: dict) -> dict:
@@ -97,19 +113,19 @@ def load_cycle(partnership, today):
     if existing:
         return existing
     start = timeline.start_for_call_open_on(today)
-    exchange = {kind: begin for kind, begin, _end in timeline.shifted_template(start)}
-    year = str(exchange[StageKind.EXCHANGE].year)
+    begins = {kind: begin for kind, begin, _end in timeline.shifted_template(start)}
+    year = str(begins[StageKind.EXCHANGE].year)
     cycle = create_cycle(partnership, slug=year, name=year, start=start)
     _describe_stages(cycle)
     return cycle
 
 
 def _describe_stages(cycle) -> None:
-    stages = list(cycle.stages.all())
-    for stage in stages:
+    for stage in cycle.stages.all():
         for name, value in translated("description", data.STAGE_DESCRIPTIONS[stage.kind]).items():
             setattr(stage, name, value)
-    Stage.objects.bulk_update(stages, list(translated("description", T("", "", ""))))
+        # A full save: modeltranslation copies the default language into the base column.
+        stage.save()
 
 
 # Themes
@@ -137,7 +153,9 @@ def _propose(cycle, sides, managers, spec) -> Theme:
         return theme
     for partner in sides.values():
         if partner != side:
-            theme = decide_theme(managers[partner.slug], theme.pk, partner, ThemeDecisionChoice.AGREE)
+            theme = decide_theme(
+                managers[partner.slug], theme.pk, partner, ThemeDecisionChoice.AGREE
+            )
     return theme
 
 
@@ -164,7 +182,11 @@ def _offer(cycle, organisation, exchange, spec) -> None:
     HostingOffer.objects.get_or_create(
         cycle=cycle,
         organisation=organisation,
-        defaults={**fields_of(spec), "starts_on": starts_on, "ends_on": min(ends_on, exchange.ends_on)},
+        defaults={
+            **fields_of(spec),
+            "starts_on": starts_on,
+            "ends_on": min(ends_on, exchange.ends_on),
+        },
     )
 
 
@@ -211,7 +233,7 @@ def load_people(sides, hosts, password) -> dict[str, User]:
             role=person["role"],
             organisation=hosts.get(person.get("organisation")),
         )
-        if "organisation" not in person:
+        if person["role"] == Role.MANAGER:
             managers[person["side"]] = user
     return managers
 
@@ -256,7 +278,9 @@ def _load_form(call, specs) -> None:
             spec["show_if"] = questions[parent_key]
         question = Question.objects.create(call=call, order=order * 10, **fields_of(spec))
         QuestionChoice.objects.bulk_create(
-            QuestionChoice(question=question, value=value, order=position, **translated("label", label))
+            QuestionChoice(
+                question=question, value=value, order=position, **translated("label", label)
+            )
             for position, (value, label) in enumerate(choices, start=1)
         )
         questions[question.key] = question
@@ -268,11 +292,11 @@ def _load_form(call, specs) -> None:
 def load_applications(call, side_slug, themes, password) -> None:
     """The side's teams apply through the same services as the web form, while it is open."""
     teams = teams_for(side_slug, timezone.localtime(call.opens_at).date())
-    users = ensure_users([_account(team) for team in teams], password)
     applied = set(call.applications.values_list("applicant__email", flat=True))
     missing = [team for team in teams if team.email not in applied]
     if not missing or not call.is_open():
         return
+    users = ensure_users([_account(team) for team in missing], password)
     for team in missing:
         application = _apply(call, users[team.email], team, themes)
         _backdate(call, application, team)
@@ -344,11 +368,17 @@ def _backdate(call, application, team: Team) -> None:
     if team.state == ApplicationState.DRAFT:
         return
     rows.update(submitted_at=moment)
-    submitted = application.transitions.get(to_state=ApplicationState.SUBMITTED)
-    ApplicationTransition.objects.filter(pk=submitted.pk).update(created=moment)
-    OutboxMessage.objects.filter(dedupe_key=f"application-submitted:{submitted.pk}").update(
-        created=moment
-    )
-    withdrawn = min(now, moment + dt.timedelta(days=1))
-    application.transitions.filter(to_state=ApplicationState.WITHDRAWN).update(created=withdrawn)
-    rows.filter(state=ApplicationState.WITHDRAWN).update(updated=withdrawn)
+    _backdate_transition(application, ApplicationState.SUBMITTED, "application-submitted", moment)
+    if team.state == ApplicationState.WITHDRAWN:
+        withdrawn = min(now, moment + dt.timedelta(days=1))
+        _backdate_transition(
+            application, ApplicationState.WITHDRAWN, "application-withdrawn", withdrawn
+        )
+        rows.update(updated=withdrawn)
+
+
+def _backdate_transition(application, to_state, message_key, moment) -> None:
+    transition = application.transitions.get(to_state=to_state)
+    ApplicationTransition.objects.filter(pk=transition.pk).update(created=moment)
+    dedupe_key = f"{message_key}:{transition.pk}"
+    OutboxMessage.objects.filter(dedupe_key=dedupe_key).update(created=moment)

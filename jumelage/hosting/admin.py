@@ -1,4 +1,3 @@
-from django import forms
 from django.contrib import admin
 from modeltranslation.admin import TranslationAdmin
 
@@ -14,20 +13,17 @@ class HostOrganisationAdmin(TranslationAdmin):
     search_fields = ["name", "address"]
 
 
-class HostingOfferAdminForm(forms.ModelForm):
-    services = services_field()
-
-    class Meta:
-        model = HostingOffer
-        fields = "__all__"
-
-
 @admin.register(HostingOffer)
 class HostingOfferAdmin(TranslationAdmin):
-    form = HostingOfferAdminForm
     list_display = ["organisation", "cycle", "teams", "desks", "starts_on", "ends_on"]
     list_filter = ["cycle", "organisation__side"]
     list_select_related = ["organisation", "cycle__partnership"]
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        # Checkboxes of the known services rather than raw JSON.
+        if db_field.name == "services":
+            return services_field()
+        return super().formfield_for_dbfield(db_field, request, **kwargs)
 
 
 @admin.register(SupportScheme)

@@ -79,9 +79,12 @@ def template_problem(source: str):
             "tags": ", ".join(refused)
         }
     try:
-        Template(source).render(Context(SAMPLE_CONTEXT, autoescape=False))
+        rendered = Template(source).render(Context(SAMPLE_CONTEXT, autoescape=False))
     except TemplateSyntaxError as error:
         return _("The template has an error: %(error)s") % {"error": error}
+    # Django leaves an unclosed {{ or {% as plain text; the sample values contain neither.
+    if "{{" in rendered or "{%" in rendered:
+        return _("A placeholder or a tag is opened but never closed.")
     return None
 
 

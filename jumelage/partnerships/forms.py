@@ -36,16 +36,14 @@ class TranslatedFieldsMixin:
         cleaned_data = super().clean()
         for name in self.required_translations:
             if not any((cleaned_data.get(column) or "").strip() for column in localized(name)):
-                self.add_error(self._field_for_active_language(name), self._missing_message(name))
+                # One message, beside the input of the language the person reads in.
+                message = _("Fill in at least one of the languages.")
+                self.add_error(self._field_for_active_language(name), message)
         return cleaned_data
 
     def _field_for_active_language(self, name):
         column = build_localized_fieldname(name, get_language() or settings.LANGUAGE_CODE)
         return column if column in self.fields else localized(name)[0]
-
-    def _missing_message(self, name):
-        verbose_name = self._meta.model._meta.get_field(name).verbose_name
-        return format_lazy(_("Give the {} in at least one language."), verbose_name)
 
     def translations(self) -> dict:
         """The cleaned per-language values, ready for a service's **translated_fields."""

@@ -53,9 +53,10 @@ def test_ticks_fall_on_each_first_of_the_month_with_the_year_on_january_and_the_
 def test_a_one_day_stage_stays_visible():
     day = dt.date(2019, 1, 1)
     gantt = charts.gantt(
-        [Stage(label="Long", starts_on=day, ends_on=dt.date(2029, 1, 1)), Stage(
-            label="Short", starts_on=day, ends_on=day
-        )],
+        [
+            Stage(label="Long", starts_on=day, ends_on=dt.date(2029, 1, 1)),
+            Stage(label="Short", starts_on=day, ends_on=day),
+        ],
         day,
     )
     assert gantt.bars[1].width >= 2

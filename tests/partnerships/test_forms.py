@@ -22,14 +22,18 @@ def test_a_translated_field_has_one_input_per_language_labelled_with_the_languag
 
 
 def test_one_language_is_enough(world):
-    form = ThemeProposalForm({"side": world.taichung.pk, "title_fr": "Ville"}, sides=[world.taichung])
+    form = ThemeProposalForm(
+        {"side": world.taichung.pk, "title_fr": "Ville"}, sides=[world.taichung]
+    )
     assert form.is_valid(), form.errors
     assert form.translations()["title_fr"] == "Ville"
 
 
 def test_no_language_at_all_is_refused_next_to_the_active_language_input(world):
     with translation.override("fr"):
-        form = ThemeProposalForm({"side": world.taichung.pk, "title_en": "  "}, sides=[world.taichung])
+        form = ThemeProposalForm(
+            {"side": world.taichung.pk, "title_en": "  "}, sides=[world.taichung]
+        )
         assert not form.is_valid()
         assert list(form.errors) == ["title_fr"]
 
@@ -37,5 +41,5 @@ def test_no_language_at_all_is_refused_next_to_the_active_language_input(world):
 def test_the_hosting_forms_share_the_helper(world):
     form = OrganisationForm({"kind": "incubator"})
     assert not form.is_valid()
-    assert "Give the name in at least one language." in str(form.errors)
+    assert "Fill in at least one of the languages." in str(form.errors)
     assert str(form.fields["name_zh_hant"].label) == "Name (繁體中文)"

@@ -174,15 +174,22 @@ def test_todo_counts_the_partner_themes_waiting_for_this_side(world, proposal):
     f.ThemeFactory(cycle=world.cycle, proposed_by=world.taichung, state="proposed")
     todos = texts(side_todo(world.cycle, world.toulouse, timezone.localdate()))
     assert "Answer 2 themes proposed by a partner side." in todos
-    assert not any("Answer" in text for text in texts(side_todo(world.cycle, world.taichung, timezone.localdate())))
+    assert not any(
+        "Answer" in text
+        for text in texts(side_todo(world.cycle, world.taichung, timezone.localdate()))
+    )
 
 
 def test_todo_forgets_a_theme_once_this_side_answered(world, proposal, third):
     side, _manager = third
     decide_theme(world.users.theo, proposal.pk, world.toulouse, "agree")
     today = timezone.localdate()
-    assert not any("Answer" in text for text in texts(side_todo(world.cycle, world.toulouse, today)))
-    assert "Answer 1 theme proposed by a partner side." in texts(side_todo(world.cycle, side, today))
+    assert not any(
+        "Answer" in text for text in texts(side_todo(world.cycle, world.toulouse, today))
+    )
+    assert "Answer 1 theme proposed by a partner side." in texts(
+        side_todo(world.cycle, side, today)
+    )
 
 
 def test_todo_asks_for_hosting_offers_until_the_side_lists_one(world):
@@ -212,10 +219,13 @@ def test_todo_asks_for_nominations_once_the_call_deadline_passed(world):
     world.call_tc.closes_at = timezone.now() - dt.timedelta(days=3)
     world.call_tc.save()
     todos = texts(side_todo(world.cycle, world.taichung, timezone.localdate()))
-    assert any(text.startswith("The call closed on") and "nominate 5 teams" in text for text in todos)
-    assert not any(text.startswith("The call closed") for text in texts(
-        side_todo(world.cycle, world.toulouse, timezone.localdate())
-    ))
+    assert any(
+        text.startswith("The call closed on") and "nominate 5 teams" in text for text in todos
+    )
+    assert not any(
+        text.startswith("The call closed")
+        for text in texts(side_todo(world.cycle, world.toulouse, timezone.localdate()))
+    )
 
 
 def test_todo_stops_asking_for_nominations_after_the_nomination_stage(world):

@@ -1,0 +1,118 @@
+import csv
+import io
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+from django.utils import timezone
+from openpyxl import load_workbook
+
+from tests import factories as f
+
+
+@pytest.fixture
+def tina(client, world):
+    client.force_login(world.users.tina)
+    return client
+
+
+def submitted(world, n, **fields):
+    return f.ApplicationFactory.create_batch(
+        n, call=world.call_tc, state="submitted", submitted_at=timezone.now(),
+        theme=world.theme, **fields,
+    )
+
+
+def list_url(world, **query):
+    url = reverse("calls:manage", kwargs={"slug": world.call_tc.slug})
+    return url + ("?" + "&".join(f"{k}={v}" for k, v in query.items()) if query else "")
+
+
+def count_queries(client, url):
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(url).status_code == 200
+    return len(queries)
+
+
+def test_query_count_does_not_grow_with_the_number_of_applications(tina, world):
+    submitted(world, 3)
+    few = count_queries(tina, list_url(world))
+    submitted(world, 120)
+    assert count_queries(tina, list_url(world)) == few
+    assert count_queries(tina, list_url(world, page=3)) == few
+
+
+def test_drafts_are_counted_but_not_listed(tina, world):
+    submitted(world, 2)
+    f.ApplicationFactory(call=world.call_tc, team_name="Secret Draft")
+    response = tina.get(list_url(world))
+    assert b"Secret Draft" not in response.content
+    assert response.context["counts"]["draft"] == 1
+    assert response.context["page"].paginator.count == 2
+
+
+def test_search_and_filters_narrow_the_list(tina, world):
+    submitted(world, 3)
+    f.ApplicationFactory(call=world.call_tc, state="submitted", team_name="Jade Drones",
+                         language="zh-hant", submitted_at=timezone.now())
+    assert tina.get(list_url(world, q="jade")).context["page"].paginator.count == 1
+    assert tina.get(list_url(world, language="zh-hant")).context["page"].paginator.count == 1
+    assert tina.get(list_url(world, theme=world.theme.pk)).context["page"].paginator.count == 3
+
+
+def test_nonsense_filters_are_ignored_not_an_error(tina, world):
+    submitted(world, 2)
+    response = tina.get(list_url(world, theme="abc", state="nope", page="-5"))
+    assert response.status_code == 200
+
+
+def test_counts_per_theme_and_per_day_are_shown(tina, world):
+    submitted(world, 4)
+    response = tina.get(list_url(world))
+    assert response.context["themes"] == [("Internet of Things", 4)]
+    assert response.context["chart"]["total"] == 4
+
+
+def test_another_sides_manager_is_refused(client, world):
+    client.force_login(world.users.theo)
+    assert client.get(list_url(world)).status_code == 403
+
+
+def test_csv_export_has_every_application_and_neutralises_formulas(tina, world):
+    submitted(world, 2)
+    f.ApplicationFactory(call=world.call_tc, state="submitted", team_name="=HYPERLINK(1)",
+                         submitted_at=timezone.now())
+    response = tina.get(reverse("calls:export", kwargs={"slug": world.call_tc.slug, "fmt": "csv"}))
+    text = b"".join(response.streaming_content).decode("utf-8-sig")
+    rows = list(csv.reader(io.StringIO(text)))
+    assert len(rows) == 4
+    assert "'=HYPERLINK(1)" in [row[1] for row in rows]
+
+
+def test_xlsx_export_opens_and_respects_filters(tina, world):
+    submitted(world, 2)
+    f.ApplicationFactory(call=world.call_tc, state="submitted", team_name="Jade Drones",
+                         submitted_at=timezone.now())
+    url = reverse("calls:export", kwargs={"slug": world.call_tc.slug, "fmt": "xlsx"}) + "?q=jade"
+    sheet = load_workbook(io.BytesIO(tina.get(url).content)).active
+    assert [row[1] for row in sheet.iter_rows(values_only=True)] == ["Team name", "Jade Drones"]
+
+
+def test_unknown_export_format_is_404(tina, world):
+    url = reverse("calls:manage", kwargs={"slug": world.call_tc.slug}) + "export.exe"
+    assert tina.get(url).status_code == 404
+
+
+def test_manager_sees_answers_of_shown_questions_only(tina, world):
+    parent = f.QuestionFactory(call=world.call_tc, key="partner", kind="yes_no")
+    f.QuestionFactory(call=world.call_tc, key="who", label="Who is it?", show_if=parent,
+                      show_if_value="yes")
+    application = f.ApplicationFactory(
+        call=world.call_tc, state="submitted", answers={"partner": "no", "who": "stale"},
+        submitted_at=timezone.now(),
+    )
+    url = reverse("calls:manage_application",
+                  kwargs={"slug": world.call_tc.slug, "pk": application.pk})
+    content = tina.get(url).content.decode()
+    assert "Who is it?" not in content and "stale" not in content

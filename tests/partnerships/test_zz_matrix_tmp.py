@@ -1,0 +1,167 @@
+"""Every URL against every role: who may see what.
+
+alice applied to Taichung's call; bob is another applicant; tina manages Taichung, theo
+manages Toulouse; hana is staff of La Cantine (a Toulouse host); olga is an operator.
+A new URL fails `test_every_url_is_in_the_matrix` until its row is written here.
+"""
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import URLPattern, URLResolver, get_resolver, reverse
+
+from jumelage.calls import services as call_services
+from jumelage.notifications.models import OutboxMessage
+from tests import factories as f
+
+ROLES = ["anonymous", "alice", "bob", "tina", "theo", "hana", "olga"]
+OK, LOGIN, DENIED, MISSING, NOT_ALLOWED, REDIRECT = 200, "login", 403, 404, 405, 302
+PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
+
+
+def everyone(status):
+    return dict.fromkeys(ROLES, status)
+
+
+def members_only(**overrides):
+    """Signed-in people get 403 unless overridden; anonymous visitors are sent to log in."""
+    return {"anonymous": LOGIN, **dict.fromkeys(ROLES[1:], DENIED), **overrides}
+
+
+PUBLIC = everyone(OK)
+TAICHUNG_MANAGERS = members_only(tina=OK, olga=OK)
+PARTNERSHIP_MEMBERS = members_only(tina=OK, theo=OK, hana=OK, olga=OK)
+ANY_SIGNED_IN = {"anonymous": LOGIN, **dict.fromkeys(ROLES[1:], OK)}
+POST_ONLY = {"anonymous": LOGIN, **dict.fromkeys(ROLES[1:], NOT_ALLOWED)}
+ALICES = {**members_only(alice=OK), "bob": MISSING, "tina": MISSING, "theo": MISSING,
+          "hana": MISSING, "olga": MISSING}
+
+# name: (kwargs from the context, expected GET status per role)
+MATRIX = {
+    "core:home": (lambda c: {}, PUBLIC),
+    "accounts:home": (lambda c: {}, ANY_SIGNED_IN),
+    "accounts:register": (lambda c: {}, {"anonymous": OK, **dict.fromkeys(ROLES[1:], REDIRECT)}),
+    "accounts:login": (lambda c: {}, {"anonymous": OK, **dict.fromkeys(ROLES[1:], REDIRECT)}),
+    "accounts:logout": (lambda c: {}, everyone(NOT_ALLOWED)),
+    "accounts:verify_pending": (lambda c: {}, {"anonymous": LOGIN, **dict.fromkeys(ROLES[1:], REDIRECT)}),
+    "accounts:resend_verification": (lambda c: {}, POST_ONLY),
+    "accounts:verify": (lambda c: {"token": "not-a-token"}, everyone(400)),
+    "accounts:password_reset": (lambda c: {}, PUBLIC),
+    "accounts:password_reset_done": (lambda c: {}, PUBLIC),
+    "accounts:password_reset_confirm": (lambda c: {"uidb64": "MQ", "token": "x-y"}, PUBLIC),
+    "accounts:password_reset_complete": (lambda c: {}, PUBLIC),
+    "calls:detail": (lambda c: {"slug": c.call_tc.slug}, PUBLIC),
+    "calls:apply": (lambda c: {"slug": c.call_tc.slug}, POST_ONLY),
+    "calls:create": (
+        lambda c: {"partnership": "taichung-toulouse", "cycle": c.cycle.slug, "side": "taichung"},
+        POST_ONLY,
+    ),
+    "calls:edit": (lambda c: {"slug": c.call_tc.slug}, TAICHUNG_MANAGERS),
+    "calls:manage": (lambda c: {"slug": c.call_tc.slug}, TAICHUNG_MANAGERS),
+    "calls:export": (lambda c: {"slug": c.call_tc.slug, "fmt": "csv"}, TAICHUNG_MANAGERS),
+    "calls:manage_application": (
+        lambda c: {"slug": c.call_tc.slug, "pk": c.application.pk}, TAICHUNG_MANAGERS
+    ),
+    "calls:application": (lambda c: {"pk": c.application.pk}, ALICES),
+    "calls:autosave": (lambda c: {"pk": c.application.pk}, everyone(NOT_ALLOWED)),
+    "calls:submit": (lambda c: {"pk": c.application.pk}, POST_ONLY),
+    "calls:withdraw": (lambda c: {"pk": c.application.pk}, POST_ONLY),
+    "calls:reopen": (lambda c: {"pk": c.application.pk}, POST_ONLY),
+    "calls:attachment": (
+        lambda c: {"pk": c.application.pk, "key": "pitch_deck"},
+        {**ALICES, "tina": OK, "olga": OK},
+    ),
+    "calls:builder": (lambda c: {"slug": c.call_tc.slug}, TAICHUNG_MANAGERS),
+    "calls:builder_add": (lambda c: {"slug": c.call_tc.slug}, TAICHUNG_MANAGERS),
+    "calls:builder_preview": (lambda c: {"slug": c.call_tc.slug}, TAICHUNG_MANAGERS),
+    "calls:builder_reorder": (lambda c: {"slug": c.call_tc.slug}, POST_ONLY),
+    "calls:builder_edit": (
+        lambda c: {"slug": c.call_tc.slug, "pk": c.question.pk}, TAICHUNG_MANAGERS
+    ),
+    "calls:builder_delete": (
+        lambda c: {"slug": c.call_tc.slug, "pk": c.question.pk}, TAICHUNG_MANAGERS
+    ),
+    "partnerships:detail": (lambda c: {"partnership_slug": "taichung-toulouse"}, PUBLIC),
+    "partnerships:cycle": (lambda c: {"partnership_slug": "taichung-toulouse", "cycle_slug": c.cycle.slug}, PUBLIC),
+    "partnerships:themes": (lambda c: {"partnership_slug": "taichung-toulouse", "cycle_slug": c.cycle.slug}, PUBLIC),
+    "partnerships:theme_propose": (lambda c: {"partnership_slug": "taichung-toulouse", "cycle_slug": c.cycle.slug}, POST_ONLY),
+    "partnerships:theme_decide": (lambda c: {"partnership_slug": "taichung-toulouse", "cycle_slug": c.cycle.slug, "theme_id": c.theme.pk}, POST_ONLY),
+    "partnerships:theme_withdraw": (lambda c: {"partnership_slug": "taichung-toulouse", "cycle_slug": c.cycle.slug, "theme_id": c.theme.pk}, POST_ONLY),
+    "partnerships:stages": (lambda c: {"partnership_slug": "taichung-toulouse", "cycle_slug": c.cycle.slug}, members_only(tina=OK, theo=OK, olga=OK)),
+    "partnerships:budget": (lambda c: {"partnership_slug": "taichung-toulouse", "cycle_slug": c.cycle.slug, "side_slug": "taichung"}, TAICHUNG_MANAGERS),
+    "partnerships:budget_line_edit": (lambda c: {"partnership_slug": "taichung-toulouse", "cycle_slug": c.cycle.slug, "side_slug": "taichung", "line_id": c.budget_line.pk}, TAICHUNG_MANAGERS),
+    "partnerships:budget_line_delete": (lambda c: {"partnership_slug": "taichung-toulouse", "cycle_slug": c.cycle.slug, "side_slug": "taichung", "line_id": c.budget_line.pk}, TAICHUNG_MANAGERS),
+    "hosting:organisations": (lambda c: {"partnership_slug": "taichung-toulouse"}, PUBLIC),
+    "hosting:schemes": (lambda c: {"partnership_slug": "taichung-toulouse"}, PUBLIC),
+    "hosting:organisation": (lambda c: {"partnership_slug": "taichung-toulouse", "pk": c.host.pk}, PUBLIC),
+    "hosting:organisation_add": (lambda c: {"partnership_slug": "taichung-toulouse"}, members_only(tina=OK, theo=OK, olga=OK)),
+    "hosting:organisation_edit": (lambda c: {"partnership_slug": "taichung-toulouse", "pk": c.host.pk}, members_only(theo=OK, hana=OK, olga=OK)),
+    "hosting:offer_add": (lambda c: {"partnership_slug": "taichung-toulouse", "pk": c.host.pk}, members_only(theo=OK, hana=OK, olga=OK)),
+    "hosting:offer_edit": (lambda c: {"partnership_slug": "taichung-toulouse", "pk": c.offer.pk}, members_only(theo=OK, hana=OK, olga=OK)),
+    "hosting:offer_delete": (lambda c: {"partnership_slug": "taichung-toulouse", "pk": c.offer.pk}, members_only(theo=OK, hana=OK, olga=OK)),
+    "hosting:offers": (lambda c: {"partnership_slug": "taichung-toulouse", "cycle_slug": c.cycle.slug}, PARTNERSHIP_MEMBERS),
+    "notifications:outbox": (lambda c: {}, members_only(tina=OK, theo=OK, olga=OK)),
+    "notifications:message": (lambda c: {"pk": c.message.pk}, members_only(tina=OK, theo=MISSING, olga=OK)),
+    "notifications:templates": (lambda c: {}, members_only(tina=OK, theo=OK, olga=OK)),
+    "notifications:edit_template": (
+        lambda c: {"key": "verify-email"}, members_only(tina=OK, theo=OK, olga=OK)
+    ),
+}
+
+
+@pytest.fixture
+def context(world):
+    alice = world.users.alice
+    application = call_services.start_application(alice, world.call_tc, "en")
+    answers = {"language": "en", "team_name": "Orchid", "organisation": "Orchid Ltd",
+               "contact_name": "Alice", "contact_email": alice.email, "theme": world.theme.pk}
+    call_services.save_application(
+        alice, application.pk, answers, {"pitch_deck": SimpleUploadedFile("deck.pdf", PDF)}
+    )
+    assert call_services.submit_application(alice, application.pk).ok
+    world.application = application
+    world.question = f.QuestionFactory(call=world.call_tc)
+    world.offer = f.HostingOfferFactory(cycle=world.cycle, organisation=world.host)
+    world.budget_line = f.BudgetLineFactory(cycle=world.cycle, side=world.taichung)
+    world.message = OutboxMessage.objects.create(
+        template_key="verify-email", side=world.taichung, recipient_email="a@example.org",
+        language="en", subject="s", body="b",
+    )
+    return world
+
+
+def _named_urls(resolver, namespace=""):
+    for entry in resolver.url_patterns:
+        if isinstance(entry, URLResolver):
+            inner = f"{namespace}{entry.namespace}:" if entry.namespace else namespace
+            yield from _named_urls(entry, inner)
+        elif isinstance(entry, URLPattern) and entry.name and namespace:
+            yield namespace + entry.name
+
+
+OWN_NAMESPACES = ("core", "accounts", "partnerships", "hosting", "calls", "notifications")
+
+
+def test_every_url_is_in_the_matrix():
+    names = {name for name in _named_urls(get_resolver()) if name.split(":")[0] in OWN_NAMESPACES}
+    assert sorted(names - set(MATRIX)) == []
+
+
+def _cases():
+    for name in MATRIX:
+        for role in ROLES:
+            yield pytest.param(name, role, id=f"{name}-{role}")
+
+
+@pytest.mark.parametrize(("name", "role"), list(_cases()))
+def test_role_gets_the_expected_answer(client, context, name, role):
+    kwargs, expectations = MATRIX[name]
+    expected = expectations[role]
+    if role != "anonymous":
+        client.force_login(getattr(context.users, role))
+    response = client.get(reverse(name, kwargs=kwargs(context)))
+    response.close()
+    if expected == LOGIN:
+        assert response.status_code == 302
+        assert reverse("accounts:login") in response["Location"]
+    else:
+        assert response.status_code == expected
