@@ -6,7 +6,8 @@ import datetime as dt
 from types import SimpleNamespace
 
 import pytest
-from django.utils import timezone
+from django.conf import settings as django_settings
+from django.utils import timezone, translation
 
 from jumelage.accounts.models import Role
 from tests import factories as f
@@ -16,6 +17,15 @@ from tests import factories as f
 def _test_settings(settings, tmp_path):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     settings.MEDIA_ROOT = tmp_path / "media"
+
+
+@pytest.fixture(autouse=True)
+def _default_language():
+    """A request in another language leaves that language active in the thread, and
+    reverse() then prefixes every URL with it: start and end each test in the default one."""
+    translation.activate(django_settings.LANGUAGE_CODE)
+    yield
+    translation.activate(django_settings.LANGUAGE_CODE)
 
 
 @pytest.fixture

@@ -35,8 +35,43 @@ POST_ONLY = {"anonymous": LOGIN, **dict.fromkeys(ROLES[1:], NOT_ALLOWED)}
 ALICES = {**members_only(alice=OK), "bob": MISSING, "tina": MISSING, "theo": MISSING,
           "hana": MISSING, "olga": MISSING}
 
+P = {"partnership_slug": "taichung-toulouse"}
+
+
+def cycle_kwargs(c, **extra):
+    return {**P, "cycle_slug": c.cycle.slug, **extra}
+
+
+MANAGERS_OF_EITHER_SIDE = members_only(tina=OK, theo=OK, olga=OK)
+LA_CANTINE_EDITORS = members_only(theo=OK, hana=OK, olga=OK)
+
 # name: (kwargs from the context, expected GET status per role)
 MATRIX = {
+    "partnerships:detail": (lambda c: P, PUBLIC),
+    "partnerships:cycle": (cycle_kwargs, PUBLIC),
+    "partnerships:themes": (cycle_kwargs, PUBLIC),
+    "partnerships:theme_propose": (cycle_kwargs, POST_ONLY),
+    "partnerships:theme_decide": (lambda c: cycle_kwargs(c, theme_id=c.theme.pk), POST_ONLY),
+    "partnerships:theme_withdraw": (lambda c: cycle_kwargs(c, theme_id=c.theme.pk), POST_ONLY),
+    "partnerships:stages": (cycle_kwargs, MANAGERS_OF_EITHER_SIDE),
+    "partnerships:budget": (lambda c: cycle_kwargs(c, side_slug="taichung"), TAICHUNG_MANAGERS),
+    "partnerships:budget_line_edit": (
+        lambda c: cycle_kwargs(c, side_slug="taichung", line_id=c.budget_line.pk),
+        TAICHUNG_MANAGERS,
+    ),
+    "partnerships:budget_line_delete": (
+        lambda c: cycle_kwargs(c, side_slug="taichung", line_id=c.budget_line.pk),
+        TAICHUNG_MANAGERS,
+    ),
+    "hosting:organisations": (lambda c: P, PUBLIC),
+    "hosting:schemes": (lambda c: P, PUBLIC),
+    "hosting:organisation": (lambda c: {**P, "pk": c.host.pk}, PUBLIC),
+    "hosting:organisation_add": (lambda c: P, MANAGERS_OF_EITHER_SIDE),
+    "hosting:organisation_edit": (lambda c: {**P, "pk": c.host.pk}, LA_CANTINE_EDITORS),
+    "hosting:offer_add": (lambda c: {**P, "pk": c.host.pk}, LA_CANTINE_EDITORS),
+    "hosting:offer_edit": (lambda c: {**P, "pk": c.offer.pk}, LA_CANTINE_EDITORS),
+    "hosting:offer_delete": (lambda c: {**P, "pk": c.offer.pk}, LA_CANTINE_EDITORS),
+    "hosting:offers": (cycle_kwargs, PARTNERSHIP_MEMBERS),
     "core:home": (lambda c: {}, PUBLIC),
     "accounts:home": (lambda c: {}, ANY_SIGNED_IN),
     "accounts:register": (lambda c: {}, {"anonymous": OK, **dict.fromkeys(ROLES[1:], REDIRECT)}),

@@ -737,8 +737,6 @@ WITHDRAWN_POSITIONS = {22}
 
 @dataclass(frozen=True)
 class Team:
-    side: str
-    position: int
     language: str
     name: str
     name_en: str
@@ -782,8 +780,6 @@ def _team(rng, side, position, concept, founded_before) -> Team:
     if state == ApplicationState.DRAFT:
         answers = {key: answers[key] for key in ("tagline", "problem", "stage", "team_size")}
     return Team(
-        side=side,
-        position=position,
         language=language,
         name=name,
         name_en=name_en,

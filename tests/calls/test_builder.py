@@ -3,7 +3,6 @@ import re
 
 import pytest
 from django.urls import reverse
-from django.utils import translation
 
 from jumelage.calls.enums import ApplicationState, FileKind, QuestionKind
 from jumelage.calls.models import Question, QuestionChoice
@@ -54,13 +53,6 @@ def choice_question(call, key="stage", kind=QuestionKind.SINGLE_CHOICE, values=(
     for order, value in enumerate(values):
         f.QuestionChoiceFactory(question=question, value=value, label=value.title(), order=order)
     return question
-
-
-@pytest.fixture(autouse=True)
-def _english():
-    """Pages in English whatever an earlier test's request left active in this thread."""
-    with translation.override("en"):
-        yield
 
 
 @pytest.fixture

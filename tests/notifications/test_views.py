@@ -2,7 +2,7 @@ import re
 
 import pytest
 from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import timezone
 
 from jumelage.notifications.forms import SAMPLE_CONTEXT
 from jumelage.notifications.models import MessageTemplate, OutboxMessage, OutboxState
@@ -35,13 +35,6 @@ def template_data(template, **changes):
     data = {name: getattr(template, name) or "" for name in columns}
     data.update(changes)
     return data
-
-
-@pytest.fixture(autouse=True)
-def _english():
-    """Pages in English whatever an earlier test's request left active in this thread."""
-    with translation.override("en"):
-        yield
 
 
 def subjects(response):

@@ -131,6 +131,14 @@ def test_a_manager_gets_links_to_their_own_budget_only(client, world):
     assert url(world, "budget", "toulouse") not in page
 
 
+def test_the_cycle_page_does_not_query_per_theme(client, world, django_assert_max_num_queries):
+    login(client, world, "tina")
+    queries = count_queries(client, url(world, "cycle"))
+    f.ThemeFactory.create_batch(10, cycle=world.cycle, proposed_by=world.toulouse)
+    with django_assert_max_num_queries(queries):
+        client.get(url(world, "cycle"))
+
+
 def test_an_unknown_cycle_is_404(client, world):
     address = reverse("partnerships:cycle", args=[world.partnership.slug, "1999"])
     assert client.get(address).status_code == 404
