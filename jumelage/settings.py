@@ -179,7 +179,7 @@ DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="jumelage <noreply@lo
 BROKER = env.str("CELERY_BROKER_URL", default="")
 CELERY_TASK_ALWAYS_EAGER = not BROKER
 # Inline tasks never touch the broker; "memory://" keeps kombu from looking for one.
-CELERY_BROKER_URL = BROKER or "memory://"
+CELERY_BROKER_URL = BROKER or "memory://localhost/"
 CELERY_TASK_EAGER_PROPAGATES = True
 CELERY_TASK_ACKS_LATE = True
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True

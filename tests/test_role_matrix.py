@@ -32,8 +32,14 @@ TAICHUNG_MANAGERS = members_only(tina=OK, olga=OK)
 PARTNERSHIP_MEMBERS = members_only(tina=OK, theo=OK, hana=OK, olga=OK)
 ANY_SIGNED_IN = {"anonymous": LOGIN, **dict.fromkeys(ROLES[1:], OK)}
 POST_ONLY = {"anonymous": LOGIN, **dict.fromkeys(ROLES[1:], NOT_ALLOWED)}
-ALICES = {**members_only(alice=OK), "bob": MISSING, "tina": MISSING, "theo": MISSING,
-          "hana": MISSING, "olga": MISSING}
+ALICES = {
+    **members_only(alice=OK),
+    "bob": MISSING,
+    "tina": MISSING,
+    "theo": MISSING,
+    "hana": MISSING,
+    "olga": MISSING,
+}
 
 P = {"partnership_slug": "taichung-toulouse"}
 
@@ -77,7 +83,10 @@ MATRIX = {
     "accounts:register": (lambda c: {}, {"anonymous": OK, **dict.fromkeys(ROLES[1:], REDIRECT)}),
     "accounts:login": (lambda c: {}, {"anonymous": OK, **dict.fromkeys(ROLES[1:], REDIRECT)}),
     "accounts:logout": (lambda c: {}, everyone(NOT_ALLOWED)),
-    "accounts:verify_pending": (lambda c: {}, {"anonymous": LOGIN, **dict.fromkeys(ROLES[1:], REDIRECT)}),
+    "accounts:verify_pending": (
+        lambda c: {},
+        {"anonymous": LOGIN, **dict.fromkeys(ROLES[1:], REDIRECT)},
+    ),
     "accounts:resend_verification": (lambda c: {}, POST_ONLY),
     "accounts:verify": (lambda c: {"token": "not-a-token"}, everyone(400)),
     "accounts:password_reset": (lambda c: {}, PUBLIC),
@@ -94,7 +103,8 @@ MATRIX = {
     "calls:manage": (lambda c: {"slug": c.call_tc.slug}, TAICHUNG_MANAGERS),
     "calls:export": (lambda c: {"slug": c.call_tc.slug, "fmt": "csv"}, TAICHUNG_MANAGERS),
     "calls:manage_application": (
-        lambda c: {"slug": c.call_tc.slug, "pk": c.application.pk}, TAICHUNG_MANAGERS
+        lambda c: {"slug": c.call_tc.slug, "pk": c.application.pk},
+        TAICHUNG_MANAGERS,
     ),
     "calls:application": (lambda c: {"pk": c.application.pk}, ALICES),
     "calls:autosave": (lambda c: {"pk": c.application.pk}, everyone(NOT_ALLOWED)),
@@ -110,16 +120,22 @@ MATRIX = {
     "calls:builder_preview": (lambda c: {"slug": c.call_tc.slug}, TAICHUNG_MANAGERS),
     "calls:builder_reorder": (lambda c: {"slug": c.call_tc.slug}, POST_ONLY),
     "calls:builder_edit": (
-        lambda c: {"slug": c.call_tc.slug, "pk": c.question.pk}, TAICHUNG_MANAGERS
+        lambda c: {"slug": c.call_tc.slug, "pk": c.question.pk},
+        TAICHUNG_MANAGERS,
     ),
     "calls:builder_delete": (
-        lambda c: {"slug": c.call_tc.slug, "pk": c.question.pk}, TAICHUNG_MANAGERS
+        lambda c: {"slug": c.call_tc.slug, "pk": c.question.pk},
+        TAICHUNG_MANAGERS,
     ),
     "notifications:outbox": (lambda c: {}, members_only(tina=OK, theo=OK, olga=OK)),
-    "notifications:message": (lambda c: {"pk": c.message.pk}, members_only(tina=OK, theo=MISSING, olga=OK)),
+    "notifications:message": (
+        lambda c: {"pk": c.message.pk},
+        members_only(tina=OK, theo=MISSING, olga=OK),
+    ),
     "notifications:templates": (lambda c: {}, members_only(tina=OK, theo=OK, olga=OK)),
     "notifications:edit_template": (
-        lambda c: {"key": "verify-email"}, members_only(tina=OK, theo=OK, olga=OK)
+        lambda c: {"key": "verify-email"},
+        members_only(tina=OK, theo=OK, olga=OK),
     ),
 }
 
@@ -128,8 +144,14 @@ MATRIX = {
 def context(world):
     alice = world.users.alice
     application = call_services.start_application(alice, world.call_tc, "en")
-    answers = {"language": "en", "team_name": "Orchid", "organisation": "Orchid Ltd",
-               "contact_name": "Alice", "contact_email": alice.email, "theme": world.theme.pk}
+    answers = {
+        "language": "en",
+        "team_name": "Orchid",
+        "organisation": "Orchid Ltd",
+        "contact_name": "Alice",
+        "contact_email": alice.email,
+        "theme": world.theme.pk,
+    }
     call_services.save_application(
         alice, application.pk, answers, {"pitch_deck": SimpleUploadedFile("deck.pdf", PDF)}
     )
@@ -139,8 +161,12 @@ def context(world):
     world.offer = f.HostingOfferFactory(cycle=world.cycle, organisation=world.host)
     world.budget_line = f.BudgetLineFactory(cycle=world.cycle, side=world.taichung)
     world.message = OutboxMessage.objects.create(
-        template_key="verify-email", side=world.taichung, recipient_email="a@example.org",
-        language="en", subject="s", body="b",
+        template_key="verify-email",
+        side=world.taichung,
+        recipient_email="a@example.org",
+        language="en",
+        subject="s",
+        body="b",
     )
     return world
 

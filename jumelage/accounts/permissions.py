@@ -32,6 +32,10 @@ def staffed_organisation_ids(user) -> set[int]:
     return cached
 
 
+def manages_any_side(user) -> bool:
+    return user.is_authenticated and (user.is_superuser or bool(managed_side_ids(user)))
+
+
 def is_manager(user, side) -> bool:
     return user.is_authenticated and (user.is_superuser or side.pk in managed_side_ids(user))
 

@@ -31,6 +31,7 @@ from jumelage.calls.permissions import (
     get_public_call,
 )
 from jumelage.core.cache import cache_for_anonymous
+from jumelage.core.paging import without_page
 from jumelage.hosting.queries import offers_for_visitors_from
 from jumelage.partnerships.models import Cycle, Side
 from jumelage.partnerships.queries import agreed_themes
@@ -272,15 +273,9 @@ def manage(request, slug):
                 timezone.localtime(call.closes_at, tz).date(),
             ),
             "today": timezone.localtime(timezone.now(), tz).date(),
-            "querystring": _without_page(request.GET),
+            "querystring": without_page(request.GET),
         },
     )
-
-
-def _without_page(query):
-    query = query.copy()
-    query.pop("page", None)
-    return query.urlencode()
 
 
 @login_required

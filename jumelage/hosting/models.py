@@ -52,7 +52,8 @@ class HostingOffer(models.Model):
         ordering = ["cycle", "organisation__name"]
         constraints = [
             models.CheckConstraint(
-                condition=models.Q(ends_on__gte=models.F("starts_on")), name="offer_ends_after_start"
+                condition=models.Q(ends_on__gte=models.F("starts_on")),
+                name="offer_ends_after_start",
             ),
             models.UniqueConstraint(fields=["cycle", "organisation"], name="one_offer_per_cycle"),
         ]
@@ -63,7 +64,9 @@ class HostingOffer(models.Model):
     def clean(self):
         unknown = set(self.services) - set(Service.values)
         if unknown:
-            raise ValidationError({"services": _("Unknown services: %s") % ", ".join(sorted(unknown))})
+            raise ValidationError(
+                {"services": _("Unknown services: %s") % ", ".join(sorted(unknown))}
+            )
         if self.starts_on and self.ends_on and self.ends_on < self.starts_on:
             raise ValidationError({"ends_on": _("The offer cannot end before it starts.")})
 

@@ -1,6 +1,6 @@
 from django.shortcuts import get_object_or_404
 
-from jumelage.accounts.permissions import managed_side_ids
+from jumelage.accounts.permissions import managed_side_ids, manages_any_side
 from jumelage.notifications.models import OutboxMessage
 
 
@@ -14,3 +14,8 @@ def readable_outbox(user):
 
 def get_message_for_user(user, pk) -> OutboxMessage:
     return get_object_or_404(readable_outbox(user), pk=pk)
+
+
+def can_use_outbox(user) -> bool:
+    """Managers of any side run the programme's messages; operators see everything."""
+    return manages_any_side(user)

@@ -9,25 +9,22 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
-from jumelage.accounts.permissions import managed_side_ids
+from jumelage.core.paging import without_page
 from jumelage.notifications.forms import SAMPLE_CONTEXT, MessageTemplateForm, OutboxFilterForm
 from jumelage.notifications.models import MessageTemplate
-from jumelage.notifications.permissions import get_message_for_user, readable_outbox
+from jumelage.notifications.permissions import (
+    can_use_outbox,
+    get_message_for_user,
+    readable_outbox,
+)
 from jumelage.notifications.services import render_template
 
 PAGE_SIZE = 50
 
 
 def _require_manager(user) -> None:
-    """Managers of any side run the programme's messages; operators see everything."""
-    if not (user.is_superuser or managed_side_ids(user)):
+    if not can_use_outbox(user):
         raise PermissionDenied
-
-
-def _without_page(query) -> str:
-    query = query.copy()
-    query.pop("page", None)
-    return query.urlencode()
 
 
 @login_required
@@ -40,7 +37,7 @@ def outbox(request):
     return render(
         request,
         "notifications/outbox.html",
-        {"filters": filters, "page": page, "querystring": _without_page(request.GET)},
+        {"filters": filters, "page": page, "querystring": without_page(request.GET)},
     )
 
 

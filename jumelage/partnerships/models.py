@@ -69,7 +69,9 @@ class Side(models.Model):
         known = {code for code, _name in settings.LANGUAGES}
         unknown = [code for code in self.languages if code not in known]
         if unknown:
-            raise ValidationError({"languages": _("Unknown language codes: %s") % ", ".join(unknown)})
+            raise ValidationError(
+                {"languages": _("Unknown language codes: %s") % ", ".join(unknown)}
+            )
 
 
 class Cycle(models.Model):
@@ -111,7 +113,8 @@ class Stage(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["cycle", "kind"], name="unique_stage_kind"),
             models.CheckConstraint(
-                condition=models.Q(ends_on__gte=models.F("starts_on")), name="stage_ends_after_start"
+                condition=models.Q(ends_on__gte=models.F("starts_on")),
+                name="stage_ends_after_start",
             ),
         ]
 
@@ -190,7 +193,9 @@ class BudgetLine(models.Model):
         verbose_name_plural = _("budget lines")
         ordering = ["side", "category", "id"]
         constraints = [
-            models.CheckConstraint(condition=models.Q(estimate__gte=0), name="estimate_not_negative"),
+            models.CheckConstraint(
+                condition=models.Q(estimate__gte=0), name="estimate_not_negative"
+            ),
             models.CheckConstraint(
                 condition=models.Q(actual__isnull=True) | models.Q(actual__gte=0),
                 name="actual_not_negative",

@@ -32,5 +32,5 @@ def shifted_template(start: dt.date) -> list[tuple[StageKind, dt.date, dt.date]]
 
 def start_for_call_open_on(day: dt.date, days_into_call: int = 19) -> dt.date:
     """The cycle start that puts `day` `days_into_call` days after the call opens."""
-    call_opens = dict((kind, begin) for kind, begin, _end in TEMPLATE)[StageKind.CALL_OPEN]
+    call_opens = {kind: begin for kind, begin, _end in TEMPLATE}[StageKind.CALL_OPEN]
     return FIRST_CYCLE_START + (day - call_opens) - dt.timedelta(days=days_into_call)

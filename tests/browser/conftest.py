@@ -55,19 +55,17 @@ def browser(django_db_setup):
         from playwright.sync_api import sync_playwright
     except ImportError:
         _unavailable("Playwright is not installed: `pip install -e '.[test]'`")
-    # Playwright's sync API keeps an asyncio loop running in this thread, so Django would
-    # refuse ORM calls from the test ("async context"). Django documents this escape hatch;
-    # it is set only while the browser runs, and the live server has its own thread.
     from django.db import connections
 
     saved = {alias: connections[alias] for alias in connections}
+    # Playwright's sync API keeps an asyncio loop running in this thread, so Django would
+    # refuse ORM calls from the test ("async context"). Django documents this escape hatch;
+    # it is set only while the browser runs, and the live server has its own thread.
     previous = os.environ.get("DJANGO_ALLOW_ASYNC_UNSAFE")
     os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
     try:
         with sync_playwright() as playwright:
-            chromium = playwright.chromium.launch(
-                executable_path=str(CHROMIUM), args=CHROMIUM_ARGS
-            )
+            chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
             _pin_connections(saved)
             yield chromium
             chromium.close()
@@ -99,9 +97,9 @@ def _watch(tab, problems):
 
     def response(answer):
         request = answer.request
-        if answer.status >= 400 and request.resource_type != "document":
-            if not answer.url.endswith("/favicon.ico"):
-                problems.append(f"{answer.status} {request.method} {answer.url}")
+        failed = answer.status >= 400 and request.resource_type != "document"
+        if failed and not answer.url.endswith("/favicon.ico"):
+            problems.append(f"{answer.status} {request.method} {answer.url}")
 
     tab.on("pageerror", lambda error: problems.append(f"exception: {error}"))
     tab.on("console", console)
@@ -120,12 +118,6 @@ def page(browser, browser_locale, problems):
     _watch(tab, problems)
     yield tab
     context.close()
-
-
-@pytest.fixture(autouse=True)
-def _uploads_in_tmp(settings, tmp_path):
-    """Uploaded files go to the test's folder, not to var/media (the live server sees it)."""
-    settings.MEDIA_ROOT = tmp_path / "media"
 
 
 @pytest.fixture

@@ -89,14 +89,16 @@ def wait_until(page, check, what, timeout=10.0):
 
 
 def wait_for_autosave(page, check, what):
-    """The server has the value, and the page says it is saved (whatever the language)."""
+    """The server has the value, and the page says it is saved (whatever the language)
+    with nothing left to save: its copy of unsaved changes in localStorage is gone."""
     wait_until(page, check, what)
     page.wait_for_function(
         """() => {
             const form = document.getElementById("application-form");
             const status = document.getElementById("autosave-status");
             return status.textContent.startsWith(form.dataset.msgSaved)
-                && !status.classList.contains("error");
+                && !status.classList.contains("error")
+                && localStorage.getItem(form.dataset.storageKey) === null;
         }"""
     )
 
@@ -190,9 +192,11 @@ def test_a_new_visitor_registers_drafts_and_submits(
     page.fill("#id_q_incubator", INCUBATOR[language])
     wait_for_autosave(
         page,
-        lambda: (draft := application_of(email))
-        and draft.team_name == TEAM[language]
-        and draft.answers == {"incubated": "yes", "incubator": INCUBATOR[language]},
+        lambda: (
+            (draft := application_of(email))
+            and draft.team_name == TEAM[language]
+            and draft.answers == {"incubated": "yes", "incubator": INCUBATOR[language]}
+        ),
         "the draft to be saved",
     )
     screenshot("autosaved")
@@ -213,8 +217,10 @@ def test_a_new_visitor_registers_drafts_and_submits(
     page.set_input_files('input[name="pitch_deck"]', str(pdf_file))
     wait_for_autosave(
         page,
-        lambda: Attachment.objects.filter(application__applicant__email=email).exists()
-        and application_of(email).answers.get("incubated") == "yes",
+        lambda: (
+            Attachment.objects.filter(application__applicant__email=email).exists()
+            and application_of(email).answers.get("incubated") == "yes"
+        ),
         "the pitch deck and the answer to be saved",
     )
     screenshot("ready")

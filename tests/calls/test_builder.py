@@ -396,8 +396,8 @@ def test_preview_hides_conditional_questions_and_sends_nothing(tina, world):
     parent = f.QuestionFactory(call=world.call_tc, key="funded", kind=QuestionKind.YES_NO)
     f.QuestionFactory(call=world.call_tc, key="investor", show_if=parent, show_if_value="yes")
     page = tina.get(url("builder_preview", world.call_tc)).content.decode()
-    investor = re.search(r'<div class="field" id="field-q_investor"[^>]*>', page).group(0)
-    funded = re.search(r'<div class="field" id="field-q_funded"[^>]*>', page).group(0)
+    investor = re.search(r'class="field" id="field-q_investor"[^>]*>', page).group(0)
+    funded = re.search(r'class="field" id="field-q_funded"[^>]*>', page).group(0)
     assert "hidden" in investor
     assert 'data-show-if="q_funded"' in investor
     assert "hidden" not in funded

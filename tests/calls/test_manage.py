@@ -19,8 +19,12 @@ def tina(client, world):
 
 def submitted(world, n, **fields):
     return f.ApplicationFactory.create_batch(
-        n, call=world.call_tc, state="submitted", submitted_at=timezone.now(),
-        theme=world.theme, **fields,
+        n,
+        call=world.call_tc,
+        state="submitted",
+        submitted_at=timezone.now(),
+        theme=world.theme,
+        **fields,
     )
 
 
@@ -54,8 +58,13 @@ def test_drafts_are_counted_but_not_listed(tina, world):
 
 def test_search_and_filters_narrow_the_list(tina, world):
     submitted(world, 3)
-    f.ApplicationFactory(call=world.call_tc, state="submitted", team_name="Jade Drones",
-                         language="zh-hant", submitted_at=timezone.now())
+    f.ApplicationFactory(
+        call=world.call_tc,
+        state="submitted",
+        team_name="Jade Drones",
+        language="zh-hant",
+        submitted_at=timezone.now(),
+    )
     assert tina.get(list_url(world, q="jade")).context["page"].paginator.count == 1
     assert tina.get(list_url(world, language="zh-hant")).context["page"].paginator.count == 1
     assert tina.get(list_url(world, theme=world.theme.pk)).context["page"].paginator.count == 3
@@ -81,8 +90,12 @@ def test_another_sides_manager_is_refused(client, world):
 
 def test_csv_export_has_every_application_and_neutralises_formulas(tina, world):
     submitted(world, 2)
-    f.ApplicationFactory(call=world.call_tc, state="submitted", team_name="=HYPERLINK(1)",
-                         submitted_at=timezone.now())
+    f.ApplicationFactory(
+        call=world.call_tc,
+        state="submitted",
+        team_name="=HYPERLINK(1)",
+        submitted_at=timezone.now(),
+    )
     response = tina.get(reverse("calls:export", kwargs={"slug": world.call_tc.slug, "fmt": "csv"}))
     text = b"".join(response.streaming_content).decode("utf-8-sig")
     rows = list(csv.reader(io.StringIO(text)))
@@ -92,8 +105,9 @@ def test_csv_export_has_every_application_and_neutralises_formulas(tina, world):
 
 def test_xlsx_export_opens_and_respects_filters(tina, world):
     submitted(world, 2)
-    f.ApplicationFactory(call=world.call_tc, state="submitted", team_name="Jade Drones",
-                         submitted_at=timezone.now())
+    f.ApplicationFactory(
+        call=world.call_tc, state="submitted", team_name="Jade Drones", submitted_at=timezone.now()
+    )
     url = reverse("calls:export", kwargs={"slug": world.call_tc.slug, "fmt": "xlsx"}) + "?q=jade"
     sheet = load_workbook(io.BytesIO(tina.get(url).content)).active
     assert [row[1] for row in sheet.iter_rows(values_only=True)] == ["Team name", "Jade Drones"]
@@ -106,13 +120,17 @@ def test_unknown_export_format_is_404(tina, world):
 
 def test_manager_sees_answers_of_shown_questions_only(tina, world):
     parent = f.QuestionFactory(call=world.call_tc, key="partner", kind="yes_no")
-    f.QuestionFactory(call=world.call_tc, key="who", label="Who is it?", show_if=parent,
-                      show_if_value="yes")
+    f.QuestionFactory(
+        call=world.call_tc, key="who", label="Who is it?", show_if=parent, show_if_value="yes"
+    )
     application = f.ApplicationFactory(
-        call=world.call_tc, state="submitted", answers={"partner": "no", "who": "stale"},
+        call=world.call_tc,
+        state="submitted",
+        answers={"partner": "no", "who": "stale"},
         submitted_at=timezone.now(),
     )
-    url = reverse("calls:manage_application",
-                  kwargs={"slug": world.call_tc.slug, "pk": application.pk})
+    url = reverse(
+        "calls:manage_application", kwargs={"slug": world.call_tc.slug, "pk": application.pk}
+    )
     content = tina.get(url).content.decode()
     assert "Who is it?" not in content and "stale" not in content

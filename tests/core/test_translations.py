@@ -25,8 +25,9 @@ def test_catalogue_has_no_untranslated_or_fuzzy_message(path):
 def test_compiled_catalogue_is_up_to_date(path):
     compiled = polib.mofile(str(path.with_suffix(".mo")))
     source = polib.pofile(str(path))
-    translated = {(e.msgctxt, e.msgid): e.msgstr or e.msgstr_plural for e in source
-                  if e.translated()}
+    translated = {
+        (e.msgctxt, e.msgid): e.msgstr or e.msgstr_plural for e in source if e.translated()
+    }
     shipped = {(e.msgctxt, e.msgid): e.msgstr or e.msgstr_plural for e in compiled}
     assert translated == shipped
 
@@ -52,7 +53,9 @@ def test_catalogues_hold_every_message_of_the_source(tmp_path):
         (fresh / "jumelage" / "locale").mkdir()
         subprocess.run(
             ["django-admin", "makemessages", "-l", "fr", "-d", domain, "--no-location"],
-            cwd=fresh / "jumelage", check=True, capture_output=True,
+            cwd=fresh / "jumelage",
+            check=True,
+            capture_output=True,
         )
         extracted = polib.pofile(str(fresh / "jumelage/locale/fr/LC_MESSAGES" / f"{domain}.po"))
         known = {(e.msgctxt, e.msgid) for e in polib.pofile(str(path))}

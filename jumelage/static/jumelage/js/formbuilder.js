@@ -82,9 +82,11 @@
   const valueField = document.getElementById("field-show_if_value");
   const hints = document.getElementById("condition-hints");
 
+  // A section with an error stays visible, whatever the type, so that the error can be seen.
   const showKindSettings = () => {
     form.querySelectorAll("[data-kinds]").forEach((section) => {
-      section.hidden = !section.dataset.kinds.split(" ").includes(kind.value);
+      const applies = section.dataset.kinds.split(" ").includes(kind.value);
+      section.hidden = !applies && !section.querySelector(".has-error");
     });
   };
 
