@@ -20,7 +20,6 @@ import django
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "jumelage.settings")
 django.setup()
 
-from django.conf import settings  # noqa: E402
 from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY  # noqa: E402
 from django.contrib.auth.hashers import make_password  # noqa: E402
 from django.contrib.sessions.backends.db import SessionStore  # noqa: E402
@@ -215,7 +214,6 @@ def seed(spec):
         "calls": {name: call.slug for name, call in calls.items()},
         "counts": {name: spec.get(name, 0) for name in calls},
         "manager_session": sessions[manager.pk],
-        "static_workaround": getattr(settings, "STATIC_WORKAROUND", False),
         "manager_theme": themes[calls["manager"].cycle_id][0].pk,
         "submit_theme": submit_themes[0].pk,
         "applicants": [

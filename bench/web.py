@@ -47,8 +47,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-# jumelage.settings plus, while the project needs it, a static-files workaround (see there).
-SETTINGS = "bench.settings"
 PYTHON = sys.executable
 PG_ADMIN_URL = "postgresql://postgres@127.0.0.1:5432/postgres"
 PG_NAME = "jumelage_bench"
@@ -127,7 +125,7 @@ def log(message):
 def server_env(db, data_dir, secret_key):
     env = {key: value for key, value in os.environ.items() if key not in CLEARED_ENV}
     env.update(
-        DJANGO_SETTINGS_MODULE=SETTINGS,
+        DJANGO_SETTINGS_MODULE="jumelage.settings",
         DEBUG="false",
         SECRET_KEY=secret_key,
         ALLOWED_HOSTS="127.0.0.1",
@@ -511,7 +509,6 @@ def run_case(case, bench):
     before = cpu_sample(bench.server_pid)
     line = CASE_FUNCTIONS[case](bench)
     line["cpu"] = {"busy_before_pct": idle_busy, **cpu_report(before, cpu_sample(bench.server_pid))}
-    line["static_workaround"] = bench.world["static_workaround"]
     return line
 
 

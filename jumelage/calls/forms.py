@@ -82,9 +82,11 @@ def _text_field(question, **common):
     if question.max_length:
         widget = widget or forms.TextInput()
         widget.attrs["data-maxlength"] = question.max_length
-    return forms.CharField(
+    field = forms.CharField(
         min_length=question.min_length, max_length=question.max_length, widget=widget, **common
     )
+    field.counted = bool(question.max_length)
+    return field
 
 
 def _choices(question):
