@@ -149,11 +149,12 @@ async def _get_phase(spec, seconds, max_requests):
 
 
 async def run_get(spec):
-    await _get_phase(spec, spec["warmup"], spec["max_requests"])
+    warm, _elapsed = await _get_phase(spec, spec["warmup"], spec["max_requests"])
     tally, elapsed = await _get_phase(spec, spec["duration"], spec["max_requests"])
     done = len(tally.latencies)
     return {
         "requests": done,
+        "total_requests": done + len(warm.latencies) + warm.errors + tally.errors,
         "seconds": round(elapsed, 2),
         "rps": round(done / elapsed, 1),
         **latency_summary(tally.latencies),
@@ -326,6 +327,7 @@ async def run_submit(spec):
         "seconds": round(elapsed, 2),
         "submissions_per_s": round(flows.measured / elapsed, 1),
         "rps": round(tally.measured / elapsed, 1),
+        "total_requests": len(tally.latencies),
         "flow": latency_summary(flows.durations),
         "request": latency_summary(tally.latencies),
         "error_samples": tally.samples,

@@ -7,9 +7,12 @@ from types import SimpleNamespace
 
 import pytest
 from django.conf import settings as django_settings
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone, translation
 
 from jumelage.accounts.models import Role
+from jumelage.calls import services as call_services
+from jumelage.notifications.models import OutboxMessage
 from tests import factories as f
 
 
@@ -86,3 +89,39 @@ def world(db):
         users=users,
         password=f.PASSWORD,
     )
+
+
+@pytest.fixture
+def rich_world(world):
+    """The world with something of everything: a submitted application with its file, a
+    question, an offer, a budget line and an outbox message."""
+    alice = world.users.alice
+    application = call_services.start_application(alice, world.call_tc, "en")
+    answers = {
+        "language": "en",
+        "team_name": "Orchid",
+        "organisation": "Orchid Ltd",
+        "contact_name": "Alice",
+        "contact_email": alice.email,
+        "theme": world.theme.pk,
+    }
+    call_services.save_application(
+        alice,
+        application.pk,
+        answers,
+        {"pitch_deck": SimpleUploadedFile("deck.pdf", f.MINIMAL_PDF)},
+    )
+    assert call_services.submit_application(alice, application.pk).ok
+    world.application = application
+    world.question = f.QuestionFactory(call=world.call_tc)
+    world.offer = f.HostingOfferFactory(cycle=world.cycle, organisation=world.host)
+    world.budget_line = f.BudgetLineFactory(cycle=world.cycle, side=world.taichung)
+    world.message = OutboxMessage.objects.create(
+        template_key="verify-email",
+        side=world.taichung,
+        recipient_email="a@example.org",
+        language="en",
+        subject="s",
+        body="b",
+    )
+    return world

@@ -15,6 +15,8 @@ from jumelage.partnerships.models import BudgetLine, Partnership, Side, Theme
 from jumelage.partnerships.services import create_cycle
 
 PASSWORD = "correct horse battery staple"
+# The smallest file whose content is recognised as a PDF.
+MINIMAL_PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
 
 
 class UserFactory(factory.django.DjangoModelFactory):

@@ -6,16 +6,10 @@ A new URL fails `test_every_url_is_in_the_matrix` until its row is written here.
 """
 
 import pytest
-from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
-
-from jumelage.calls import services as call_services
-from jumelage.notifications.models import OutboxMessage
-from tests import factories as f
 
 ROLES = ["anonymous", "alice", "bob", "tina", "theo", "hana", "olga"]
 OK, LOGIN, DENIED, MISSING, NOT_ALLOWED, REDIRECT = 200, "login", 403, 404, 405, 302
-PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
 
 
 def everyone(status):
@@ -140,37 +134,6 @@ MATRIX = {
 }
 
 
-@pytest.fixture
-def context(world):
-    alice = world.users.alice
-    application = call_services.start_application(alice, world.call_tc, "en")
-    answers = {
-        "language": "en",
-        "team_name": "Orchid",
-        "organisation": "Orchid Ltd",
-        "contact_name": "Alice",
-        "contact_email": alice.email,
-        "theme": world.theme.pk,
-    }
-    call_services.save_application(
-        alice, application.pk, answers, {"pitch_deck": SimpleUploadedFile("deck.pdf", PDF)}
-    )
-    assert call_services.submit_application(alice, application.pk).ok
-    world.application = application
-    world.question = f.QuestionFactory(call=world.call_tc)
-    world.offer = f.HostingOfferFactory(cycle=world.cycle, organisation=world.host)
-    world.budget_line = f.BudgetLineFactory(cycle=world.cycle, side=world.taichung)
-    world.message = OutboxMessage.objects.create(
-        template_key="verify-email",
-        side=world.taichung,
-        recipient_email="a@example.org",
-        language="en",
-        subject="s",
-        body="b",
-    )
-    return world
-
-
 def _named_urls(resolver, namespace=""):
     for entry in resolver.url_patterns:
         if isinstance(entry, URLResolver):
@@ -195,12 +158,12 @@ def _cases():
 
 
 @pytest.mark.parametrize(("name", "role"), list(_cases()))
-def test_role_gets_the_expected_answer(client, context, name, role):
+def test_role_gets_the_expected_answer(client, rich_world, name, role):
     kwargs, expectations = MATRIX[name]
     expected = expectations[role]
     if role != "anonymous":
-        client.force_login(getattr(context.users, role))
-    response = client.get(reverse(name, kwargs=kwargs(context)))
+        client.force_login(getattr(rich_world.users, role))
+    response = client.get(reverse(name, kwargs=kwargs(rich_world)))
     response.close()
     if expected == LOGIN:
         assert response.status_code == 302

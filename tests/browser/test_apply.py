@@ -304,13 +304,12 @@ def test_text_typed_while_an_autosave_is_under_way_is_saved_too(
             held.append(route)
 
     page.route("**/autosave/", hold_the_first)
-    page.fill("#id_team_name", "Orchid")
+    page.fill("#id_team_name", "Lotus")
     wait_until(page, lambda: held, "the autosave to start")
-    page.type("#id_team_name", " Sensors")  # while the first save is under way
+    page.type("#id_team_name", " Robotics")  # while the first save is under way
     held[0].continue_()
+    saved = lambda: Application.objects.get(pk=application.pk).team_name  # noqa: E731
+    wait_until(page, lambda: saved() == "Lotus", "the first save")
     wait_for_autosave(
-        page,
-        lambda: Application.objects.get(pk=application.pk).team_name == "Orchid Sensors",
-        "the whole team name to be saved",
-        timeout=5.0,
+        page, lambda: saved() == "Lotus Robotics", "the whole team name to be saved", timeout=5.0
     )

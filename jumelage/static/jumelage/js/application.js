@@ -46,12 +46,16 @@
     try { copy = JSON.parse(localStorage.getItem(storageKey) || "null"); } catch (e) { copy = null; }
     if (!copy) return;
     Object.entries(copy).forEach(([name, values]) => {
+      // What the server already holds needs no restoring (e.g. after a full-page save).
+      if (JSON.stringify(valuesOf(name)) === JSON.stringify(values)) return;
       form.querySelectorAll(`[name="${CSS.escape(name)}"]`).forEach((f) => {
         if (f.type === "checkbox" || f.type === "radio") f.checked = values.includes(f.value);
         else f.value = values[0] || "";
       });
       dirty.add(name);
     });
+    remember();
+    if (dirty.size === 0) return;
     say(form.dataset.msgRestored);
     schedule(500);
   };
@@ -155,7 +159,9 @@
 
   form.addEventListener("input", changed);
   form.addEventListener("change", changed);
-  form.addEventListener("submit", () => { clearTimeout(timer); try { localStorage.removeItem(storageKey); } catch (e) { /* ignore */ } });
+  // The copy in this browser is kept through a full-page save: if that request is lost (an
+  // expired session, a timeout), the next visit restores it; otherwise it matches and goes.
+  form.addEventListener("submit", () => { clearTimeout(timer); remember(); });
   window.addEventListener("online", () => schedule(100));
   window.addEventListener("pagehide", () => { if (dirty.size) remember(); });
   form.querySelectorAll("[maxlength], [data-maxlength]").forEach(updateCounter);
