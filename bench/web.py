@@ -325,6 +325,7 @@ def run_load(bench, spec, name):
     after = cpu_sample(bench.server_pid)
     result["cpu"] = {"busy_before_pct": busy, **cpu_report(before, after)}
     server_ms = 1000 * (after.server - before.server)
+    result["server_cpu_ms"] = round(server_ms)
     result["server_cpu_ms_per_request"] = round(server_ms / max(result["total_requests"], 1), 2)
     return result
 
@@ -489,6 +490,11 @@ def submissions(bench):
         "with_pitch_deck": found["attachments_in_db"],
         "lost": lost,
         "flow": result["flow"],
+        "server_cpu_ms_per_submission": round(
+            result["server_cpu_ms"] / max(result["attempted"], 1), 1
+        ),
+        "server_cpu_ms_per_request": result["server_cpu_ms_per_request"],
+        "cpu": result["cpu"],
         "applicants_exhausted": result["attempted"] >= len(bench.world["applicants"]),
         "target": {
             "min_submissions_per_s": 50 if bench.db == "postgresql" else None,
