@@ -25,6 +25,7 @@ Run it from the repository root:
     .venv/bin/python bench/web.py                    # everything, a few minutes
     .venv/bin/python bench/web.py --quick            # a smoke test with small numbers
     .venv/bin/python bench/web.py --only submissions --db postgresql
+    .venv/bin/python bench/web.py --profile /tmp/spy   # py-spy stacks of the workers, per phase
 
 Progress goes to stderr; stdout holds only the JSON lines.
 """
@@ -113,6 +114,7 @@ class Bench:
     world: dict
     sizes: dict
     workdir: Path
+    profile_dir: Path | None = None
 
 
 def log(message):
@@ -319,9 +321,10 @@ def run_load(bench, spec, name):
     budget = spec.get("warmup", 0) + spec["duration"] + 120
     busy = wait_for_quiet(bench.sizes["quiet_wait"])
     before = cpu_sample(bench.server_pid)
-    result = json.loads(
-        run_python(os.environ.copy(), "-m", "bench.load", str(spec_path), timeout=budget)
-    )
+    with profiled(bench, name, spec.get("warmup", 0) + spec["duration"]):
+        result = json.loads(
+            run_python(os.environ.copy(), "-m", "bench.load", str(spec_path), timeout=budget)
+        )
     after = cpu_sample(bench.server_pid)
     result["cpu"] = {"busy_before_pct": busy, **cpu_report(before, after)}
     server_ms = 1000 * (after.server - before.server)
@@ -330,7 +333,41 @@ def run_load(bench, spec, name):
     return result
 
 
-def get_load(bench, path, *, concurrency, duration, expect, cookie=None):
+@contextlib.contextmanager
+def profiled(bench, name, seconds):
+    """With --profile: py-spy samples gunicorn's workers meanwhile, into collapsed stacks
+    (one file per load phase; `pip install py-spy` into the venv first)."""
+    if bench.profile_dir is None:
+        yield
+        return
+    output = bench.profile_dir / f"{bench.db}-{name}.folded"
+    command = [
+        shutil.which("py-spy", path=Path(PYTHON).parent) or "py-spy",
+        "record",
+        "--pid",
+        str(bench.server_pid),
+        "--subprocesses",
+        "--format",
+        "raw",
+        "--rate",
+        "200",
+        "--duration",
+        str(round(seconds)),
+        "--output",
+        str(output),
+    ]
+    spy = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        yield
+    finally:
+        try:
+            spy.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            spy.terminate()
+            spy.wait(timeout=10)
+
+
+def get_load(bench, path, *, name, concurrency, duration, expect, cookie=None):
     spec = {
         "mode": "get",
         "path": path,
@@ -341,7 +378,7 @@ def get_load(bench, path, *, concurrency, duration, expect, cookie=None):
         "expect": expect,
         "cookie": cookie,
     }
-    return run_load(bench, spec, "get")
+    return run_load(bench, spec, name)
 
 
 def summary(result):
@@ -375,6 +412,7 @@ def call_page(bench):
             get_load(
                 bench,
                 f"/en/calls/{slug}/",
+                name=f"call_page-{name}",
                 concurrency=CALL_PAGE_CLIENTS,
                 duration=bench.sizes["duration"],
                 expect=f"Call for startups {slug}",
@@ -426,6 +464,7 @@ def manager_list(bench):
             get_load(
                 bench,
                 f"/en/calls/{slug}/applications/{query}",
+                name=f"manager_list-{name}",
                 concurrency=LIST_CLIENTS,
                 duration=bench.sizes["list_duration"],
                 cookie=f"sessionid={bench.world['manager_session']}",
@@ -470,7 +509,7 @@ def submissions(bench):
         "duration": bench.sizes["duration"],
         "warmup": bench.sizes["warmup"],
     }
-    result = run_load(bench, spec, "submit")
+    result = run_load(bench, spec, "submissions")
     found = verify_submissions(bench, slug, result["confirmed_pks"])
     lost = found["confirmed_missing"]
     ok = result["errors"] == 0 and lost == 0 and found["submitted_in_db"] == result["attempted"]
@@ -512,7 +551,7 @@ CASE_FUNCTIONS = {"call_page": call_page, "manager_list": manager_list, "submiss
 # -- the run --------------------------------------------------------------------------------
 
 
-def run_database(db, cases, sizes, workdir, secret_key):
+def run_database(db, cases, sizes, workdir, secret_key, profile_dir):
     data_dir = workdir / db
     data_dir.mkdir()
     env = server_env(db, data_dir, secret_key)
@@ -525,7 +564,7 @@ def run_database(db, cases, sizes, workdir, secret_key):
     with gunicorn(env, data_dir / "gunicorn.log") as (port, pid):
         for case in cases:
             log(f"{db}: {case}")
-            bench = Bench(db, env, port, pid, world, sizes, data_dir)
+            bench = Bench(db, env, port, pid, world, sizes, data_dir, profile_dir)
             print(json.dumps(CASE_FUNCTIONS[case](bench)), flush=True)
 
 
@@ -537,6 +576,9 @@ def parse_args(argv):
     parser.add_argument("--db", choices=[*DATABASES, "both"], default="both")
     parser.add_argument("--quick", action="store_true", help="small numbers, a smoke test")
     parser.add_argument("--keep", action="store_true", help="keep the temporary folder")
+    parser.add_argument(
+        "--profile", type=Path, metavar="DIR", help="py-spy the workers, stacks into DIR"
+    )
     return parser.parse_args(argv)
 
 
@@ -552,9 +594,11 @@ def main(argv=None):
     sizes = QUICK if args.quick else FULL
     workdir = Path(tempfile.mkdtemp(prefix="jumelage-bench-"))
     secret_key = secrets.token_urlsafe(64)
+    if args.profile:
+        args.profile.mkdir(parents=True, exist_ok=True)
     try:
         for db in databases:
-            run_database(db, cases, sizes, workdir, secret_key)
+            run_database(db, cases, sizes, workdir, secret_key, args.profile)
     finally:
         if args.keep:
             log(f"kept {workdir}")

@@ -4,6 +4,7 @@ transaction, leaving an ApplicationTransition row."""
 import datetime as dt
 from dataclasses import dataclass, field
 
+from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.db import IntegrityError, transaction
 from django.db.models import F
@@ -278,10 +279,21 @@ def create_call(actor, cycle, side) -> Call:
         side=side,
         defaults={
             "slug": f"{side.slug}-{cycle.slug}",
-            "title": _("Call for startups: %(city)s %(cycle)s")
-            % {"city": side.city, "cycle": cycle.name},
             "opens_at": opens,
             "closes_at": closes,
+            **_default_titles(side, cycle),
         },
     )
     return call
+
+
+def _default_titles(side, cycle) -> dict:
+    """A title in every language, to be rewritten by the managers before publishing."""
+    titles = {}
+    for code, _name in settings.LANGUAGES:
+        with translation.override(code):
+            titles[f"title_{code.replace('-', '_')}"] = _(
+                "Call for startups: %(city)s %(cycle)s"
+            ) % {"city": side.city, "cycle": cycle.name}
+    titles["title"] = titles[f"title_{settings.LANGUAGE_CODE}"]
+    return titles

@@ -1,5 +1,6 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 class StageKind(models.TextChoices):
@@ -20,12 +21,13 @@ class ThemeState(models.TextChoices):
     PROPOSED = "proposed", _("Proposed")
     AGREED = "agreed", _("Agreed")
     DECLINED = "declined", _("Declined")
-    WITHDRAWN = "withdrawn", _("Withdrawn")
+    WITHDRAWN = "withdrawn", pgettext_lazy("theme", "Withdrawn")
 
 
 class ThemeDecisionChoice(models.TextChoices):
-    AGREE = "agree", _("Agree")
-    DECLINE = "decline", _("Decline")
+    # Labels of a recorded answer; the buttons that give it say "Agree" and "Decline".
+    AGREE = "agree", pgettext_lazy("theme decision", "Agreed")
+    DECLINE = "decline", pgettext_lazy("theme decision", "Declined")
 
 
 class Currency(models.TextChoices):

@@ -105,3 +105,17 @@ def test_query_count_does_not_grow_with_applications(client, world, django_asser
     client.force_login(world.users.bob)
     with django_assert_max_num_queries(12):
         page(client, world.call_tc)
+
+
+def test_a_new_call_gets_a_title_in_every_language_and_the_timeline_dates(world):
+    from jumelage.calls.services import create_call
+    from jumelage.partnerships.enums import StageKind
+
+    world.call_tl.delete()
+    call = create_call(world.users.theo, world.cycle, world.toulouse)
+    assert call.title_fr.startswith("Appel")
+    assert call.title_zh_hant and call.title_en.startswith("Call for startups")
+    stage = world.cycle.stages.get(kind=StageKind.CALL_OPEN)
+    local = timezone.localtime(call.opens_at, PARIS)
+    assert (local.date(), local.hour) == (stage.starts_on, 9)
+    assert not call.published

@@ -34,9 +34,12 @@ document.addEventListener("submit", (event) => {
 document.querySelectorAll("[data-local-time]").forEach((node) => {
   const moment = new Date(node.dataset.localTime);
   const zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
-  node.querySelector("time").textContent =
-    moment.toLocaleString(document.documentElement.lang, { dateStyle: "long", timeStyle: "short" }) +
-    " (" + zone + ")";
+  const time = node.querySelector("time");
+  if (time) {
+    time.textContent =
+      moment.toLocaleString(document.documentElement.lang, { dateStyle: "long", timeStyle: "short" }) +
+      " (" + zone + ")";
+  }
   node.hidden = false;
 });
 
@@ -52,7 +55,8 @@ document.querySelectorAll("[data-countdown]").forEach((node) => {
     }
     const days = Math.floor(left / 86400);
     const rest = left % 86400;
-    node.textContent = days + " " + node.dataset.labelDays + " " +
+    const one = new Intl.PluralRules(document.documentElement.lang).select(days) === "one";
+    node.textContent = days + " " + (one ? node.dataset.labelDay : node.dataset.labelDays) + " " +
       pad(Math.floor(rest / 3600)) + ":" + pad(Math.floor((rest % 3600) / 60)) + ":" + pad(rest % 60);
     setTimeout(tick, 1000);
   };

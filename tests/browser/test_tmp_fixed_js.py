@@ -14,7 +14,7 @@ from jumelage.calls import services
 from jumelage.calls.enums import ApplicationState, QuestionKind
 from jumelage.calls.models import Application, ApplicationTransition, Attachment
 from jumelage.notifications.models import OutboxMessage
-from tests.factories import QuestionFactory
+from tests.factories import MINIMAL_PDF, QuestionFactory
 
 pytestmark = [
     pytest.mark.browser,
@@ -26,7 +26,6 @@ pytestmark = [
 LANGUAGES = ["zh-hant", "fr", "en"]
 HTML_LANG = {"zh-hant": "zh-Hant", "fr": "fr", "en": "en"}
 LOCALES = {"zh-hant": "zh-TW", "fr": "fr-FR", "en": "en-GB"}
-PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
 PASSWORD = "a long unusual passphrase"
 TEAM = {"zh-hant": "蘭花感測", "fr": "Capteurs Orchidée", "en": "Orchid Sensors"}
 INCUBATOR = {"zh-hant": "中興大學育成中心", "fr": "La Cantine, Toulouse", "en": "Taichung Hub"}
@@ -72,7 +71,7 @@ def call(world):
 @pytest.fixture
 def pdf_file(tmp_path):
     path = tmp_path / "pitch-deck.pdf"
-    path.write_bytes(PDF)
+    path.write_bytes(MINIMAL_PDF)
     return path
 
 
@@ -107,7 +106,7 @@ def application_of(email):
     return Application.objects.filter(applicant__email=email).first()
 
 
-def register(page, language, email):
+def register(page, language, email, screenshot):
     page.locator('main a[href*="/accounts/register/"]').click()
     page.wait_for_url(re.compile(rf"/{language}/accounts/register/\?next="))
     page.fill("#id_full_name", "Mei Lin")
@@ -115,6 +114,7 @@ def register(page, language, email):
     page.select_option("#id_language", language)
     page.fill("#id_password1", PASSWORD)
     page.fill("#id_password2", PASSWORD)
+    screenshot("register")
     page.locator("main button.primary").click()
     page.wait_for_url(re.compile(rf"/{language}/accounts/verify/$"))
 
@@ -155,7 +155,7 @@ def draft_for(user, call, **changes):
         "q_incubated": "no",
         **changes,
     }
-    deck = SimpleUploadedFile("deck.pdf", PDF, content_type="application/pdf")
+    deck = SimpleUploadedFile("deck.pdf", MINIMAL_PDF, content_type="application/pdf")
     result = services.save_application(user, application.pk, data, {"pitch_deck": deck})
     assert result.ok, result.errors
     return application
@@ -175,7 +175,7 @@ def test_a_new_visitor_registers_drafts_and_submits(
     screenshot("call")
     assert problems == [], "the call page's styles or scripts failed"
 
-    register(page, language, email)
+    register(page, language, email, screenshot)
     screenshot("confirm-email")
     page.goto(live_server.url + verification_path(email))
     page.wait_for_url(call_url)  # the link brings the visitor back to the call
@@ -230,10 +230,10 @@ def test_a_new_visitor_registers_drafts_and_submits(
     expect(page.locator("html")).to_have_attribute("lang", HTML_LANG[language])
     screenshot("submitted")
 
-    application = Application.objects.get()
+    application = Application.objects.get()  # exactly one
     assert application.state == ApplicationState.SUBMITTED
     assert application.language == language
-    assert ApplicationTransition.objects.filter(application=application).count() == 1
+    assert ApplicationTransition.objects.count() == 1
     assert problems == []
 
 
@@ -307,10 +307,16 @@ def test_text_typed_while_an_autosave_is_under_way_is_saved_too(
     page.route("**/autosave/", hold_the_first)
     page.fill("#id_team_name", "Lotus")
     wait_until(page, lambda: held, "the autosave to start")
-    page.type("#id_team_name", " Robotics")  # while the first save is under way
+    page.locator("#id_team_name").press_sequentially(" Robotics")  # while it is under way
     held[0].continue_()
-    saved = lambda: Application.objects.get(pk=application.pk).team_name  # noqa: E731
-    wait_until(page, lambda: saved() == "Lotus", "the first save")
+
+    def saved_name():
+        return Application.objects.get(pk=application.pk).team_name
+
+    wait_until(page, lambda: saved_name() == "Lotus", "the first save")
     wait_for_autosave(
-        page, lambda: saved() == "Lotus Robotics", "the whole team name to be saved", timeout=5.0
+        page,
+        lambda: saved_name() == "Lotus Robotics",
+        "the whole team name to be saved",
+        timeout=5.0,
     )
