@@ -3,6 +3,7 @@
 import re
 import shutil
 import subprocess
+import sys
 from pathlib import Path
 
 import polib
@@ -46,18 +47,14 @@ def _placeholders(text):
 @pytest.mark.skipif(shutil.which("xgettext") is None, reason="GNU gettext is not installed")
 def test_catalogues_hold_every_message_of_the_source(tmp_path):
     """Catches a new string that was never extracted with `make messages`."""
+    fresh = tmp_path / "jumelage"
+    shutil.copytree(LOCALE.parent, fresh, ignore=shutil.ignore_patterns("locale"))
+    (fresh / "locale").mkdir()
+    manage = LOCALE.parents[1] / "manage.py"
+    command = [sys.executable, str(manage), "makemessages", "-l", "fr", "--no-location"]
+    subprocess.run(command, cwd=fresh, check=True, capture_output=True)
+    extracted = polib.pofile(str(fresh / "locale/fr/LC_MESSAGES/django.po"))
     for path in CATALOGUES:
-        domain = path.stem
-        fresh = tmp_path / domain
-        shutil.copytree(LOCALE.parent, fresh / "jumelage", ignore=shutil.ignore_patterns("locale"))
-        (fresh / "jumelage" / "locale").mkdir()
-        subprocess.run(
-            ["django-admin", "makemessages", "-l", "fr", "-d", domain, "--no-location"],
-            cwd=fresh / "jumelage",
-            check=True,
-            capture_output=True,
-        )
-        extracted = polib.pofile(str(fresh / "jumelage/locale/fr/LC_MESSAGES" / f"{domain}.po"))
         known = {(e.msgctxt, e.msgid) for e in polib.pofile(str(path))}
         new = [e.msgid for e in extracted if (e.msgctxt, e.msgid) not in known]
-        assert new == [], f"run `make messages`: {path.name} lacks {new[:10]}"
+        assert new == [], f"run `make messages`: {path.parts[-3]} lacks {new[:10]}"
