@@ -182,7 +182,7 @@ def autosave(request, pk):
     saved = result.application
     body = {
         "revision": saved.revision,
-        "saved_at": timezone.localtime(saved.updated).strftime("%H:%M:%S"),
+        "saved_at": saved.updated.isoformat(),
         "errors": {name: [str(e) for e in errors] for name, errors in result.errors.items()},
     }
     return JsonResponse(body, status=200 if result.ok else 422)

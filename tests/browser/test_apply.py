@@ -282,12 +282,6 @@ def test_submitting_with_a_missing_answer_lists_it_with_a_link_to_it(
     assert problems == []
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=AssertionError,
-    reason="application.js marks a field saved when an autosave of an older value of it "
-    "answers: what was typed while the request was under way never reaches the server",
-)
 def test_text_typed_while_an_autosave_is_under_way_is_saved_too(
     page, client, live_server, call, world
 ):

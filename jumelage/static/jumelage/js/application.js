@@ -10,6 +10,7 @@
   const dirty = new Set();
   let timer = null;
   let saving = false;
+  const edits = new Map(); // field name → how many times it changed
   let retryDelay = 2000;
 
   const say = (text, isError) => {
@@ -75,9 +76,11 @@
   };
 
   const save = async () => {
-    if (saving || dirty.size === 0) return;
+    if (dirty.size === 0) return;
+    if (saving) { schedule(500); return; } // after the save under way
     saving = true;
     const sending = new Set(dirty);
+    const sent = new Map([...sending].map((name) => [name, edits.get(name)]));
     const body = new FormData();
     body.append("csrfmiddlewaretoken", form.querySelector("[name=csrfmiddlewaretoken]").value);
     sending.forEach((name) => {
@@ -97,15 +100,20 @@
       });
       const answer = await response.json().catch(() => ({}));
       if (response.status === 200 || response.status === 422) {
-        sending.forEach((name) => { if (!(answer.errors || {})[name]) dirty.delete(name); });
+        sending.forEach((name) => {
+          if (!(answer.errors || {})[name] && edits.get(name) === sent.get(name)) dirty.delete(name);
+        });
         form.querySelectorAll("input[type=file]").forEach((f) => {
-          if (sending.has(f.name) && !(answer.errors || {})[f.name]) f.value = "";
+          if (sending.has(f.name) && !dirty.has(f.name)) f.value = "";
         });
         showErrors(answer.errors || {});
         remember();
         retryDelay = 2000;
-        say(response.status === 200 ? `${form.dataset.msgSaved} ${answer.saved_at}` : form.dataset.msgProblems,
+        const savedAt = new Date(answer.saved_at).toLocaleTimeString(document.documentElement.lang);
+        say(response.status === 200 ? `${form.dataset.msgSaved} ${savedAt}` : form.dataset.msgProblems,
           response.status !== 200);
+        // What was typed while this save was under way goes in the next one.
+        if ([...dirty].some((name) => !(answer.errors || {})[name])) schedule(1200);
       } else {
         say(answer.error || form.dataset.msgOffline, true);
         if (response.status >= 500 || response.status === 401 || response.status === 403) retryLater();
@@ -132,6 +140,7 @@
     const name = event.target.name;
     if (!name || name === "csrfmiddlewaretoken" || name === "action") return;
     dirty.add(name);
+    edits.set(name, (edits.get(name) || 0) + 1);
     remember();
     updateConditions();
     updateCounter(event.target);
