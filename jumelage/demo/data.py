@@ -791,6 +791,40 @@ SUPPORT_SCHEMES = {
 }
 
 # Titles carry the cycle's name, filled in when the call is created.
+# Budget lines per side: (category, label, estimate, actual or None). Figures are demo
+# figures, not the cities' budgets.
+BUDGET_LINES = {
+    "taichung": [
+        (
+            "flights",
+            "Return flights Taipei – Toulouse, 2 teams × 2 people (demo figure)",
+            240000,
+            None,
+        ),
+        ("lodging", "Lodging in Toulouse, 4 people × 12 nights (demo figure)", 150000, None),
+        ("per_diem", "Per diem, 4 people × 14 days (demo figure)", 90000, None),
+        ("promotion", "Promotion of the call online and in the media (demo figure)", 30000, 27500),
+        (
+            "interpreting",
+            "Translation of the call into French and English (demo figure)",
+            20000,
+            18000,
+        ),
+    ],
+    "toulouse": [
+        (
+            "flights",
+            "Vols aller-retour Toulouse – Taipei, 2 équipes × 2 personnes (demo)",
+            7200,
+            None,
+        ),
+        ("lodging", "Hébergement à Taichung, 4 personnes × 12 nuits (demo)", 4300, None),
+        ("events", "Soirée de clôture et rendez-vous d'affaires (demo)", 3000, None),
+        ("promotion", "Diffusion de l'appel à candidatures (demo)", 1500, 1320),
+    ],
+}
+
+
 CALLS = {
     "taichung": {
         "title": T(

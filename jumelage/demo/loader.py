@@ -29,7 +29,7 @@ from jumelage.hosting.models import HostingOffer, HostOrganisation, SupportSchem
 from jumelage.notifications.models import OutboxMessage
 from jumelage.partnerships import timeline
 from jumelage.partnerships.enums import StageKind, ThemeDecisionChoice
-from jumelage.partnerships.models import Partnership, Side, Theme
+from jumelage.partnerships.models import BudgetLine, Partnership, Side, Theme
 from jumelage.partnerships.services import create_cycle, decide_theme, propose_theme
 
 TRANSLATED_SUFFIXES = ("en", "fr", "zh_hant")
@@ -48,6 +48,7 @@ def load(today: dt.date | None = None) -> None:
         cycle = load_cycle(partnership, today)
         hosts = load_hosts(cycle, sides)
         load_schemes(sides)
+        load_budget(cycle, sides)
         managers = load_people(sides, hosts, password)
         themes = load_themes(cycle, sides, managers)
         calls = load_calls(cycle, sides)
@@ -191,6 +192,23 @@ def _offer(cycle, organisation, exchange, spec) -> None:
 
 
 # Schemes
+
+
+def load_budget(cycle, sides) -> None:
+    for side_slug, lines in data.BUDGET_LINES.items():
+        side = sides[side_slug]
+        for category, label, estimate, actual in lines:
+            BudgetLine.objects.get_or_create(
+                cycle=cycle,
+                side=side,
+                label=label,
+                defaults={
+                    "category": category,
+                    "estimate": estimate,
+                    "actual": actual,
+                    "currency": side.currency,
+                },
+            )
 
 
 def load_schemes(sides) -> None:

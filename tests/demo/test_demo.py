@@ -16,7 +16,7 @@ from jumelage.hosting.models import HostingOffer
 from jumelage.notifications.models import OutboxMessage
 from jumelage.partnerships import timeline
 from jumelage.partnerships.enums import StageKind, ThemeState
-from jumelage.partnerships.models import Cycle, Partnership, Theme
+from jumelage.partnerships.models import BudgetLine, Cycle, Partnership, Side, Theme
 
 
 @pytest.fixture(scope="module", autouse=True)
@@ -159,3 +159,10 @@ def test_demo_serves_at_the_given_address_after_loading(monkeypatch):
     call_command("demo", "--addrport", "127.0.0.1:8123", stdout=StringIO())
     assert served[0]["addrport"] == "127.0.0.1:8123"
     assert served[0]["use_reloader"] is False
+
+
+def test_demo_each_side_has_budget_lines_in_its_own_currency():
+    for side in Side.objects.all():
+        lines = BudgetLine.objects.filter(side=side)
+        assert lines.exists()
+        assert set(lines.values_list("currency", flat=True)) == {side.currency}
