@@ -4,32 +4,33 @@ app's permissions module, never checks roles by hand."""
 from jumelage.accounts.models import Membership, Role
 
 
-def managed_side_ids(user) -> set[int]:
+def _memoised(user, name, compute) -> set[int]:
+    """Memberships are read once per request: the user object lives as long as it."""
     if not user.is_authenticated:
         return set()
-    cached = getattr(user, "_managed_side_ids", None)
-    if cached is None:
-        cached = set(
-            Membership.objects.filter(user=user, role=Role.MANAGER).values_list(
-                "side_id", flat=True
-            )
-        )
-        user._managed_side_ids = cached
-    return cached
+    if not hasattr(user, name):
+        setattr(user, name, set(compute()))
+    return getattr(user, name)
+
+
+def managed_side_ids(user) -> set[int]:
+    return _memoised(
+        user,
+        "_managed_side_ids",
+        lambda: Membership.objects.filter(user=user, role=Role.MANAGER).values_list(
+            "side_id", flat=True
+        ),
+    )
 
 
 def staffed_organisation_ids(user) -> set[int]:
-    if not user.is_authenticated:
-        return set()
-    cached = getattr(user, "_staffed_organisation_ids", None)
-    if cached is None:
-        cached = set(
-            Membership.objects.filter(user=user, role=Role.HOST_STAFF).values_list(
-                "organisation_id", flat=True
-            )
-        )
-        user._staffed_organisation_ids = cached
-    return cached
+    return _memoised(
+        user,
+        "_staffed_organisation_ids",
+        lambda: Membership.objects.filter(user=user, role=Role.HOST_STAFF).values_list(
+            "organisation_id", flat=True
+        ),
+    )
 
 
 def manages_any_side(user) -> bool:

@@ -207,28 +207,30 @@ def submit(request, pk):
 @login_required
 @require_POST
 def withdraw(request, pk):
-    application = get_application_for_applicant(request.user, pk)
-    try:
-        services.withdraw_application(request.user, application.pk)
-    except services.ApplicationClosed as error:
-        messages.error(request, str(error))
-    else:
-        messages.success(request, _("Your application is withdrawn."))
-    return redirect("calls:application", pk=pk)
+    return _applicant_action(
+        request, pk, services.withdraw_application, _("Your application is withdrawn.")
+    )
 
 
 @login_required
 @require_POST
 def reopen(request, pk):
+    return _applicant_action(
+        request,
+        pk,
+        services.reopen_application,
+        _("Your application is a draft again. Submit it before the deadline."),
+    )
+
+
+def _applicant_action(request, pk, service, success_message):
     application = get_application_for_applicant(request.user, pk)
     try:
-        services.reopen_application(request.user, application.pk)
+        service(request.user, application.pk)
     except services.ApplicationClosed as error:
         messages.error(request, str(error))
     else:
-        messages.success(
-            request, _("Your application is a draft again. Submit it before the deadline.")
-        )
+        messages.success(request, success_message)
     return redirect("calls:application", pk=pk)
 
 
