@@ -18,7 +18,15 @@ and recreated; SQLite: a file in a temporary DATA_DIR), migrated, its static fil
 collected, and seeded by bench/seed.py. gunicorn then runs with production settings
 (DEBUG=false, a random SECRET_KEY, ALLOWED_HOSTS=127.0.0.1) and bench/load.py drives it
 from a second process, over 127.0.0.1 only; every loop is bounded by count and time, and
-gunicorn is stopped on every exit path, Ctrl-C included.
+gunicorn is stopped on every exit path, Ctrl-C included. Requests carry
+`X-Forwarded-Proto: https`, as behind the TLS proxy of a production deployment.
+
+Reading the figures: "pass" compares with the targets above. Each load phase also reports
+"server_cpu_ms_per_request" (gunicorn's CPU time per request, which other work on the
+machine barely changes) and "cpu" (percent of one core, 2 cores = 200: the whole machine,
+the server, the bench's own clients, and "others", which is the PostgreSQL server plus
+anything else running). The bench waits up to 30 s for a quiet machine before each phase;
+a phase with a large "others_pct" on SQLite was measured on a shared, busy machine.
 
 Run it from the repository root:
 
@@ -210,6 +218,15 @@ def stop_server(process):
         process.wait(timeout=10)
 
 
+def control_socket_off():
+    """Newer gunicorn opens a control socket in ~/.gunicorn, shared by every gunicorn the
+    user runs: the bench's own server needs none."""
+    helptext = subprocess.run(
+        [PYTHON, "-m", "gunicorn", "--help"], capture_output=True, text=True, check=True
+    ).stdout
+    return ["--no-control-socket"] if "--no-control-socket" in helptext else []
+
+
 @contextlib.contextmanager
 def gunicorn(env, log_path):
     """gunicorn with 2 sync workers on a free local port; always stopped on the way out."""
@@ -225,6 +242,7 @@ def gunicorn(env, log_path):
         "sync",
         "--bind",
         f"127.0.0.1:{port}",
+        *control_socket_off(),
     ]
     with open(log_path, "ab") as server_log:
         process = subprocess.Popen(
@@ -294,7 +312,7 @@ def wait_for_quiet(limit, threshold=30):
 
 
 def cpu_report(before, after):
-    """Percent of one core over the case: the whole machine (2 cores = 200), the server, the
+    """Percent of one core over a load phase: the whole machine (2 cores = 200), the server, the
     bench's clients (load generator, query counts), and everything else: the database
     server, and other work on a shared machine, which makes the figures less reliable."""
     wall = max(after.at - before.at, 1e-9)
@@ -306,7 +324,7 @@ def cpu_report(before, after):
         "server_pct": round(server),
         "clients_pct": round(clients),
         "others_pct": round(max(host - server - clients, 0)),
-        "loadavg_1m": os.getloadavg()[0],
+        "loadavg_1m": round(os.getloadavg()[0], 2),
     }
 
 

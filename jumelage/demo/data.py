@@ -104,7 +104,7 @@ STAGE_DESCRIPTIONS = {
         "list to the partner.",
         "Le comité de sélection de chaque partie retient cinq de ses candidats et transmet la "
         "liste au partenaire.",
-        "雙方評選委員會各自從申請者中提名 5 隊，並將名單交予對方。",
+        "雙方評選委員會各自從申請者中推薦 5 隊，並將名單交予對方。",
     ),
     StageKind.PICK: T(
         "Each side picks the final two teams from the list the other side handed over: the "
@@ -844,7 +844,7 @@ CALLS = {
             "cinq candidats ; Toulouse choisit les deux équipes qu'elle accueille.",
             "臺中市與大土魯斯每年互派新創團隊交流。兩支臺中團隊將赴土魯斯一至兩週，由 AT HOME、"
             "La Cantine、Le Village by CA 與 IoT Valley 接待，參與商務媒合、接觸在地創投並獲得"
-            "法律諮詢。臺中評選委員會提名 5 隊，由土魯斯選出接待的 2 隊。",
+            "法律諮詢。臺中評選委員會推薦 5 隊，由土魯斯選出接待的 2 隊。",
         ),
         "eligibility": T(
             "Startup teams registered in Taichung, or about to register there, working on one "
@@ -877,7 +877,7 @@ CALLS = {
             "cinq candidats ; Taichung choisit les deux équipes qu'elle accueille.",
             "大土魯斯與臺中市每年互派新創團隊交流。兩支土魯斯團隊將赴臺中一至兩週，由臺中市"
             "青年創業基地、中台灣創客聚落及其夥伴接待，與精密機械產業交流，接觸在地創投並獲得"
-            "法律諮詢。土魯斯評選委員會提名 5 隊，由臺中選出接待的 2 隊。",
+            "法律諮詢。土魯斯評選委員會推薦 5 隊，由臺中選出接待的 2 隊。",
         ),
         "eligibility": T(
             "Startup teams based in the Toulouse metropolitan area, working on one of the "
