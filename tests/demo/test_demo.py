@@ -161,6 +161,7 @@ def test_demo_serves_at_the_given_address_after_loading(monkeypatch):
     assert served[0]["use_reloader"] is False
 
 
+@pytest.mark.django_db
 def test_demo_each_side_has_budget_lines_in_its_own_currency():
     for side in Side.objects.all():
         lines = BudgetLine.objects.filter(side=side)
