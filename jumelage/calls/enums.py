@@ -9,6 +9,11 @@ class ApplicationState(models.TextChoices):
     WITHDRAWN = "withdrawn", pgettext_lazy("application", "Withdrawn")
 
     @classmethod
+    def seen_by_managers(cls):
+        """A draft is the applicant's own until it is submitted."""
+        return [cls.SUBMITTED, cls.WITHDRAWN]
+
+    @classmethod
     def allowed_moves(cls):
         """Every (from, to) pair the workflow permits; calls.services is its only user."""
         return {

@@ -180,7 +180,11 @@ class Application(models.Model):
             models.UniqueConstraint(fields=["call", "applicant"], name="one_application_per_call"),
         ]
         indexes = [
-            models.Index(fields=["call", "state", "-submitted_at"], name="application_list"),
+            models.Index(
+                fields=["call", "-submitted_at", "-id"],
+                condition=models.Q(state__in=["submitted", "withdrawn"]),
+                name="application_managers_list",
+            ),
         ]
 
     def __str__(self):

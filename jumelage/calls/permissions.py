@@ -34,8 +34,8 @@ def get_application_for_applicant(user, pk) -> Application:
 
 def get_application_for_manager(user, call, pk) -> Application:
     application = get_object_or_404(
-        Application.objects.select_related("theme", "applicant").exclude(
-            state=ApplicationState.DRAFT
+        Application.objects.select_related("theme", "applicant").filter(
+            state__in=ApplicationState.seen_by_managers()
         ),
         pk=pk,
         call=call,
@@ -48,4 +48,5 @@ def get_application_for_manager(user, call, pk) -> Application:
 def can_read_application(user, application) -> bool:
     if application.applicant_id == user.pk:
         return True
-    return application.state != ApplicationState.DRAFT and is_manager(user, application.call.side)
+    seen = application.state in ApplicationState.seen_by_managers()
+    return seen and is_manager(user, application.call.side)

@@ -1,6 +1,7 @@
 """Named queries over calls and applications, for pages, exports and reports alike."""
 
-from django.db.models import Count, Q
+from django.core.cache import cache
+from django.db.models import Count, Max, Q
 from django.db.models.functions import TruncDate
 
 from jumelage.calls.enums import ApplicationState
@@ -20,11 +21,19 @@ def applications_for_managers(call):
     """A call's applications as the managers' list shows them. Drafts are the applicants'
     own until submitted, so only their number is shown, never their content."""
     return (
-        Application.objects.filter(call=call)
-        .exclude(state=ApplicationState.DRAFT)
-        .select_related("theme", "call")
+        Application.objects.filter(call=call, state__in=ApplicationState.seen_by_managers())
+        .select_related("theme")
+        .defer("answers")
         .order_by("-submitted_at", "-id")
     )
+
+
+def with_call(applications, call) -> list:
+    """The rows of one call, given the call they belong to instead of a join per row."""
+    rows = list(applications)
+    for application in rows:
+        application.call = call
+    return rows
 
 
 def search(applications, text: str):
@@ -36,6 +45,23 @@ def search(applications, text: str):
         | Q(organisation__icontains=text)
         | Q(contact_name__icontains=text)
         | Q(contact_email__icontains=text)
+    )
+
+
+def call_statistics(call) -> dict:
+    """Counts by state and theme and submissions per day, recomputed only when an
+    application of the call changed: one indexed query decides whether the copy is fresh."""
+    latest = Application.objects.filter(call=call).aggregate(n=Count("id"), at=Max("updated"))
+    stamp = latest["at"].timestamp() if latest["at"] else 0
+    key = f"call-statistics:{call.pk}:{latest['n']}:{stamp}"
+    return cache.get_or_set(
+        key,
+        lambda: {
+            "counts": counts_by_state(call),
+            "themes": counts_by_theme(call),
+            "per_day": submissions_per_day(call),
+        },
+        timeout=3600,
     )
 
 

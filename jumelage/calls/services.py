@@ -7,7 +7,6 @@ from dataclasses import dataclass, field
 from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.db import IntegrityError, transaction
-from django.db.models import F
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
@@ -138,12 +137,13 @@ def _discard_attachment(application, key) -> None:
 
 
 @transaction.atomic
-def save_application(actor, application_id, data, files, *, only=None) -> SaveResult:
-    """Save what the applicant typed.
+def save_application(actor, application_id, data, files, *, only=None, submit=False):
+    """Save what the applicant typed, and submit it when `submit` is set and it is complete.
 
     A draft keeps every valid field and reports the others. A submitted application must
     stay complete: the change is kept only if the whole application is still valid.
     `only` limits a draft save to the named fields (autosave sends what changed).
+    Saving and submitting happen under one lock, in one transaction.
     """
     application = _locked(application_id, actor)
     if application.state == ApplicationState.WITHDRAWN:
@@ -153,6 +153,29 @@ def save_application(actor, application_id, data, files, *, only=None) -> SaveRe
     attachments = list(application.attachments.all())
     if application.state == ApplicationState.SUBMITTED:
         return _save_submitted(application, questions, attachments, data, files)
+    if submit:
+        submitted = _save_and_submit(actor, application, questions, attachments, data, files)
+        if submitted.ok:
+            return submitted
+    draft = _save_draft(application, questions, attachments, data, files, only)
+    return SaveResult(draft.application, submitted.errors if submit else draft.errors)
+
+
+def _save_and_submit(actor, application, questions, attachments, data, files) -> SaveResult:
+    form = ApplicationForm(
+        application, data, files, questions=questions, attachments=attachments, strict=True
+    )
+    if not form.is_valid():
+        return SaveResult(application, dict(form.errors))
+    _apply_cleaned(application, form, list(form.fields))
+    _store_uploads(application, form.uploads())
+    _bump(application)
+    transition = _move(application, actor, ApplicationState.SUBMITTED)
+    _confirm(application, "application-submitted", transition)
+    return SaveResult(application)
+
+
+def _save_draft(application, questions, attachments, data, files, only) -> SaveResult:
     form = ApplicationForm(
         application,
         data,
@@ -186,9 +209,9 @@ def _save_submitted(application, questions, attachments, data, files) -> SaveRes
 
 
 def _bump(application) -> None:
-    application.revision = F("revision") + 1
+    # The row is locked (select_for_update), so counting in Python is safe.
+    application.revision += 1
     application.save()
-    application.refresh_from_db(fields=["revision", "updated"])
 
 
 def validate_for_submission(application) -> dict:

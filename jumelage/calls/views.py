@@ -134,10 +134,8 @@ def _post_application(request, application):
     action = request.POST.get("action", "save")
     try:
         result = services.save_application(
-            request.user, application.pk, request.POST, request.FILES
+            request.user, application.pk, request.POST, request.FILES, submit=action == "submit"
         )
-        if action == "submit" and result.ok:
-            result = services.submit_application(request.user, application.pk)
     except services.ApplicationClosed as error:
         messages.error(request, str(error))
         return redirect("calls:application", pk=application.pk)
@@ -259,6 +257,8 @@ def manage(request, slug):
     filters = ApplicationFilterForm(call, request.GET or None)
     applications = filters.apply(queries.applications_for_managers(call))
     page = Paginator(applications, PAGE_SIZE).get_page(request.GET.get("page"))
+    page.object_list = queries.with_call(page.object_list, call)
+    statistics = queries.call_statistics(call)
     tz = call.side.tzinfo
     return render(
         request,
@@ -267,10 +267,10 @@ def manage(request, slug):
             "call": call,
             "filters": filters,
             "page": page,
-            "counts": queries.counts_by_state(call),
-            "themes": queries.counts_by_theme(call),
+            "counts": statistics["counts"],
+            "themes": statistics["themes"],
             "chart": daily_bars(
-                queries.submissions_per_day(call),
+                statistics["per_day"],
                 timezone.localtime(call.opens_at, tz).date(),
                 timezone.localtime(call.closes_at, tz).date(),
             ),

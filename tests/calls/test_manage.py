@@ -2,12 +2,14 @@ import csv
 import io
 
 import pytest
+from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 from openpyxl import load_workbook
 
+from jumelage.calls.models import Application
 from tests import factories as f
 
 
@@ -34,6 +36,7 @@ def list_url(world, **query):
 
 
 def count_queries(client, url):
+    cache.clear()  # measure the cold path, statistics included
     with CaptureQueriesContext(connection) as queries:
         assert client.get(url).status_code == 200
     return len(queries)
@@ -134,3 +137,13 @@ def test_manager_sees_answers_of_shown_questions_only(tina, world):
     )
     content = tina.get(url).content.decode()
     assert "Who is it?" not in content and "stale" not in content
+
+
+def test_statistics_follow_a_withdrawal_at_once(tina, world):
+    applications = submitted(world, 3)
+    assert tina.get(list_url(world)).context["counts"]["submitted"] == 3
+    Application.objects.filter(pk=applications[0].pk).update(
+        state="withdrawn", updated=timezone.now()
+    )
+    counts = tina.get(list_url(world)).context["counts"]
+    assert (counts["submitted"], counts["withdrawn"]) == (2, 1)
