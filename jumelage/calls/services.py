@@ -44,6 +44,7 @@ def _locked(application_id, actor) -> Application:
     )
     if application.applicant_id != actor.pk:
         raise PermissionDenied(_("This application belongs to someone else."))
+    application.applicant = actor  # already loaded: spares a query when confirming
     return application
 
 

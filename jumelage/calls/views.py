@@ -123,7 +123,6 @@ def _render_application(request, application, form, status=200):
             "application": application,
             "call": application.call,
             "form": form,
-            "attachments": {a.question_key: a for a in application.attachments.all()},
             "transitions": application.transitions.select_related("actor"),
         },
         status=status,

@@ -38,9 +38,6 @@ def queue_message(
         "body": body,
     }
     if dedupe_key:
-        existing = OutboxMessage.objects.filter(dedupe_key=dedupe_key).first()
-        if existing:
-            return existing
         try:
             with transaction.atomic():
                 message = OutboxMessage.objects.create(dedupe_key=dedupe_key, **fields)
