@@ -23,6 +23,8 @@ import uuid
 from dataclasses import dataclass, field
 from urllib.parse import urlencode
 
+from jumelage.demo.pdf import one_page_pdf
+
 HOST = "127.0.0.1"
 TIMEOUT = 30.0
 TOKEN_RE = re.compile(rb'name="csrfmiddlewaretoken" value="([^"]+)"')
@@ -168,29 +170,6 @@ async def run_get(spec):
 # -- "submit": virtual applicants completing an application --------------------------------
 
 
-def tiny_pdf():
-    """A valid one-page PDF of a few hundred bytes, with a correct cross-reference table."""
-    text = b"BT /F1 24 Tf 72 700 Td (Pitch deck) Tj ET"
-    objects = [
-        b"<< /Type /Catalog /Pages 2 0 R >>",
-        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R >>",
-        b"<< /Length %d >>\nstream\n%s\nendstream" % (len(text), text),
-    ]
-    out, offsets = bytearray(b"%PDF-1.4\n"), []
-    for number, content in enumerate(objects, start=1):
-        offsets.append(len(out))
-        out += b"%d 0 obj\n%s\nendobj\n" % (number, content)
-    xref = len(out)
-    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
-    out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
-    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (
-        len(objects) + 1,
-        xref,
-    )
-    return bytes(out)
-
-
 def multipart(fields, files):
     """A multipart/form-data body: (content type, bytes)."""
     boundary = f"----jumelage-bench-{uuid.uuid4().hex}"
@@ -311,7 +290,7 @@ async def _applicant_client(spec, flows, tally, deadline, measure_from):
 
 async def run_submit(spec):
     measure_from = time.monotonic() + spec["warmup"]
-    spec = {**spec, "pdf": tiny_pdf(), "measure_from": measure_from}
+    spec = {**spec, "pdf": one_page_pdf(["Pitch deck"]), "measure_from": measure_from}
     flows, tally = Flows(spec["applicants"]), Tally()
     deadline = measure_from + spec["duration"]
     clients = [

@@ -12,7 +12,12 @@ from django.utils.translation import gettext as _
 
 from jumelage.accounts.permissions import is_manager
 from jumelage.calls.enums import ApplicationState
-from jumelage.calls.forms import ApplicationForm, application_as_data, file_digest
+from jumelage.calls.forms import (
+    BUILT_IN_FIELDS,
+    ApplicationForm,
+    application_as_data,
+    file_digest,
+)
 from jumelage.calls.models import Application, ApplicationTransition, Attachment, Call
 from jumelage.notifications.services import queue_message
 from jumelage.partnerships.enums import StageKind
@@ -97,17 +102,10 @@ def start_application(actor, call: Call, language: str) -> Application:
 
 def _apply_cleaned(application, form, names) -> None:
     for name in names:
-        if name in (
-            "language",
-            "team_name",
-            "organisation",
-            "contact_name",
-            "contact_email",
-            "contact_phone",
-        ):
-            setattr(application, name, form.cleaned_data[name] or "")
-        elif name == "theme":
+        if name == "theme":
             application.theme = form.cleaned_data["theme"]
+        elif name in BUILT_IN_FIELDS:
+            setattr(application, name, form.cleaned_data[name] or "")
     answers = dict(application.answers)
     answers.update(form.answers())
     application.answers = {key: value for key, value in answers.items() if value is not None}
