@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from openpyxl import Workbook
 
 from jumelage.calls.enums import QuestionKind
+from jumelage.calls.forms import display_answer
 
 # Spreadsheet programs run cells that start with these as formulas (CSV injection).
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
@@ -53,7 +54,11 @@ def row(application, questions, tz) -> list[str]:
         application.get_state_display(),
         timezone.localtime(submitted, tz).strftime("%Y-%m-%d %H:%M") if submitted else "",
     ]
-    answers = [application.answers.get(q.key) for q in questions if q.kind != QuestionKind.FILE]
+    answers = [
+        display_answer(q, application.answers.get(q.key))
+        for q in questions
+        if q.kind != QuestionKind.FILE
+    ]
     return [_cell(value) for value in fixed + answers]
 
 

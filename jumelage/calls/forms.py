@@ -128,6 +128,19 @@ def to_answer(question, value):
     return value
 
 
+def display_answer(question, answer):
+    """A stored answer as a person reads it: option labels instead of their values."""
+    if answer is None:
+        return None
+    if question.kind == QuestionKind.YES_NO:
+        return str(dict(YES_NO).get(answer, answer))
+    if question.kind in QuestionKind.with_choices():
+        labels = {choice.value: choice.label for choice in question.choices.all()}
+        values = answer if isinstance(answer, list) else [answer]
+        return ", ".join(str(labels.get(value, value)) for value in values)
+    return answer
+
+
 def answer_matches(question, answer) -> bool:
     """Whether a conditional question is shown, given its parent's answer."""
     expected = question.show_if_value

@@ -21,6 +21,7 @@ from jumelage.calls.forms import (
     ApplicationForm,
     CallForm,
     application_as_data,
+    display_answer,
 )
 from jumelage.calls.models import Attachment, Call
 from jumelage.calls.permissions import (
@@ -306,7 +307,7 @@ def manage_application(request, slug, pk):
         {
             "call": call,
             "application": application,
-            "answers": [(q, application.answers.get(q.key)) for q in shown],
+            "answers": [(q, display_answer(q, application.answers.get(q.key))) for q in shown],
             "attachments": application.attachments.all(),
             "transitions": application.transitions.select_related("actor"),
         },

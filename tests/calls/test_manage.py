@@ -147,3 +147,23 @@ def test_statistics_follow_a_withdrawal_at_once(tina, world):
     )
     counts = tina.get(list_url(world)).context["counts"]
     assert (counts["submitted"], counts["withdrawn"]) == (2, 1)
+
+
+def test_choice_answers_are_shown_and_exported_as_their_labels(tina, world):
+    stage = f.QuestionFactory(call=world.call_tc, key="stage", kind="single_choice")
+    f.QuestionChoiceFactory(question=stage, value="revenue", label="Already selling")
+    f.QuestionFactory(call=world.call_tc, key="partner", kind="yes_no", label="Partner?")
+    application = f.ApplicationFactory(
+        call=world.call_tc,
+        state="submitted",
+        answers={"stage": "revenue", "partner": "yes"},
+        submitted_at=timezone.now(),
+    )
+    url = reverse(
+        "calls:manage_application", kwargs={"slug": world.call_tc.slug, "pk": application.pk}
+    )
+    content = tina.get(url).content.decode()
+    assert "Already selling" in content and ">revenue<" not in content
+    export = reverse("calls:export", kwargs={"slug": world.call_tc.slug, "fmt": "csv"})
+    text = b"".join(tina.get(export).streaming_content).decode("utf-8-sig")
+    assert "Already selling" in text and "Yes" in text
