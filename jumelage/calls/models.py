@@ -49,11 +49,6 @@ class Call(models.Model):
         if self.opens_at and self.closes_at and self.closes_at <= self.opens_at:
             raise ValidationError({"closes_at": _("The deadline must come after the opening.")})
 
-    @classmethod
-    def mark_changed(cls, pk):
-        """Move `updated`: it versions the cached public page and the cached form."""
-        cls.objects.filter(pk=pk).update(updated=timezone.now())
-
     def is_open(self, now=None):
         now = now or timezone.now()
         return self.published and self.opens_at <= now < self.closes_at

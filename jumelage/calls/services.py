@@ -5,7 +5,6 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from django.conf import settings
-from django.core.cache import cache
 from django.core.exceptions import PermissionDenied
 from django.db import IntegrityError, transaction
 from django.utils import timezone, translation
@@ -39,14 +38,7 @@ class SaveResult:
 
 
 def questions_of(call):
-    """The call's questions with their options and conditions, cached for each version of
-    the form: any change to a question or an option moves `call.updated` (calls/signals.py)."""
-    key = f"call-form:{call.pk}:{call.updated.timestamp()}"
-    return cache.get_or_set(
-        key,
-        lambda: list(call.questions.select_related("show_if").prefetch_related("choices")),
-        timeout=3600,
-    )
+    return list(call.questions.select_related("show_if").prefetch_related("choices"))
 
 
 def _locked(application_id, actor) -> Application:

@@ -207,30 +207,3 @@ def test_autosave_of_someone_elses_application_is_404(client, world, draft):
     client.force_login(world.users.bob)
     response = client.post(reverse("calls:autosave", kwargs={"pk": draft.pk}), {"team_name": "x"})
     assert response.status_code == 404
-
-
-def test_the_form_follows_every_change_of_its_questions(client, world, draft):
-    client.force_login(world.users.alice)
-    url = reverse("calls:application", kwargs={"pk": draft.pk})
-    first = f.QuestionFactory(call=world.call_tc, key="first", label="First question")
-    second = f.QuestionFactory(call=world.call_tc, key="second", label="Second question")
-    assert "First question" in client.get(url).content.decode()
-
-    first.label = "Renamed question"
-    first.save()
-    assert "Renamed question" in client.get(url).content.decode()
-
-    from jumelage.calls.builder_forms import reorder_questions
-
-    reorder_questions(world.call_tc, [second.pk, first.pk])
-    page = client.get(url).content.decode()
-    assert page.index("Second question") < page.index("Renamed question")
-
-    choice_question = f.QuestionFactory(call=world.call_tc, key="stage", kind="single_choice")
-    option = f.QuestionChoiceFactory(question=choice_question, value="idea", label="Just an idea")
-    assert "Just an idea" in client.get(url).content.decode()
-    option.delete()
-    assert "Just an idea" not in client.get(url).content.decode()
-
-    second.delete()
-    assert "Second question" not in client.get(url).content.decode()
