@@ -39,6 +39,10 @@ INSTALLED_APPS = [
     "jumelage.hosting",
     "jumelage.calls",
     "jumelage.notifications",
+    "jumelage.review",
+    "jumelage.selection",
+    "jumelage.exchange",
+    "jumelage.reports",
     "jumelage.demo",
 ]
 

@@ -16,6 +16,10 @@ urlpatterns += i18n_patterns(
     path("hosting/", include("jumelage.hosting.urls")),
     path("calls/", include("jumelage.calls.urls")),
     path("outbox/", include("jumelage.notifications.urls")),
+    path("review/", include("jumelage.review.urls")),
+    path("selection/", include("jumelage.selection.urls")),
+    path("exchange/", include("jumelage.exchange.urls")),
+    path("reports/", include("jumelage.reports.urls")),
     path("admin/", admin.site.urls),
 )
 if settings.DEBUG:

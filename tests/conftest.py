@@ -1,6 +1,6 @@
 """The Taichung–Toulouse world every test can ask for, with one named user per role:
 alice and bob apply, tina manages Taichung, theo manages Toulouse, hana works at a Toulouse
-host, olga is an operator."""
+host, rita reviews for Taichung (once the review app gives her a seat), olga is an operator."""
 
 import datetime as dt
 from types import SimpleNamespace
@@ -70,6 +70,7 @@ def world(db):
         tina=f.UserFactory(email="tina@taichung.example", full_name="Tina Manager"),
         theo=f.UserFactory(email="theo@toulouse.example", full_name="Théo Manager"),
         hana=f.UserFactory(email="hana@cantine.example", full_name="Hana Host"),
+        rita=f.UserFactory(email="rita@reviewers.example", full_name="Rita Reviewer"),
         olga=f.UserFactory(
             email="olga@example.org", full_name="Olga Operator", is_staff=True, is_superuser=True
         ),

@@ -1,0 +1,30 @@
+"""Who may see the accounts URLs (see tests/roles.py)."""
+
+from tests.roles import (
+    ANY_SIGNED_IN,
+    LOGIN,
+    NOT_ALLOWED,
+    OK,
+    POST_ONLY,
+    PUBLIC,
+    REDIRECT,
+    ROLES,
+    everyone,
+)
+
+ROWS = {
+    "accounts:home": (lambda c: {}, ANY_SIGNED_IN),
+    "accounts:register": (lambda c: {}, {"anonymous": OK, **dict.fromkeys(ROLES[1:], REDIRECT)}),
+    "accounts:login": (lambda c: {}, {"anonymous": OK, **dict.fromkeys(ROLES[1:], REDIRECT)}),
+    "accounts:logout": (lambda c: {}, everyone(NOT_ALLOWED)),
+    "accounts:verify_pending": (
+        lambda c: {},
+        {"anonymous": LOGIN, **dict.fromkeys(ROLES[1:], REDIRECT)},
+    ),
+    "accounts:resend_verification": (lambda c: {}, POST_ONLY),
+    "accounts:verify": (lambda c: {"token": "not-a-token"}, everyone(400)),
+    "accounts:password_reset": (lambda c: {}, PUBLIC),
+    "accounts:password_reset_done": (lambda c: {}, PUBLIC),
+    "accounts:password_reset_confirm": (lambda c: {"uidb64": "MQ", "token": "x-y"}, PUBLIC),
+    "accounts:password_reset_complete": (lambda c: {}, PUBLIC),
+}

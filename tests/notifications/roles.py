@@ -1,0 +1,16 @@
+"""Who may see the notifications URLs (see tests/roles.py)."""
+
+from tests.roles import MISSING, OK, members_only
+
+ROWS = {
+    "notifications:outbox": (lambda c: {}, members_only(tina=OK, theo=OK, olga=OK)),
+    "notifications:message": (
+        lambda c: {"pk": c.message.pk},
+        members_only(tina=OK, theo=MISSING, olga=OK),
+    ),
+    "notifications:templates": (lambda c: {}, members_only(tina=OK, theo=OK, olga=OK)),
+    "notifications:edit_template": (
+        lambda c: {"key": "verify-email"},
+        members_only(tina=OK, theo=OK, olga=OK),
+    ),
+}
