@@ -1,0 +1,132 @@
+"""Named queries of the review app: what a committee has to review, its progress, its
+ranking. Views, exports and the selection app read through these."""
+
+from dataclasses import dataclass
+
+from django.db.models import Count, Prefetch, Q
+
+from jumelage.calls.enums import ApplicationState
+from jumelage.calls.models import Application
+from jumelage.optimize import ranking
+from jumelage.review.enums import ReviewState
+from jumelage.review.models import Assignment, Committee, Conflict, Member, Review
+
+
+def committee_for(cycle, side) -> Committee | None:
+    return Committee.objects.filter(cycle=cycle, side=side).select_related("cycle", "side").first()
+
+
+def applications_to_review(committee):
+    """The submitted applications of the committee's own call, oldest reference first."""
+    return Application.objects.filter(
+        call__cycle_id=committee.cycle_id,
+        call__side_id=committee.side_id,
+        state=ApplicationState.SUBMITTED,
+    ).order_by("id")
+
+
+def conflicted_pairs(committee) -> set[tuple[int, int]]:
+    """(member id, application id) for every declared conflict in the committee."""
+    return set(
+        Conflict.objects.filter(member__committee=committee).values_list(
+            "member_id", "application_id"
+        )
+    )
+
+
+@dataclass(frozen=True)
+class RankedApplication:
+    """One line of a committee's ranking; scores are on 0–1, shown ×100 on pages."""
+
+    application: Application
+    position: int
+    score: float | None
+    spread: float | None
+    review_count: int
+    disagreement: bool
+
+    @property
+    def percent(self):
+        return None if self.score is None else round(self.score * 100, 1)
+
+    @property
+    def spread_percent(self):
+        return None if self.spread is None else round(self.spread * 100, 1)
+
+
+def criteria_for_ranking(committee) -> list[ranking.Criterion]:
+    return [
+        ranking.Criterion(c.pk, c.weight, c.scale_min, c.scale_max)
+        for c in committee.criteria.all()
+    ]
+
+
+def submitted_reviews(committee) -> list[ranking.Review]:
+    """The committee's submitted reviews as plain data, conflicts marked so they never count."""
+    conflicts = conflicted_pairs(committee)
+    rows = Review.objects.filter(member__committee=committee, state=ReviewState.SUBMITTED)
+    return [
+        ranking.Review(
+            reviewer_id=member_id,
+            application_id=application_id,
+            scores={int(key): value for key, value in scores.items()},
+            conflicted=(member_id, application_id) in conflicts,
+        )
+        for member_id, application_id, scores in rows.values_list(
+            "member_id", "application_id", "scores"
+        )
+    ]
+
+
+def ranking_of(committee, method: str | None = None) -> list[RankedApplication]:
+    """The committee's applications best first, by its chosen aggregate unless `method`."""
+    applications = {a.pk: a for a in applications_to_review(committee).select_related("theme")}
+    lines = ranking.rank(
+        list(applications),
+        submitted_reviews(committee),
+        criteria_for_ranking(committee),
+        method or committee.aggregate,
+    )
+    return [
+        RankedApplication(
+            application=applications[line.application_id],
+            position=line.position,
+            score=line.score,
+            spread=line.spread,
+            review_count=line.review_count,
+            disagreement=line.disagreement,
+        )
+        for line in lines
+    ]
+
+
+def members_with_progress(committee):
+    """Members with their counts: assigned, submitted, drafts."""
+    submitted = Q(reviews__state=ReviewState.SUBMITTED)
+    return (
+        Member.objects.filter(committee=committee)
+        .select_related("user")
+        .annotate(
+            assigned_count=Count("assignments", distinct=True),
+            submitted_count=Count("reviews", filter=submitted, distinct=True),
+        )
+        .order_by("name")
+    )
+
+
+def assignments_by_application(committee):
+    """Applications to review, each with its assignments and reviews prefetched."""
+    return applications_to_review(committee).prefetch_related(
+        Prefetch(
+            "assignments",
+            queryset=Assignment.objects.filter(member__committee=committee).select_related(
+                "member"
+            ),
+            to_attr="committee_assignments",
+        ),
+        Prefetch(
+            "reviews",
+            queryset=Review.objects.filter(member__committee=committee),
+            to_attr="committee_reviews",
+        ),
+    )
