@@ -69,6 +69,12 @@ class Member(models.Model):
     committee = models.ForeignKey(Committee, on_delete=models.CASCADE, related_name="members")
     email = models.EmailField(_("email address"))
     name = models.CharField(_("name"), max_length=150)
+    organisation = models.CharField(
+        _("organisation"),
+        max_length=200,
+        blank=True,
+        help_text=_("Where the reviewer works; used to point out likely conflicts."),
+    )
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.CASCADE,

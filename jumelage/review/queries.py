@@ -64,18 +64,30 @@ def criteria_for_ranking(committee) -> list[ranking.Criterion]:
 def submitted_reviews(committee) -> list[ranking.Review]:
     """The committee's submitted reviews as plain data, conflicts marked so they never count."""
     conflicts = conflicted_pairs(committee)
+    scales = {c.pk: (c.scale_min, c.scale_max) for c in committee.criteria.all()}
     rows = Review.objects.filter(member__committee=committee, state=ReviewState.SUBMITTED)
     return [
         ranking.Review(
             reviewer_id=member_id,
             application_id=application_id,
-            scores={int(key): value for key, value in scores.items()},
+            scores=_within_scales(scores, scales),
             conflicted=(member_id, application_id) in conflicts,
         )
         for member_id, application_id, scores in rows.values_list(
             "member_id", "application_id", "scores"
         )
     ]
+
+
+def _within_scales(scores: dict, scales: dict) -> dict:
+    """Scores of current criteria within their current scale: a criterion deleted or
+    rescaled after reviewers scored it leaves those scores out instead of failing."""
+    kept = {}
+    for key, value in scores.items():
+        low, high = scales.get(int(key), (None, None))
+        if low is not None and isinstance(value, int | float) and low <= value <= high:
+            kept[int(key)] = value
+    return kept
 
 
 def ranking_of(committee, method: str | None = None) -> list[RankedApplication]:
