@@ -24,8 +24,8 @@ gunicorn is stopped on every exit path, Ctrl-C included. Requests carry
 Reading the figures: "pass" compares with the targets above. Each load phase also reports
 "server_cpu_ms_per_request" (gunicorn's CPU time per request, which other work on the
 machine barely changes) and "cpu" (percent of one core, 2 cores = 200: the whole machine,
-the server, the bench's own clients, and "others", which is the PostgreSQL server plus
-anything else running). The bench waits up to 30 s for a quiet machine before each phase;
+the server, the bench's own clients, the local PostgreSQL server, and "others": anything
+else running). The bench waits up to 30 s for a quiet machine before each phase;
 a phase with a large "others_pct" on SQLite was measured on a shared, busy machine.
 
 Run it from the repository root:
@@ -109,6 +109,7 @@ class CpuSample:
     host_busy: float  # seconds of CPU used on the whole machine, all processes
     server: float  # seconds of CPU used by gunicorn's master and workers
     clients: float  # seconds of CPU used by this script's finished children (load, counts)
+    postgres: float  # seconds of CPU used by the local PostgreSQL server, 0 when it is absent
 
 
 @dataclass
@@ -284,6 +285,24 @@ def _process_seconds(pid):
     return own + sum(_process_seconds(kid) for kid in kids)
 
 
+def _postgres_seconds():
+    """CPU of every process named postgres: live backends, and through the postmaster's
+    children time, the backends that have already closed."""
+    total = 0.0
+    for entry in os.scandir("/proc"):
+        if not entry.name.isdigit():
+            continue
+        try:
+            with open(f"/proc/{entry.name}/stat") as stat:
+                text = stat.read()
+        except OSError:
+            continue
+        name, fields = text[text.index("(") + 1 : text.rindex(")")], text.rsplit(")", 1)[1].split()
+        if name.startswith("postgres"):
+            total += sum(int(value) for value in fields[11:15]) / TICK  # own and children's
+    return total
+
+
 def cpu_sample(server_pid):
     children = resource.getrusage(resource.RUSAGE_CHILDREN)
     return CpuSample(
@@ -291,6 +310,7 @@ def cpu_sample(server_pid):
         _host_busy_seconds(),
         _process_seconds(server_pid),
         children.ru_utime + children.ru_stime,
+        _postgres_seconds(),
     )
 
 
@@ -313,17 +333,19 @@ def wait_for_quiet(limit, threshold=30):
 
 def cpu_report(before, after):
     """Percent of one core over a load phase: the whole machine (2 cores = 200), the server, the
-    bench's clients (load generator, query counts), and everything else: the database
-    server, and other work on a shared machine, which makes the figures less reliable."""
+    bench's clients (load generator, query counts), the PostgreSQL server, and everything
+    else: other work on a shared machine, which makes the figures less reliable."""
     wall = max(after.at - before.at, 1e-9)
     host = 100 * (after.host_busy - before.host_busy) / wall
     server = 100 * (after.server - before.server) / wall
     clients = 100 * (after.clients - before.clients) / wall
+    postgres = 100 * (after.postgres - before.postgres) / wall
     return {
         "host_pct": round(host),
         "server_pct": round(server),
         "clients_pct": round(clients),
-        "others_pct": round(max(host - server - clients, 0)),
+        "postgres_pct": round(postgres),
+        "others_pct": round(max(host - server - clients - postgres, 0)),
         "loadavg_1m": round(os.getloadavg()[0], 2),
     }
 
@@ -347,6 +369,7 @@ def run_load(bench, spec, name):
     result["cpu"] = {"busy_before_pct": busy, **cpu_report(before, after)}
     server_ms = 1000 * (after.server - before.server)
     result["server_cpu_ms"] = round(server_ms)
+    result["postgres_cpu_ms"] = round(1000 * (after.postgres - before.postgres))
     result["server_cpu_ms_per_request"] = round(server_ms / max(result["total_requests"], 1), 2)
     return result
 
@@ -561,6 +584,9 @@ def submissions(bench):
         "flow": result["flow"],
         "server_cpu_ms_per_submission": round(
             result["server_cpu_ms"] / max(result["attempted"], 1), 1
+        ),
+        "postgres_cpu_ms_per_submission": round(
+            result["postgres_cpu_ms"] / max(result["attempted"], 1), 1
         ),
         "server_cpu_ms_per_request": result["server_cpu_ms_per_request"],
         "cpu": result["cpu"],

@@ -149,6 +149,20 @@ def answer_matches(question, answer) -> bool:
     return answer is not None and str(answer) == expected
 
 
+class ThemeField(forms.ChoiceField):
+    """The cycle's agreed themes, read once: a ModelChoiceField queries them again to list
+    them, once more to check the answer, and first to know whether there are any."""
+
+    def __init__(self, themes, **kwargs):
+        self.themes = {str(theme.pk): theme for theme in themes}
+        choices = [("", _("Choose a theme"))]
+        choices += [(pk, str(theme)) for pk, theme in self.themes.items()]
+        super().__init__(choices=choices, **kwargs)
+
+    def clean(self, value):
+        return self.themes.get(super().clean(value))
+
+
 class ApplicationForm(forms.Form):
     language = forms.ChoiceField(label=_("Language you write in"), choices=settings.LANGUAGES)
     team_name = forms.CharField(label=_("Team name"), max_length=200)
@@ -156,14 +170,15 @@ class ApplicationForm(forms.Form):
     contact_name = forms.CharField(label=_("Contact person"), max_length=150)
     contact_email = forms.EmailField(label=_("Contact email"))
     contact_phone = forms.CharField(label=_("Contact phone"), max_length=40)
-    theme = forms.ModelChoiceField(label=_("Theme"), queryset=None, empty_label=_("Choose a theme"))
 
     def __init__(self, application, *args, questions, attachments, strict=True, only=None, **kw):
         super().__init__(*args, **kw)
         self.application, self.questions, self.strict = application, questions, strict
         self.attachments = {a.question_key: a for a in attachments}
         self.attachment_keys = set(self.attachments)
-        self.fields["theme"].queryset = agreed_themes(application.call.cycle)
+        self.fields["theme"] = ThemeField(
+            list(agreed_themes(application.call.cycle)), label=_("Theme")
+        )
         self.fields["pitch_deck"] = ContentCheckedFileField(
             label=_("Pitch deck (PDF)"),
             file_kind=FileKind.PDF,
@@ -190,7 +205,7 @@ class ApplicationForm(forms.Form):
 
     def _set_required(self):
         """Required marks are shown in every mode; they are enforced only when strict."""
-        has_themes = self.fields["theme"].queryset.exists()
+        has_themes = bool(self.fields["theme"].themes)
         for name, field in self.fields.items():
             question = getattr(field, "question", None)
             needed = question.required if question else name in REQUIRED_BUILT_INS

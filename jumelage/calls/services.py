@@ -58,8 +58,9 @@ def _require_open(application):
         raise ApplicationClosed(_("The call is closed: the application can no longer change."))
 
 
-def _move(application, actor, to_state) -> ApplicationTransition:
-    """The one place where an application's status changes."""
+def _move(application, actor, to_state, save_all=False) -> ApplicationTransition:
+    """The one place where an application's status changes. `save_all` saves the caller's
+    other changes in the same UPDATE."""
     from_state = application.state
     if (from_state, to_state) not in ApplicationState.allowed_moves():
         raise ApplicationClosed(
@@ -71,7 +72,7 @@ def _move(application, actor, to_state) -> ApplicationTransition:
     if to_state == ApplicationState.SUBMITTED:
         application.submitted_at = timezone.now()
         fields.append("submitted_at")
-    application.save(update_fields=fields)
+    application.save(update_fields=None if save_all else fields)
     return ApplicationTransition.objects.create(
         application=application, actor=actor, from_state=from_state, to_state=to_state
     )
@@ -82,11 +83,13 @@ def start_application(actor, call: Call, language: str) -> Application:
     retry all land on the same row: the database allows one per applicant and call."""
     if not actor.email_verified:
         raise PermissionDenied(_("Confirm your email address before you apply."))
-    existing = Application.objects.filter(call=call, applicant=actor).first()
-    if existing:
-        return existing
     if not call.is_open():
+        existing = Application.objects.filter(call=call, applicant=actor).first()
+        if existing:
+            return existing
         raise ApplicationClosed(_("This call is not open for applications."))
+    # Insert first: most who press "apply" have no application yet, and the unique
+    # constraint answers the others without a look-up beforehand.
     try:
         with transaction.atomic():
             return Application.objects.create(
@@ -111,9 +114,12 @@ def _apply_cleaned(application, form, names) -> None:
     application.answers = {key: value for key, value in answers.items() if value is not None}
 
 
-def _store_uploads(application, uploads) -> None:
+def _store_uploads(application, uploads, attachments) -> None:
+    """`attachments` are the application's files, read under the lock."""
+    current = {attachment.question_key: attachment for attachment in attachments}
     for key, uploaded in uploads.items():
-        _discard_attachment(application, key)
+        if key in current:
+            _discard_attachment(current[key])
         Attachment.objects.create(
             application=application,
             question_key=key,
@@ -125,11 +131,8 @@ def _store_uploads(application, uploads) -> None:
         )
 
 
-def _discard_attachment(application, key) -> None:
+def _discard_attachment(old) -> None:
     """Replace, never pile up: the old file goes once the new one is safely recorded."""
-    old = Attachment.objects.filter(application=application, question_key=key).first()
-    if old is None:
-        return
     stored = old.file
     old.delete()
     transaction.on_commit(lambda: stored.storage.delete(stored.name))
@@ -167,9 +170,9 @@ def _save_and_submit(actor, application, questions, attachments, data, files) ->
     if not form.is_valid():
         return SaveResult(application, dict(form.errors))
     _apply_cleaned(application, form, list(form.fields))
-    _store_uploads(application, form.uploads())
-    _bump(application)
-    transition = _move(application, actor, ApplicationState.SUBMITTED)
+    _store_uploads(application, form.uploads(), attachments)
+    application.revision += 1  # the row is locked: counting in Python is safe
+    transition = _move(application, actor, ApplicationState.SUBMITTED, save_all=True)
     _confirm(application, "application-submitted", transition)
     return SaveResult(application)
 
@@ -187,7 +190,7 @@ def _save_draft(application, questions, attachments, data, files, only) -> SaveR
     form.is_valid()
     valid = [name for name in form.fields if name not in form.errors]
     _apply_cleaned(application, form, valid)
-    _store_uploads(application, form.uploads())
+    _store_uploads(application, form.uploads(), attachments)
     _bump(application)
     return SaveResult(application, dict(form.errors))
 
@@ -202,7 +205,7 @@ def _save_submitted(application, questions, attachments, data, files) -> SaveRes
     if not form.is_valid():
         return SaveResult(application, dict(form.errors))
     _apply_cleaned(application, form, list(form.fields))
-    _store_uploads(application, form.uploads())
+    _store_uploads(application, form.uploads(), attachments)
     _bump(application)
     return SaveResult(application)
 

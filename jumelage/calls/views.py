@@ -23,7 +23,7 @@ from jumelage.calls.forms import (
     application_as_data,
     display_answer,
 )
-from jumelage.calls.models import Attachment, Call
+from jumelage.calls.models import Application, Attachment, Call
 from jumelage.calls.permissions import (
     can_read_application,
     get_application_for_applicant,
@@ -105,9 +105,9 @@ def _form_for(application, data=None, files=None, strict=False):
 
 @login_required
 def application(request, pk):
-    application = get_application_for_applicant(request.user, pk)
     if request.method == "POST":
-        return _post_application(request, application)
+        return _post_application(request, pk)
+    application = get_application_for_applicant(request.user, pk)
     editable = application.is_editable
     form = _form_for(application) if editable else None
     if form is not None and request.GET.get("check"):
@@ -130,18 +130,22 @@ def _render_application(request, application, form, status=200):
     )
 
 
-def _post_application(request, application):
+def _post_application(request, pk):
+    """The service reads the application under its lock, and refuses another's: no
+    look-up beforehand."""
     action = request.POST.get("action", "save")
     try:
         result = services.save_application(
-            request.user, application.pk, request.POST, request.FILES, submit=action == "submit"
+            request.user, pk, request.POST, request.FILES, submit=action == "submit"
         )
+    except (Application.DoesNotExist, PermissionDenied):
+        raise Http404 from None
     except services.ApplicationClosed as error:
         messages.error(request, str(error))
-        return redirect("calls:application", pk=application.pk)
+        return redirect("calls:application", pk=pk)
     if result.ok:
         messages.success(request, _submitted_or_saved(result.application, action))
-        return redirect("calls:application", pk=application.pk)
+        return redirect("calls:application", pk=pk)
     form = _form_for(result.application, request.POST, request.FILES, strict=action == "submit")
     form.is_valid()
     for name, errors in result.errors.items():
