@@ -43,6 +43,14 @@ def test_starting_twice_gives_the_same_application(world, draft):
     assert Application.objects.filter(applicant=world.users.alice).count() == 1
 
 
+def test_after_the_deadline_starting_finds_the_application_or_is_refused(world, draft):
+    world.call_tc.closes_at = timezone.now() - dt.timedelta(minutes=1)
+    world.call_tc.save()
+    assert services.start_application(world.users.alice, world.call_tc, "en").pk == draft.pk
+    with pytest.raises(services.ApplicationClosed):
+        services.start_application(world.users.bob, world.call_tc, "en")
+
+
 def test_apply_view_twice_makes_one_application(client, world):
     client.force_login(world.users.alice)
     url = reverse("calls:apply", kwargs={"slug": world.call_tc.slug})
@@ -201,6 +209,21 @@ def test_autosave_after_the_session_expired_answers_401_json(client, world, draf
     response = client.post(reverse("calls:autosave", kwargs={"pk": draft.pk}), {"team_name": "x"})
     assert response.status_code == 401
     assert "session" in response.json()["error"]
+
+
+def test_posting_to_someone_elses_application_is_404_and_changes_nothing(client, world, draft):
+    client.force_login(world.users.bob)
+    url = reverse("calls:application", kwargs={"pk": draft.pk})
+    response = client.post(url, {"action": "save", "team_name": "Bob's"})
+    draft.refresh_from_db()
+    assert response.status_code == 404
+    assert draft.team_name == ""
+
+
+def test_posting_to_an_unknown_application_is_404(client, world, draft):
+    client.force_login(world.users.alice)
+    url = reverse("calls:application", kwargs={"pk": draft.pk + 1000})
+    assert client.post(url, {"action": "save"}).status_code == 404
 
 
 def test_autosave_of_someone_elses_application_is_404(client, world, draft):
