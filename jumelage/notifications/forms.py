@@ -7,6 +7,7 @@ from django.template import Context, Template, TemplateSyntaxError
 from django.utils.translation import gettext_lazy as _
 
 from jumelage.notifications.models import MessageTemplate, OutboxState
+from jumelage.notifications.permissions import releasable_sides
 
 LANGUAGE_COLUMNS = [(code, name, code.replace("-", "_")) for code, name in settings.LANGUAGES]
 
@@ -19,6 +20,13 @@ SAMPLE_CONTEXT = {
     "deadline": "2019-05-31 17:00",
     "timezone": "Asia/Taipei",
     "reference": "TAICHUNG-2019-00042",
+    "cycle": "2019",
+    "side": "Taichung",
+    "partner": "Toulouse",
+    "host": "Toulouse",
+    "count": "5",
+    "reason": "Two teams of the same field; we keep the stronger one.",
+    "promoted": "Fictional Robotics",
 }
 
 # Messages need conditions and loops at most. Tags that load libraries, include files, reverse
@@ -69,6 +77,16 @@ class OutboxFilterForm(forms.Form):
                 Q(recipient_email__icontains=text) | Q(recipient__full_name__icontains=text)
             )
         return messages
+
+
+class ReleaseDraftsForm(forms.Form):
+    """Which side's drafts to release; only sides the user manages are valid."""
+
+    side = forms.ModelChoiceField(queryset=None, label=_("Side"))
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["side"].queryset = releasable_sides(user)
 
 
 def template_problem(source: str):

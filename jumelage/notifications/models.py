@@ -21,9 +21,15 @@ class MessageTemplate(models.Model):
 
 
 class OutboxState(models.TextChoices):
+    # A draft waits for a manager to read and release it; nothing dispatches a draft.
+    DRAFT = "draft", _("Draft, to review")
     QUEUED = "queued", _("Queued")
     SENT = "sent", _("Sent")
     FAILED = "failed", _("Failed")
+
+    @classmethod
+    def unsent(cls):
+        return [cls.DRAFT, cls.QUEUED]
 
 
 class OutboxMessage(models.Model):
@@ -49,6 +55,11 @@ class OutboxMessage(models.Model):
         _("state"), max_length=10, choices=OutboxState.choices, default=OutboxState.QUEUED
     )
     dedupe_key = models.CharField(max_length=200, unique=True, null=True, blank=True)
+    slot = models.CharField(
+        max_length=200,
+        blank=True,
+        help_text=_("Messages of one slot replace each other until one of them is sent."),
+    )
     attempts = models.PositiveSmallIntegerField(default=0)
     error = models.TextField(blank=True)
     created = models.DateTimeField(auto_now_add=True)
@@ -59,6 +70,15 @@ class OutboxMessage(models.Model):
         verbose_name_plural = _("outbox")
         ordering = ["-created", "-id"]
         indexes = [models.Index(fields=["side", "-created"], name="outbox_by_side")]
+        constraints = [
+            # One unsent message per slot (e.g. one decision per applicant and cycle), so a
+            # recipient is never sent two contradicting versions of the same news.
+            models.UniqueConstraint(
+                fields=["slot"],
+                condition=models.Q(state__in=["draft", "queued"]) & ~models.Q(slot=""),
+                name="one_unsent_message_per_slot",
+            ),
+        ]
 
     def __str__(self):
         return self.subject

@@ -1,7 +1,9 @@
+from django.db.models import Count
 from django.shortcuts import get_object_or_404
 
 from jumelage.accounts.permissions import managed_side_ids, manages_any_side
-from jumelage.notifications.models import OutboxMessage
+from jumelage.notifications.models import OutboxMessage, OutboxState
+from jumelage.partnerships.models import Side
 
 
 def readable_outbox(user):
@@ -19,3 +21,22 @@ def get_message_for_user(user, pk) -> OutboxMessage:
 def can_use_outbox(user) -> bool:
     """Managers of any side run the programme's messages; operators see everything."""
     return manages_any_side(user)
+
+
+def releasable_sides(user):
+    """The sides whose drafts this user may release: those they manage (all, for operators)."""
+    sides = Side.objects.all()
+    if user.is_superuser:
+        return sides
+    return sides.filter(pk__in=managed_side_ids(user))
+
+
+def drafts_by_side(user) -> list[tuple[Side, int]]:
+    """(side, number of drafts waiting for review) for the sides this user may release."""
+    counts = (
+        releasable_sides(user)
+        .filter(outbox__state=OutboxState.DRAFT)
+        .annotate(drafts=Count("outbox"))
+        .order_by("id")
+    )
+    return [(side, side.drafts) for side in counts]

@@ -2,11 +2,14 @@
 
 import smtplib
 
+from django.core.exceptions import PermissionDenied
 from django.core.mail import EmailMessage
 from django.db import IntegrityError, transaction
 from django.template import Context, Template
 from django.utils import timezone, translation
+from django.utils.translation import gettext as _
 
+from jumelage.accounts.permissions import is_manager
 from jumelage.notifications.models import MessageTemplate, OutboxMessage, OutboxState
 
 
@@ -26,17 +29,7 @@ def queue_message(
     With a `dedupe_key`, a second call for the same event returns the first message instead
     of queueing another one.
     """
-    template = MessageTemplate.objects.get(key=key)
-    subject, body = render_template(template, language, context)
-    fields = {
-        "template_key": key,
-        "side": side,
-        "recipient": recipient,
-        "recipient_email": recipient.email,
-        "language": language,
-        "subject": subject,
-        "body": body,
-    }
+    fields = _rendered(key, recipient, language, context, side)
     if dedupe_key:
         try:
             with transaction.atomic():
@@ -47,6 +40,76 @@ def queue_message(
         message = OutboxMessage.objects.create(**fields)
     transaction.on_commit(lambda: _dispatch(message.pk))
     return message
+
+
+def _rendered(key, recipient, language, context, side) -> dict:
+    template = MessageTemplate.objects.get(key=key)
+    subject, body = render_template(template, language, context)
+    return {
+        "template_key": key,
+        "side": side,
+        # An invitee without an account yet is an unsaved User: the address is enough.
+        "recipient": recipient if recipient.pk else None,
+        "recipient_email": recipient.email,
+        "language": language,
+        "subject": subject,
+        "body": body,
+    }
+
+
+@transaction.atomic
+def draft_message(key: str, *, recipient, language: str, context: dict, side, slot: str):
+    """Render template `key` as a draft that waits for a manager to release it.
+
+    The draft replaces the slot's message that is not sent yet (draft or queued): drafting
+    again after a change of mind leaves one message per slot, never two. Callers that may
+    race on a slot serialise on their own rows first; the database refuses a second unsent
+    message per slot anyway.
+    """
+    OutboxMessage.objects.filter(slot=slot, state__in=OutboxState.unsent()).delete()
+    fields = _rendered(key, recipient, language, context, side)
+    return OutboxMessage.objects.create(slot=slot, state=OutboxState.DRAFT, **fields)
+
+
+def last_sent(slot: str) -> OutboxMessage | None:
+    """The slot's latest message that went out (or tried to), if any."""
+    return (
+        OutboxMessage.objects.filter(slot=slot)
+        .exclude(state__in=OutboxState.unsent())
+        .order_by("-created", "-id")
+        .first()
+    )
+
+
+def can_release(user, message) -> bool:
+    return message.side is not None and is_manager(user, message.side)
+
+
+@transaction.atomic
+def release_message(actor, message_id: int) -> OutboxMessage:
+    """Queue a reviewed draft for sending. Releasing twice (a double click) sends it once."""
+    message = OutboxMessage.objects.select_for_update().select_related("side").get(pk=message_id)
+    if not can_release(actor, message):
+        raise PermissionDenied(_("Only the managers of the message's side can release it."))
+    if message.state != OutboxState.DRAFT:
+        return message
+    message.state = OutboxState.QUEUED
+    message.save(update_fields=["state"])
+    transaction.on_commit(lambda: _dispatch(message.pk))
+    return message
+
+
+@transaction.atomic
+def release_drafts(actor, side) -> int:
+    """Queue every draft of `side` for sending; returns how many were released."""
+    if not is_manager(actor, side):
+        raise PermissionDenied(_("Only the side's managers can release its messages."))
+    drafts = OutboxMessage.objects.select_for_update().filter(side=side, state=OutboxState.DRAFT)
+    ids = list(drafts.values_list("pk", flat=True))
+    OutboxMessage.objects.filter(pk__in=ids).update(state=OutboxState.QUEUED)
+    for pk in ids:
+        transaction.on_commit(lambda pk=pk: _dispatch(pk))
+    return len(ids)
 
 
 def _dispatch(message_id: int) -> None:

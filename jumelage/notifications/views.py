@@ -7,13 +7,21 @@ from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET
+from django.utils.translation import ngettext
+from django.views.decorators.http import require_GET, require_POST
 
 from jumelage.core.paging import without_page
-from jumelage.notifications.forms import SAMPLE_CONTEXT, MessageTemplateForm, OutboxFilterForm
+from jumelage.notifications import services
+from jumelage.notifications.forms import (
+    SAMPLE_CONTEXT,
+    MessageTemplateForm,
+    OutboxFilterForm,
+    ReleaseDraftsForm,
+)
 from jumelage.notifications.models import MessageTemplate
 from jumelage.notifications.permissions import (
     can_use_outbox,
+    drafts_by_side,
     get_message_for_user,
     readable_outbox,
 )
@@ -37,7 +45,12 @@ def outbox(request):
     return render(
         request,
         "notifications/outbox.html",
-        {"filters": filters, "page": page, "querystring": without_page(request.GET)},
+        {
+            "filters": filters,
+            "page": page,
+            "querystring": without_page(request.GET),
+            "drafts": drafts_by_side(request.user),
+        },
     )
 
 
@@ -45,11 +58,45 @@ def outbox(request):
 @require_GET
 def message(request, pk):
     _require_manager(request.user)
+    found = get_message_for_user(request.user, pk)
     return render(
         request,
         "notifications/message.html",
-        {"message": get_message_for_user(request.user, pk)},
+        {"message": found, "can_release": services.can_release(request.user, found)},
     )
+
+
+@login_required
+@require_POST
+def release(request, pk):
+    """Send one reviewed draft."""
+    _require_manager(request.user)
+    found = get_message_for_user(request.user, pk)
+    services.release_message(request.user, found.pk)
+    messages.success(request, _("The message is released: it is being sent."))
+    return redirect("notifications:message", pk=found.pk)
+
+
+@login_required
+@require_POST
+def release_all(request):
+    """Send every draft of one side, once its managers have reviewed them."""
+    _require_manager(request.user)
+    form = ReleaseDraftsForm(request.POST, user=request.user)
+    if not form.is_valid():
+        messages.error(request, _("Choose a side whose drafts you may release."))
+        return redirect("notifications:outbox")
+    count = services.release_drafts(request.user, form.cleaned_data["side"])
+    messages.success(
+        request,
+        ngettext(
+            "%(count)d draft is released: it is being sent.",
+            "%(count)d drafts are released: they are being sent.",
+            count,
+        )
+        % {"count": count},
+    )
+    return redirect("notifications:outbox")
 
 
 @login_required

@@ -1,0 +1,185 @@
+"""Named queries of the selection: the list a side nominates from, what the partner may see,
+where each direction stands, and the announced results."""
+
+from dataclasses import dataclass
+
+from django.db.models import Prefetch
+
+from jumelage.calls.enums import ApplicationState
+from jumelage.calls.models import Application
+from jumelage.review.queries import committee_for, ranking_of
+from jumelage.selection.enums import EntryKind, PickChoice, PickState, PlaceState
+from jumelage.selection.models import Event, Nomination, NominationEntry, Pick, PickEntry, Place
+
+
+def both_final(cycle) -> bool:
+    """Every side nominated and every nomination's pick is confirmed by its nominating side."""
+    sides = cycle.partnership.sides.count()
+    final = Pick.objects.filter(nomination__cycle=cycle, state=PickState.CONFIRMED).count()
+    return sides > 1 and final == sides
+
+
+def nomination_of(cycle, side) -> Nomination | None:
+    return Nomination.objects.filter(cycle=cycle, side=side).first()
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A line of the list a side nominates from: its committee's ranking when it has one."""
+
+    application: Application
+    position: int
+    percent: float | None = None
+    review_count: int | None = None
+    spread_percent: float | None = None
+    disagreement: bool = False
+
+
+def candidates(cycle, side) -> list[Candidate]:
+    """The side's submitted applicants, best first by its committee's ranking, or by
+    submission time for a side that has no committee."""
+    committee = committee_for(cycle, side)
+    if committee is not None:
+        return [
+            Candidate(
+                line.application,
+                line.position,
+                line.percent,
+                line.review_count,
+                line.spread_percent,
+                line.disagreement,
+            )
+            for line in ranking_of(committee)
+        ]
+    applications = (
+        Application.objects.filter(
+            call__cycle=cycle, call__side=side, state=ApplicationState.SUBMITTED
+        )
+        .select_related("theme")
+        .order_by("submitted_at", "id")
+    )
+    return [
+        Candidate(application, position)
+        for position, application in enumerate(applications, start=1)
+    ]
+
+
+def entries_of(nomination):
+    """Every entry of a nomination, for its own side: nominated first, then the waiting list."""
+    return nomination.entries.select_related("application__theme").order_by("-kind", "order")
+
+
+def entries_for_partner(nomination):
+    """What the partner side sees of a nomination: its nominated applicants once it is sent.
+    Never the waiting list, never an applicant who was not nominated."""
+    if nomination is None or not nomination.is_sent:
+        return NominationEntry.objects.none()
+    return (
+        nomination.entries.filter(kind=EntryKind.NOMINATED)
+        .select_related("application__theme", "application__call")
+        .order_by("order")
+    )
+
+
+def pick_of(nomination) -> Pick | None:
+    if nomination is None:
+        return None
+    return Pick.objects.filter(nomination=nomination).select_related("side").first()
+
+
+def pick_lines(pick) -> list[PickEntry]:
+    if pick is None:
+        return []
+    return list(
+        pick.entries.select_related("entry__application").order_by("-choice", "order", "id")
+    )
+
+
+@dataclass
+class Direction:
+    """One side nominates, the other picks: where this direction of the selection stands."""
+
+    side: object
+    partner: object
+    nomination: Nomination | None
+    pick: Pick | None
+    nominated: int
+    places: list
+
+    @property
+    def is_final(self):
+        return self.pick is not None and self.pick.is_final
+
+
+def directions(cycle) -> list[Direction]:
+    sides = list(cycle.partnership.sides.all())
+    nominations = {
+        n.side_id: n
+        for n in Nomination.objects.filter(cycle=cycle).prefetch_related(
+            Prefetch(
+                "entries",
+                queryset=NominationEntry.objects.filter(kind=EntryKind.NOMINATED),
+                to_attr="nominated_entries",
+            )
+        )
+    }
+    picks = {
+        p.nomination_id: p
+        for p in Pick.objects.filter(nomination__cycle=cycle).prefetch_related(
+            Prefetch("places", queryset=Place.objects.select_related("application"))
+        )
+    }
+    rows = []
+    for side in sides:
+        nomination = nominations.get(side.pk)
+        pick = picks.get(nomination.pk) if nomination else None
+        partner = next((other for other in sides if other.pk != side.pk), None)
+        rows.append(
+            Direction(
+                side,
+                partner,
+                nomination,
+                pick,
+                len(nomination.nominated_entries) if nomination else 0,
+                list(pick.places.all()) if pick else [],
+            )
+        )
+    return rows
+
+
+@dataclass(frozen=True)
+class Result:
+    side: object  # where the teams come from
+    host: object  # who picked them and hosts them
+    teams: list  # (application, publish organisation)
+
+
+def results(cycle) -> list[Result]:
+    """The teams holding a place, per direction, as the public results page lists them."""
+    places = (
+        Place.objects.filter(pick__nomination__cycle=cycle, state__in=PlaceState.holding())
+        .select_related("application__theme", "pick__side", "pick__nomination__side")
+        .order_by("pick__nomination__side_id", "created", "id")
+    )
+    by_pick = {}
+    for place in places:
+        by_pick.setdefault(place.pick, []).append(place)
+    return [
+        Result(
+            pick.nomination.side,
+            pick.side,
+            [(place.application, pick.nomination.publish_organisation) for place in group],
+        )
+        for pick, group in by_pick.items()
+    ]
+
+
+def reserves_of(pick):
+    return pick.entries.filter(choice=PickChoice.RESERVE).order_by("order", "id")
+
+
+def history(cycle, side=None):
+    events = Event.objects.filter(cycle=cycle).select_related("actor", "side", "application")
+    if side is not None:
+        events = events.filter(side=side)
+    return events.order_by("-created", "-id")
