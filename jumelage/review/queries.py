@@ -18,11 +18,15 @@ def committee_for(cycle, side) -> Committee | None:
 
 def applications_to_review(committee):
     """The submitted applications of the committee's own call, oldest reference first."""
-    return Application.objects.filter(
-        call__cycle_id=committee.cycle_id,
-        call__side_id=committee.side_id,
-        state=ApplicationState.SUBMITTED,
-    ).order_by("id")
+    return (
+        Application.objects.filter(
+            call__cycle_id=committee.cycle_id,
+            call__side_id=committee.side_id,
+            state=ApplicationState.SUBMITTED,
+        )
+        .select_related("call", "theme")
+        .order_by("id")
+    )
 
 
 def conflicted_pairs(committee) -> set[tuple[int, int]]:
@@ -92,7 +96,7 @@ def _within_scales(scores: dict, scales: dict) -> dict:
 
 def ranking_of(committee, method: str | None = None) -> list[RankedApplication]:
     """The committee's applications best first, by its chosen aggregate unless `method`."""
-    applications = {a.pk: a for a in applications_to_review(committee).select_related("theme")}
+    applications = {a.pk: a for a in applications_to_review(committee)}
     lines = ranking.rank(
         list(applications),
         submitted_reviews(committee),
@@ -138,7 +142,7 @@ def assignments_by_application(committee):
         ),
         Prefetch(
             "reviews",
-            queryset=Review.objects.filter(member__committee=committee),
+            queryset=Review.objects.filter(member__committee=committee).select_related("member"),
             to_attr="committee_reviews",
         ),
     )

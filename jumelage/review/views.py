@@ -82,7 +82,7 @@ def setup(request, partnership_slug, cycle_slug, side_slug):
 @require_GET
 def dashboard(request, partnership_slug, cycle_slug, side_slug):
     committee = _managed_committee(request, partnership_slug, cycle_slug, side_slug)
-    applications = list(queries.assignments_by_application(committee).select_related("theme"))
+    applications = list(queries.assignments_by_application(committee))
     for application in applications:
         application.submitted_reviews = _submitted_count(application)
     context = {
@@ -231,7 +231,7 @@ def assignments(request, partnership_slug, cycle_slug, side_slug):
     context = {
         "committee": committee,
         "form": form,
-        "applications": queries.assignments_by_application(committee).select_related("theme"),
+        "applications": queries.assignments_by_application(committee),
         "conflicts": queries.conflicted_pairs(committee),
         "members": committee.members.all(),
     }

@@ -1,0 +1,245 @@
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from jumelage.review import services
+from jumelage.review.enums import ReviewState
+from jumelage.review.models import Assignment, Committee, Conflict, Member, Review
+from tests import factories as f
+from tests.review import helpers
+
+
+def _url(name, world, side="taichung", **extra):
+    kwargs = {
+        "partnership_slug": world.partnership.slug,
+        "cycle_slug": world.cycle.slug,
+        "side_slug": side,
+        **extra,
+    }
+    return reverse(f"review:{name}", kwargs=kwargs)
+
+
+@pytest.fixture
+def reviewing(world):
+    """rita reviews three of Taichung's applications; one more goes to another reviewer."""
+    applicants = [f.UserFactory(full_name=f"Founder {n}") for n in range(4)]
+    world.applications = [
+        helpers.submitted_application(world, world.call_tc, user, f"Team {n}")
+        for n, user in enumerate(applicants)
+    ]
+    helpers.close_call(world.call_tc)
+    world.committee = helpers.committee(world)
+    world.criterion = helpers.criterion(world.committee)
+    world.seat = helpers.seat(world.committee, world.users.rita)
+    world.other = helpers.seat(world.committee, f.UserFactory(full_name="Omar Other"))
+    services.assign(world.users.tina, world.seat, world.applications[:3])
+    services.assign(world.users.tina, world.other, world.applications[:1] + world.applications[3:])
+    return world
+
+
+def test_a_manager_creates_the_committee(client, world):
+    client.force_login(world.users.tina)
+    data = {
+        "reviews_per_application": 2,
+        "max_load": 10,
+        "aggregate": "median",
+        "blind": "on",
+        "hide_others_until_submitted": "on",
+        "review_deadline": "2019-06-30T18:00",
+    }
+    response = client.post(_url("setup", world), data)
+    assert response.status_code == 302
+    committee = Committee.objects.get()
+    assert committee.blind and committee.aggregate == "median"
+    assert committee.review_deadline.isoformat() == "2019-06-30T10:00:00+00:00"  # Taipei time
+
+
+def test_bad_settings_get_a_400_with_the_form(client, world):
+    client.force_login(world.users.tina)
+    response = client.post(_url("setup", world), {"reviews_per_application": "0", "max_load": "x"})
+    assert response.status_code == 400
+    assert not Committee.objects.exists()
+
+
+def test_the_partner_side_cannot_set_up_a_committee_for_taichung(client, world):
+    client.force_login(world.users.theo)
+    assert client.post(_url("setup", world), {"max_load": 3}).status_code == 403
+
+
+def test_inviting_shows_the_member_and_refuses_a_duplicate_in_words(client, world):
+    helpers.committee(world)
+    client.force_login(world.users.tina)
+    data = {"name": "Rex", "email": "rex@example.org", "role": "chair", "language": "fr"}
+    assert client.post(_url("members", world), data).status_code == 302
+    response = client.post(_url("members", world), data)
+    assert response.status_code == 400
+    assert "already invited" in response.content.decode()
+    assert Member.objects.get().role == "chair"
+
+
+def test_an_invitee_accepts_and_lands_in_their_queue(client, world):
+    committee = helpers.committee(world)
+    member = Member.objects.create(committee=committee, email=world.users.rita.email, name="Rita")
+    client.force_login(world.users.rita)
+    url = reverse("review:invitation", kwargs={"token": services.invitation_token(member)})
+    assert "Taichung" in client.get(url).content.decode()
+    response = client.post(url)
+    assert response.status_code == 302 and response["Location"] == _url("queue", world)
+
+
+def test_someone_else_cannot_take_an_invitation(client, world):
+    committee = helpers.committee(world)
+    member = Member.objects.create(committee=committee, email=world.users.rita.email, name="Rita")
+    client.force_login(world.users.bob)
+    url = reverse("review:invitation", kwargs={"token": services.invitation_token(member)})
+    assert client.post(url).status_code == 403
+    assert Member.objects.get().user is None
+
+
+def test_the_queue_lists_only_what_is_assigned(client, reviewing):
+    client.force_login(reviewing.users.rita)
+    page = client.get(_url("queue", reviewing)).content.decode()
+    for application in reviewing.applications[:3]:
+        assert application.reference in page
+    assert reviewing.applications[3].reference not in page
+
+
+def test_an_unassigned_application_is_not_found_for_a_reviewer(client, reviewing):
+    client.force_login(reviewing.users.rita)
+    url = _url("review", reviewing, pk=reviewing.applications[3].pk)
+    assert client.get(url).status_code == 404
+
+
+def test_a_reviewer_of_taichung_never_sees_toulouse_applications(client, reviewing, world):
+    toulouse_application = helpers.submitted_application(
+        world, world.call_tl, f.UserFactory(), "Cassoulet AI"
+    )
+    client.force_login(reviewing.users.rita)
+    assert client.get(_url("review", reviewing, pk=toulouse_application.pk)).status_code == 404
+    assert client.get(_url("queue", reviewing, side="toulouse")).status_code == 404
+
+
+def test_a_reviewer_saves_a_draft_then_submits(client, reviewing):
+    client.force_login(reviewing.users.rita)
+    application = reviewing.applications[0]
+    url = _url("review", reviewing, pk=application.pk)
+    field = f"score_{reviewing.criterion.pk}"
+    response = client.post(url, {"comment": "Promising", "action": "save"})
+    assert response.status_code == 302
+    review = Review.objects.get(member=reviewing.seat)
+    assert review.state == ReviewState.DRAFT and review.comment == "Promising"
+    response = client.post(url, {"comment": "Promising", "action": "submit"})
+    assert response.status_code == 400
+    assert "Give a score for" in response.content.decode()
+    response = client.post(url, {field: "4", "comment": "Promising", "action": "submit"})
+    assert response.status_code == 302
+    review.refresh_from_db()
+    assert review.state == ReviewState.SUBMITTED and review.scores == {
+        str(reviewing.criterion.pk): 4
+    }
+
+
+def test_a_score_outside_the_scale_is_refused(client, reviewing):
+    client.force_login(reviewing.users.rita)
+    url = _url("review", reviewing, pk=reviewing.applications[0].pk)
+    response = client.post(url, {f"score_{reviewing.criterion.pk}": "9", "action": "submit"})
+    assert response.status_code == 400
+    assert not Review.objects.filter(state=ReviewState.SUBMITTED).exists()
+
+
+def test_other_reviews_stay_hidden_until_ones_own_is_submitted(client, reviewing):
+    application = reviewing.applications[0]
+    helpers.submit_review(reviewing.other, application, {reviewing.criterion.pk: 2}, "Weak market")
+    client.force_login(reviewing.users.rita)
+    url = _url("review", reviewing, pk=application.pk)
+    assert "Weak market" not in client.get(url).content.decode()
+    helpers.submit_review(reviewing.seat, application, {reviewing.criterion.pk: 4})
+    assert "Weak market" in client.get(url).content.decode()
+
+
+def test_the_committee_may_show_other_reviews_at_once(client, reviewing):
+    reviewing.committee.hide_others_until_submitted = False
+    reviewing.committee.save()
+    application = reviewing.applications[0]
+    helpers.submit_review(reviewing.other, application, {reviewing.criterion.pk: 2}, "Weak market")
+    client.force_login(reviewing.users.rita)
+    assert (
+        "Weak market" in client.get(_url("review", reviewing, pk=application.pk)).content.decode()
+    )
+
+
+def test_a_conflicted_reviewer_is_refused_the_application(client, reviewing):
+    client.force_login(reviewing.users.rita)
+    application = reviewing.applications[0]
+    response = client.post(_url("conflict", reviewing, pk=application.pk), {"reason": "my cousin"})
+    assert response.status_code == 302
+    assert Conflict.objects.get().reason == "my cousin"
+    assert client.get(_url("review", reviewing, pk=application.pk)).status_code == 404
+    field = f"score_{reviewing.criterion.pk}"
+    response = client.post(_url("review", reviewing, pk=application.pk), {field: "5"})
+    assert response.status_code == 404
+    assert not Review.objects.filter(member=reviewing.seat, application=application).exists()
+
+
+def test_bulk_assignment_from_the_page(client, reviewing):
+    newcomer = helpers.seat(reviewing.committee, f.UserFactory())
+    client.force_login(reviewing.users.tina)
+    data = {"member": newcomer.pk, "applications": [a.pk for a in reviewing.applications[2:]]}
+    assert client.post(_url("assignments", reviewing), data).status_code == 302
+    assert Assignment.objects.filter(member=newcomer).count() == 2
+
+
+def test_automatic_assignment_from_the_page_says_what_it_did(client, reviewing):
+    client.force_login(reviewing.users.tina)
+    response = client.post(_url("auto_assign", reviewing), follow=True)
+    assert "could not get 3 reviewers" in response.content.decode()
+
+
+def test_the_ranking_page_and_exports(client, reviewing):
+    for application, score in zip(reviewing.applications[:3], (5, 3, 1), strict=True):
+        helpers.submit_review(reviewing.seat, application, {reviewing.criterion.pk: score})
+    client.force_login(reviewing.users.tina)
+    page = client.get(_url("ranking", reviewing)).content.decode()
+    order = [page.index(a.reference) for a in reviewing.applications[:3]]
+    assert order == sorted(order)
+    csv = b"".join(client.get(_url("export", reviewing, fmt="csv")).streaming_content).decode()
+    assert "Team 0" in csv and "Solid." in csv and "Rita Reviewer" in csv
+    xlsx = client.get(_url("export", reviewing, fmt="xlsx"))
+    assert xlsx.status_code == 200 and xlsx.content[:2] == b"PK"
+    assert client.get(_url("export", reviewing, fmt="exe")).status_code == 404
+
+
+def _query_count(client, url):
+    client.get(url)  # the first request of a session fills caches the others reuse
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(url).status_code == 200
+    return len(queries)
+
+
+def _more_reviewed_applications(world, count):
+    world.call_tc.closes_at = world.call_tc.opens_at.replace(year=2999)
+    world.call_tc.save()
+    extra = [
+        helpers.submitted_application(world, world.call_tc, f.UserFactory(), f"More {n}")
+        for n in range(count)
+    ]
+    helpers.close_call(world.call_tc)
+    world.seat.max_load = 20
+    world.seat.save()
+    services.assign(world.users.tina, world.seat, extra)
+    for application in extra:
+        helpers.submit_review(world.seat, application, {world.criterion.pk: 3})
+
+
+def test_list_pages_make_as_many_queries_for_ten_applications_as_for_four(client, reviewing):
+    names = ("dashboard", "assignments", "ranking", "members")
+    client.force_login(reviewing.users.tina)
+    before = [_query_count(client, _url(name, reviewing)) for name in names]
+    client.force_login(reviewing.users.rita)
+    queue_before = _query_count(client, _url("queue", reviewing))
+    _more_reviewed_applications(reviewing, 6)
+    client.force_login(reviewing.users.tina)
+    assert [_query_count(client, _url(name, reviewing)) for name in names] == before
+    client.force_login(reviewing.users.rita)
+    assert _query_count(client, _url("queue", reviewing)) == queue_before
