@@ -17,6 +17,7 @@ from django.utils.translation import gettext_lazy as _
 from jumelage.calls.enums import FILE_KIND_MIME_TYPES, ApplicationState, FileKind, QuestionKind
 from jumelage.calls.models import PITCH_DECK_KEY, Call
 from jumelage.calls.queries import search
+from jumelage.calls.rendering import ApplicationFormRenderer
 from jumelage.partnerships.queries import agreed_themes
 
 BUILT_IN_FIELDS = [
@@ -164,6 +165,8 @@ class ThemeField(forms.ChoiceField):
 
 
 class ApplicationForm(forms.Form):
+    default_renderer = ApplicationFormRenderer()
+
     language = forms.ChoiceField(label=_("Language you write in"), choices=settings.LANGUAGES)
     team_name = forms.CharField(label=_("Team name"), max_length=200)
     organisation = forms.CharField(label=_("Company or organisation"), max_length=200)
