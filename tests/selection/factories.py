@@ -14,10 +14,10 @@ from tests.factories import ApplicationFactory, UserFactory
 LANGUAGES = {"taichung": ["zh-hant", "en"], "toulouse": ["fr", "en"]}
 
 
-def submitted(call, team, language="en", **extra):
+def submitted(call, team, language="en", applicant=None, **extra):
     return ApplicationFactory(
         call=call,
-        applicant=UserFactory(language=language),
+        applicant=applicant or UserFactory(language=language),
         team_name=team,
         language=language,
         state=ApplicationState.SUBMITTED,
