@@ -21,7 +21,8 @@ from jumelage.calls import services as applications
 from jumelage.calls.enums import ApplicationState
 from jumelage.calls.forms import file_field_name, question_field_name
 from jumelage.calls.models import Application, ApplicationTransition, Call, Question, QuestionChoice
-from jumelage.demo import data
+from jumelage.demo import data, review
+from jumelage.demo.common import ensure_users, translated
 from jumelage.demo.data import T
 from jumelage.demo.pdf import one_page_pdf
 from jumelage.demo.teams import Team, teams_for
@@ -32,12 +33,12 @@ from jumelage.partnerships.enums import StageKind, ThemeDecisionChoice
 from jumelage.partnerships.models import BudgetLine, Partnership, Side, Theme
 from jumelage.partnerships.services import create_cycle, decide_theme, propose_theme
 
-TRANSLATED_SUFFIXES = ("en", "fr", "zh_hant")
 USER_FIELDS = ("email", "full_name", "language", "is_staff", "is_superuser")
 
 
 def load(today: dt.date | None = None) -> None:
-    """Load everything; `today` places a new cycle so that its calls are open on that day."""
+    """Load everything; `today` places a new cycle so that its calls are open on that day,
+    after an earlier cycle whose calls closed and whose committees reviewed everything."""
     today = today or timezone.localdate()
     # One hash for every demo account: hashing is deliberately slow.
     password = make_password(data.PASSWORD)
@@ -54,6 +55,9 @@ def load(today: dt.date | None = None) -> None:
         calls = load_calls(cycle, sides)
         for side_slug, call in calls.items():
             load_applications(call, side_slug, themes, password)
+        earlier = load_earlier_cycle(partnership, sides, cycle, managers, password)
+        review.load_committees(earlier, sides, managers, password, reviewed=True)
+        review.load_committees(cycle, sides, managers, password)
 
 
 @contextmanager
@@ -73,13 +77,7 @@ def logins() -> list[tuple[str, str, str]]:
     rows = [(person["role_label"], person["email"], person["look_at"]) for person in data.PEOPLE]
     first_team = teams_for("taichung", timezone.localdate())[0]
     rows.append(("Applicant team, submitted", first_team.email, "Follow a submitted application"))
-    return rows
-
-
-def translated(field: str, text: T) -> dict:
-    return {
-        f"{field}_{suffix}": value for suffix, value in zip(TRANSLATED_SUFFIXES, text, strict=True)
-    }
+    return rows + review.reviewer_logins()
 
 
 def fields_of(spec: dict) -> dict:
@@ -127,6 +125,44 @@ def _describe_stages(cycle) -> None:
             setattr(stage, name, value)
         # A full save: modeltranslation copies the default language into the base column.
         stage.save()
+
+
+def load_earlier_cycle(partnership, sides, current, managers, password):
+    """The edition a year before `current`: same themes and forms, its calls long closed
+    with every team's application in them."""
+    slug = str(int(current.slug) - 1)
+    existing = partnership.cycles.filter(slug=slug).first()
+    if existing:
+        return existing
+    start = current.stages.order_by("starts_on").first().starts_on - dt.timedelta(days=364)
+    cycle = create_cycle(partnership, slug=slug, name=slug, start=start)
+    _describe_stages(cycle)
+    themes = load_themes(cycle, sides, managers)
+    for side_slug, call in load_calls(cycle, sides).items():
+        _apply_in_the_past(call, side_slug, themes, password)
+    return cycle
+
+
+def _apply_in_the_past(call, side_slug, themes, password) -> None:
+    """The teams apply through the services while the call is briefly reopened; then the
+    call gets its real dates back and each submission a moment within them."""
+    opens, closes, now = call.opens_at, call.closes_at, timezone.now()
+    _set_dates(call, now - dt.timedelta(days=1), now + dt.timedelta(days=1))
+    teams = [t for t in teams_for(side_slug, opens.date()) if t.state != ApplicationState.DRAFT]
+    users = ensure_users([_account(team) for team in teams], password)
+    for team in teams:
+        application = _apply(call, users[team.email], team, themes)
+        moment = opens + (closes - opens) * team.progress
+        Application.objects.filter(pk=application.pk).update(
+            created=moment, updated=moment, submitted_at=moment
+        )
+        ApplicationTransition.objects.filter(application=application).update(created=moment)
+    _set_dates(call, opens, closes)
+
+
+def _set_dates(call, opens_at, closes_at) -> None:
+    Call.objects.filter(pk=call.pk).update(opens_at=opens_at, closes_at=closes_at)
+    call.opens_at, call.closes_at = opens_at, closes_at
 
 
 # Themes
@@ -220,18 +256,6 @@ def load_schemes(sides) -> None:
 
 
 # Users & memberships
-
-
-def ensure_users(accounts: list[dict], password: str) -> dict[str, User]:
-    """Users by email, the missing ones created in one query with the shared password hash."""
-    emails = [account["email"] for account in accounts]
-    existing = set(User.objects.filter(email__in=emails).values_list("email", flat=True))
-    User.objects.bulk_create(
-        User(password=password, email_verified=True, **account)
-        for account in accounts
-        if account["email"] not in existing
-    )
-    return User.objects.in_bulk(emails, field_name="email")
 
 
 def load_people(sides, hosts, password) -> dict[str, User]:

@@ -252,12 +252,12 @@ class AutoAssignment:
 def plan_assignment(committee: Committee):
     """The committee as plain data for the solver (`optimize.assignment.assign`)."""
     members = list(committee.members.prefetch_related("themes"))
-    applications = list(applications_to_review(committee).only("pk", "theme_id"))
+    applications = applications_to_review(committee).values_list("pk", "theme_id")
     existing = Assignment.objects.filter(member__committee=committee).values_list(
         "member_id", "application_id"
     )
     return {
-        "applications": {a.pk: a.theme_id for a in applications},
+        "applications": dict(applications),
         "reviewers": [m.pk for m in members],
         "k": committee.reviews_per_application,
         "load_cap": {m.pk: m.load_cap for m in members},
