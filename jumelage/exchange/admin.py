@@ -8,8 +8,8 @@ from jumelage.exchange.models import (
     PersonalDataEvent,
     Residency,
     Stay,
-    Traveller,
     TravelLeg,
+    Traveller,
 )
 
 

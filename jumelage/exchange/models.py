@@ -10,6 +10,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from jumelage.exchange.enums import CheckStatus, DayPeriod, LegMode, TravellerRole
+from jumelage.hosting.enums import Service
 from jumelage.partnerships.enums import Currency
 from jumelage.partnerships.models import TIMEZONE_CHOICES
 
@@ -387,6 +388,9 @@ class Residency(models.Model):
 
     def __str__(self):
         return f"{self.application} · {self.offer.organisation}"
+
+    def service_labels(self):
+        return [Service(value).label for value in self.services_used if value in Service.values]
 
 
 class BriefingPack(models.Model):

@@ -1,4 +1,17 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from jumelage.reports import views
 
 app_name = "reports"
-urlpatterns = []
+trip = "trip/<slug:slug>/"
+urlpatterns = [
+    path(trip, views.trip, name="trip"),
+    path(f"{trip}pdf/", views.trip_pdf, name="trip_pdf"),
+    path(f"{trip}edit/", views.trip_edit, name="trip_edit"),
+    path(f"{trip}autosave/", views.trip_autosave, name="trip_autosave"),
+    path(f"{trip}visits/add/", views.section_add, name="section_add"),
+    path(f"{trip}visits/<int:pk>/", views.section_edit, name="section_edit"),
+    path(f"{trip}visits/<int:pk>/photos/", views.photo_add, name="photo_add"),
+    path(f"{trip}photos/<int:pk>/", views.photo, name="photo"),
+    path(f"{trip}photos/<int:pk>/delete/", views.photo_delete, name="photo_delete"),
+]

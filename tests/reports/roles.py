@@ -1,0 +1,44 @@
+"""Who may see the trip report URLs (see tests/roles.py): both cities' managers read the
+report of Taichung's delegation, Taichung's managers write it."""
+
+import io
+
+from django.core.files.uploadedfile import SimpleUploadedFile
+from PIL import Image
+
+from jumelage.reports.models import VisitPhoto
+from tests.exchange import roles as exchange_roles
+from tests.exchange.factories import TripReportFactory, VisitSectionFactory
+from tests.roles import MANAGERS_OF_EITHER_SIDE, POST_ONLY, TAICHUNG_MANAGERS
+
+
+def png(width=40, height=30) -> bytes:
+    buffer = io.BytesIO()
+    Image.new("RGB", (width, height), (200, 120, 40)).save(buffer, format="PNG")
+    return buffer.getvalue()
+
+
+def extend(world):
+    exchange_roles.extend(world)
+    world.report = TripReportFactory(delegation=world.delegation)
+    world.section = VisitSectionFactory(report=world.report)
+    world.photo = VisitPhoto.objects.create(
+        section=world.section, image=SimpleUploadedFile("p.png", png()), caption="Capitole"
+    )
+
+
+def _t(c, **extra):
+    return {"slug": c.delegation.slug, **extra}
+
+
+ROWS = {
+    "reports:trip": (_t, MANAGERS_OF_EITHER_SIDE),
+    "reports:trip_pdf": (_t, MANAGERS_OF_EITHER_SIDE),
+    "reports:trip_edit": (_t, TAICHUNG_MANAGERS),
+    "reports:trip_autosave": (_t, POST_ONLY),
+    "reports:section_add": (_t, TAICHUNG_MANAGERS),
+    "reports:section_edit": (lambda c: _t(c, pk=c.section.pk), TAICHUNG_MANAGERS),
+    "reports:photo_add": (lambda c: _t(c, pk=c.section.pk), POST_ONLY),
+    "reports:photo": (lambda c: _t(c, pk=c.photo.pk), MANAGERS_OF_EITHER_SIDE),
+    "reports:photo_delete": (lambda c: _t(c, pk=c.photo.pk), TAICHUNG_MANAGERS),
+}
