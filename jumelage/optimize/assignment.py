@@ -1,22 +1,34 @@
-"""Assign reviewers to applications: k distinct reviewers each, load caps, conflicts, theme
-interests, and balanced loads, solved exactly as a min-cost max-flow.
+"""Assign reviewers to applications, exactly, with OR-Tools' min-cost flow.
 
-Plain data in, plain data out; nothing here imports Django. The flow solver is a small
-hand-written primal–dual one because the project adds no dependency for it yet; a later
-issue swaps in OR-Tools/HiGHS behind a richer signature.
+Two entry points, plain data in and out, nothing here imports Django:
+
+- `assign`: ids in, ids out; k distinct reviewers each, load caps, conflicts, theme
+  interests, existing pairs kept, balanced loads (a min-cost maximum flow).
+- `assign_reviewers`: NumPy arrays in, index pairs out; maximum total affinity with
+  pinned pairs, minimum loads and a previous assignment to stay close to, or the
+  fairest assignment (`fairness=True`), each with an upper bound that proves how close
+  to optimal it is.
 """
 
 from __future__ import annotations
 
-import heapq
-from collections import deque
-from collections.abc import Collection, Hashable, Iterable, Mapping, Sequence
+import time
+from collections import Counter
+from collections.abc import Callable, Collection, Hashable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
+
+import numpy as np
+from ortools.graph.python import min_cost_flow
+
+from jumelage.optimize.exact import maximise
+from jumelage.optimize.fairness import fair_assignment
+from jumelage.optimize.instance import InfeasibleAssignment, Instance, build
+
+__all__ = ["Assignment", "InfeasibleAssignment", "ReviewerAssignment", "assign", "assign_reviewers"]
 
 Pair = tuple[Hashable, Hashable]  # (reviewer id, application id)
 
 INTEREST_WEIGHT = 2
-_UNREACHABLE = float("inf")
 
 
 @dataclass(frozen=True)
@@ -74,18 +86,10 @@ def assign(
        load: a reviewer who declared the application's theme is preferred while they
        carry fewer than `interest_weight` more applications than an undeclared one.
 
-    Method: primal–dual min-cost flow (Dijkstra with Johnson potentials, then a blocking
-    flow along all cheapest paths at once) on the network
+    Method: OR-Tools' min-cost maximum flow (exact, integer costs) on the network
     source → application (capacity = need) → reviewer (capacity 1, cost 0 if interested
-    else interest_weight) → sink (one unit edge per free slot, the j-th costing j). The
-    result is exact; ties between equal-cost optima are settled by the fixed order in which
-    the solver explores the input (no randomness), so the same input gives the same output.
-    Complexity: each phase costs one Dijkstra, O(E log V), plus one Dinic max-flow on the
-    zero-cost edges, O(V²·E) at worst and far less on these near-unit networks, with
-    E ≤ |A|·|R| + Σ free slots and V = |A| + |R| + 2; phases are at most the distinct
-    cheapest-path costs, few since every edge costs ≤ max(cap, interest_weight). Measured:
-    300 applications × 40 reviewers × 3 in 0.5 s, 1,000 × 100 × 3 in 8 s; the 5,000 × 500
-    benchmark of the optimiser issue is OR-Tools' job.
+    else interest_weight) → sink (one unit arc per free slot, the j-th costing j). OR-Tools
+    is deterministic, so the same input gives the same output.
     """
     if k < 0 or interest_weight < 0:
         raise ValueError("k and interest_weight must not be negative")
@@ -187,33 +191,41 @@ def _costs(
 
 def _solve(problem: _Problem, costs: list[int]) -> list[tuple[int, int]]:
     """The new (application index, reviewer index) pairs of a min-cost max-flow."""
-    n_apps, n_reviewers = len(problem.apps), len(problem.reviewers)
-    source, sink = 0, n_apps + n_reviewers + 1
-    network = _FlowNetwork(sink + 1)
+    n_apps = len(problem.apps)
+    source, sink = 0, n_apps + len(problem.reviewers) + 1
+    tails, heads, capacities, unit_costs = [], [], [], []
+
+    def arc(tail: int, head: int, capacity: int, cost: int) -> None:
+        tails.append(tail)
+        heads.append(head)
+        capacities.append(capacity)
+        unit_costs.append(cost)
+
     for a, need in enumerate(problem.need):
-        network.add_edge(source, 1 + a, need, 0)
-    pair_edges = [
-        network.add_edge(1 + a, 1 + n_apps + r, 1, cost)
-        for (a, r), cost in zip(problem.candidates, costs, strict=True)
-    ]
-    offered = [0] * n_reviewers
-    for _, r in problem.candidates:
-        offered[r] += 1
-    for r in range(n_reviewers):
-        _add_slots(network, 1 + n_apps + r, sink, problem, r, offered[r])
-    network.min_cost_max_flow(source, sink)
-    return [pair for pair, e in zip(problem.candidates, pair_edges, strict=True) if network.used(e)]
-
-
-def _add_slots(
-    network: _FlowNetwork, node: int, sink: int, problem: _Problem, r: int, offered: int
-) -> None:
-    # One unit edge per free slot, the slot that takes the load from j to j + 1 costing j:
-    # increasing marginal costs make the total load cost convex, hence balanced loads.
-    # A reviewer never needs more slots than applications they could take.
-    held = problem.load[r]
-    for j in range(held, held + min(problem.room[r], offered)):
-        network.add_edge(node, sink, 1, j)
+        arc(source, 1 + a, need, 0)
+    first_pair = len(tails)
+    for (a, r), cost in zip(problem.candidates, costs, strict=True):
+        arc(1 + a, 1 + n_apps + r, 1, cost)
+    offered = Counter(r for _, r in problem.candidates)
+    for r in range(len(problem.reviewers)):
+        # One unit arc per free slot, the slot that takes the load from j to j + 1 costing
+        # j: increasing marginal costs make the total load cost convex, hence balanced
+        # loads. A reviewer never needs more slots than applications they could take.
+        held = problem.load[r]
+        for j in range(held, held + min(problem.room[r], offered[r])):
+            arc(1 + n_apps + r, sink, 1, j)
+    network = min_cost_flow.SimpleMinCostFlow()
+    arcs = network.add_arcs_with_capacity_and_unit_cost(
+        np.array(tails, np.int64),
+        np.array(heads, np.int64),
+        np.array(capacities, np.int64),
+        np.array(unit_costs, np.int64),
+    )
+    network.set_node_supply(source, sum(problem.need))
+    network.set_node_supply(sink, -sum(problem.need))
+    network.solve_max_flow_with_min_cost()
+    used = network.flows(arcs[first_pair : first_pair + len(problem.candidates)])
+    return [pair for pair, flow in zip(problem.candidates, used, strict=True) if flow]
 
 
 def _result(problem: _Problem, added: list[tuple[int, int]], k: int) -> Assignment:
@@ -237,128 +249,99 @@ def _require_unique(ids: Iterable[Hashable], what: str) -> None:
         seen.add(item)
 
 
-class _FlowNetwork:
-    """A residual network for min-cost max-flow by the primal–dual method.
+# --- assign_reviewers: arrays in, index pairs out, with a proof of optimality ---------------
 
-    Edge e and its reverse e ^ 1 are stored side by side. Costs must be non-negative, so
-    zero potentials are valid at the start and Dijkstra applies on reduced costs."""
+Progress = Callable[[float, str], None]
 
-    def __init__(self, size: int) -> None:
-        self.out: list[list[int]] = [[] for _ in range(size)]
-        self.head: list[int] = []
-        self.capacity: list[int] = []
-        self.cost: list[int] = []
 
-    def add_edge(self, tail: int, head: int, capacity: int, cost: int) -> int:
-        """Add tail → head and its empty reverse; return the forward edge's id."""
-        for u, v, cap, c in ((tail, head, capacity, cost), (head, tail, 0, -cost)):
-            self.out[u].append(len(self.head))
-            self.head.append(v)
-            self.capacity.append(cap)
-            self.cost.append(c)
-        return len(self.head) - 2
+@dataclass(frozen=True)
+class ReviewerAssignment:
+    """The result of `assign_reviewers`.
 
-    def used(self, edge: int) -> int:
-        """The flow on a forward edge: what its reverse can now carry back."""
-        return self.capacity[edge ^ 1]
+    `pairs` is an (n, 2) int array of (application index, reviewer index), sorted, pinned
+    pairs included. `objective` is their total affinity; `upper_bound` a proven upper bound
+    on the best total affinity under the same constraints (so `ratio` = objective /
+    upper_bound ≤ 1 says how close to optimal it is; 1.0 up to rounding means optimal);
+    `worst_application` the smallest per-application affinity sum; `maxmin_bound` (with
+    `fairness=True` only) a proven upper bound on that smallest sum, from the max–min LP;
+    `kept` how many pairs of `previous` are in `pairs`."""
 
-    def min_cost_max_flow(self, source: int, sink: int) -> int:
-        """Push the maximum flow, always along cheapest paths, so the flow is of minimum
-        cost among maximum flows. Returns the flow value.
+    pairs: np.ndarray
+    objective: float
+    upper_bound: float
+    worst_application: float
+    maxmin_bound: float | None
+    kept: int
 
-        Each phase runs Dijkstra once, raises the potentials by the distances (every
-        cheapest path then has reduced cost 0 on each edge), and saturates all those
-        zero-cost paths at once with a blocking flow, rather than one path per Dijkstra."""
-        potential = [0] * len(self.out)
-        flow = 0
-        while True:
-            distance = self._distances(source, potential)
-            if distance[sink] == _UNREACHABLE:
-                return flow
-            # Nodes unreachable now stay unreachable (new residual edges only join reached
-            # nodes), so leaving their potential alone keeps every reduced cost ≥ 0.
-            for node, d in enumerate(distance):
-                if d != _UNREACHABLE:
-                    potential[node] += int(d)
-            flow += self._saturate_cheapest(source, sink, potential)
+    @property
+    def ratio(self) -> float:
+        return self.objective / self.upper_bound if self.upper_bound else 1.0
 
-    def _reduced(self, edge: int, potential: list[int]) -> int:
-        return self.cost[edge] + potential[self.head[edge ^ 1]] - potential[self.head[edge]]
 
-    def _distances(self, source: int, potential: list[int]) -> list[float]:
-        distance: list[float] = [_UNREACHABLE] * len(self.out)
-        distance[source] = 0
-        heap = [(0, source)]  # (distance, node): ties pop by node index, deterministically
-        while heap:
-            d, u = heapq.heappop(heap)
-            if d > distance[u]:
-                continue
-            for e in self.out[u]:
-                v = self.head[e]
-                through = d + self._reduced(e, potential)
-                if self.capacity[e] > 0 and through < distance[v]:
-                    distance[v] = through
-                    heapq.heappush(heap, (through, v))
-        return distance
+def assign_reviewers(
+    affinity,
+    reviews_per_application: int,
+    max_load,
+    min_load=0,
+    conflicts=None,
+    fairness: bool = False,
+    time_limit: float | None = None,
+    *,
+    pinned=None,
+    previous=None,
+    progress: Progress | None = None,
+) -> ReviewerAssignment:
+    """Give each application `reviews_per_application` distinct reviewers.
 
-    def _saturate_cheapest(self, source: int, sink: int, potential: list[int]) -> int:
-        """Dinic's max-flow restricted to edges of reduced cost 0: all cheapest paths."""
-        pushed = 0
-        while True:
-            level = self._levels(source, potential)
-            if level[sink] < 0:
-                return pushed
-            cursor = [0] * len(self.out)
-            while path := self._admissible_path(source, sink, level, cursor, potential):
-                pushed += self._augment(path)
+    Inputs: `affinity` an (applications × reviewers) array, higher is better; `max_load`
+    and `min_load` an int for all reviewers or one per reviewer; `conflicts`, `pinned` and
+    `previous` boolean arrays of the affinity's shape (conflicts: never; pinned: always,
+    and counted in loads; previous: the last assignment, whose pairs are kept whenever
+    that costs no affinity at all). `progress(fraction, message)` hears how far it is.
 
-    def _admissible(self, edge: int, potential: list[int]) -> bool:
-        return self.capacity[edge] > 0 and self._reduced(edge, potential) == 0
+    Without fairness the total affinity is maximised exactly: a min-cost flow (OR-Tools)
+    on each application's best candidates, then reviewer prices from the flow's node
+    potentials give an LP dual bound over *all* pairs (`bounds.dual_bound`); pairs that
+    beat their application's threshold are added and the flow solved again until none
+    does, so sparsifying never loses the optimum. Ties are broken towards previous pairs,
+    lexicographically: total affinity first (to 2^-30 of the largest affinity).
 
-    def _levels(self, source: int, potential: list[int]) -> list[int]:
-        # Hop levels keep the search acyclic even where zero-cost cycles exist.
-        level = [-1] * len(self.out)
-        level[source] = 0
-        queue = deque([source])
-        while queue:
-            u = queue.popleft()
-            for e in self.out[u]:
-                v = self.head[e]
-                if level[v] < 0 and self._admissible(e, potential):
-                    level[v] = level[u] + 1
-                    queue.append(v)
-        return level
+    With `fairness=True` the smallest per-application sum is raised first, then the total
+    (see `fairness.fair_assignment`); `time_limit` (seconds) bounds that search and the
+    candidate rounds, returning the best found with its bounds.
 
-    def _admissible_path(
-        self, source: int, sink: int, level: list[int], cursor: list[int], potential: list[int]
-    ) -> list[int]:
-        """One source → sink path up the levels (iterative: paths can outgrow the recursion
-        limit), resuming each node's edge list where the last search left it."""
-        path: list[int] = []
-        node = source
-        while node != sink:
-            edges = self.out[node]
-            while cursor[node] < len(edges) and not self._leads_on(
-                edges[cursor[node]], node, level, potential
-            ):
-                cursor[node] += 1
-            if cursor[node] < len(edges):
-                path.append(edges[cursor[node]])
-                node = self.head[edges[cursor[node]]]
-                continue
-            if not path:
-                return []
-            # A dead end: step back and never try the edge that led here again this round.
-            node = self.head[path.pop() ^ 1]
-            cursor[node] += 1
-        return path
+    Raises InfeasibleAssignment (a ValueError) saying which constraint fails and where,
+    e.g. "application 17 has only 2 reviewers without conflicts; 3 are needed".
+    """
+    report = progress or _silent
+    deadline = None if time_limit is None else time.monotonic() + time_limit
+    instance = build(
+        affinity, reviews_per_application, max_load, min_load, conflicts, pinned, previous
+    )
+    report(0.0, "finding the candidates")
+    solution = maximise(instance, deadline, report)
+    if not fairness:
+        report(1.0, "done")
+        return _reviewer_result(instance, solution.chosen, solution.bound, None)
+    fair = fair_assignment(instance, solution.chosen, deadline, report)
+    report(1.0, "done")
+    return _reviewer_result(instance, fair.chosen, solution.bound, fair.maxmin_bound)
 
-    def _leads_on(self, edge: int, node: int, level: list[int], potential: list[int]) -> bool:
-        return level[self.head[edge]] == level[node] + 1 and self._admissible(edge, potential)
 
-    def _augment(self, path: list[int]) -> int:
-        amount = min(self.capacity[e] for e in path)
-        for e in path:
-            self.capacity[e] -= amount
-            self.capacity[e ^ 1] += amount
-        return amount
+def _reviewer_result(
+    instance: Instance, chosen: np.ndarray, bound: float, maxmin_bound: float | None
+) -> ReviewerAssignment:
+    everything = chosen | instance.pinned
+    sums = np.where(everything, instance.affinity, 0.0).sum(axis=1)
+    return ReviewerAssignment(
+        pairs=np.argwhere(everything),
+        objective=float(sums.sum()),
+        upper_bound=float(bound),
+        worst_application=float(sums.min()) if len(sums) else 0.0,
+        maxmin_bound=maxmin_bound,
+        kept=int((chosen & instance.previous).sum()),
+    )
+
+
+def _silent(fraction: float, message: str) -> None:
+    """The progress callback when the caller gives none."""

@@ -1,0 +1,182 @@
+"""One reviewer-assignment instance as checked arrays, and the reasons it may have no
+solution. Shared by the exact solver, its optimality bound and the fairness pass."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+from ortools.graph.python import max_flow
+
+# A message names at most this many applications or reviewers, then "and N more".
+_NAMED = 8
+
+
+class InfeasibleAssignment(ValueError):
+    """No assignment meets every constraint; the message says which one fails and where."""
+
+
+@dataclass(frozen=True)
+class Instance:
+    """The arrays the solvers work on. Pinned pairs are taken out up front: `need`,
+    `lower` and `upper` are what remains once they are counted, and `allowed` marks the
+    pairs still open (neither conflicted nor pinned)."""
+
+    affinity: np.ndarray  # float64, applications × reviewers
+    allowed: np.ndarray  # bool, same shape
+    pinned: np.ndarray  # bool, same shape
+    previous: np.ndarray  # bool, same shape
+    need: np.ndarray  # int64 per application
+    lower: np.ndarray  # int64 per reviewer
+    upper: np.ndarray  # int64 per reviewer
+
+    @property
+    def pinned_sums(self) -> np.ndarray:
+        """Per application, the affinity its pinned reviewers already bring."""
+        return np.where(self.pinned, self.affinity, 0.0).sum(axis=1)
+
+
+def build(affinity, k, max_load, min_load, conflicts, pinned, previous) -> Instance:
+    """Check the inputs and return the instance; raise InfeasibleAssignment when a reason
+    visible without solving (counts, totals, pins) rules every assignment out."""
+    w = np.asarray(affinity, dtype=np.float64)
+    if w.ndim != 2 or not np.isfinite(w).all():
+        raise ValueError("affinity must be a 2-D array of finite numbers")
+    if k < 0:
+        raise ValueError("reviews_per_application must not be negative")
+    conflicts, pinned, previous = (
+        _mask(m, w.shape, name)
+        for m, name in ((conflicts, "conflicts"), (pinned, "pinned"), (previous, "previous"))
+    )
+    n_reviewers = w.shape[1]
+    upper, lower = (
+        _loads(max_load, n_reviewers, "max_load"),
+        _loads(min_load, n_reviewers, "min_load"),
+    )
+    _check_pins(pinned, conflicts, k, upper)
+    held = pinned.sum(axis=0)
+    instance = Instance(
+        affinity=w,
+        allowed=~conflicts & ~pinned,
+        pinned=pinned,
+        previous=previous & ~conflicts & ~pinned,
+        need=k - pinned.sum(axis=1),
+        lower=np.maximum(lower - held, 0),
+        upper=upper - held,
+    )
+    _check_counts(instance, conflicts, k, lower, upper)
+    return instance
+
+
+def explain(instance: Instance) -> str:
+    """Why the instance has no solution, found by a maximum flow and its minimum cut: a
+    group of applications whose reviewers cannot give them enough reviews, or a group of
+    reviewers who cannot reach their minimum load."""
+    short = _short_group(instance.allowed, instance.need, instance.upper)
+    if short:
+        apps, wanted, offered = short
+        return (
+            f"applications {_names(apps)} need {wanted} more reviews in all, but the reviewers "
+            f"they have no conflict with can take only {offered} of them"
+        )
+    short = _short_group(instance.allowed.T, instance.lower, instance.need)
+    if short:
+        reviewers, wanted, offered = short
+        return (
+            f"reviewers {_names(reviewers)} must take {wanted} more reviews in all to reach "
+            f"their minimum loads, but only {offered} are open to them"
+        )
+    return "no assignment meets every load and conflict at once"
+
+
+def _mask(mask, shape, name) -> np.ndarray:
+    if mask is None:
+        return np.zeros(shape, dtype=bool)
+    mask = np.asarray(mask, dtype=bool)
+    if mask.shape != shape:
+        raise ValueError(f"{name} has shape {mask.shape}; the affinity has {shape}")
+    return mask
+
+
+def _loads(load, n_reviewers, name) -> np.ndarray:
+    loads = np.broadcast_to(np.asarray(load, dtype=np.int64), (n_reviewers,)).copy()
+    if (loads < 0).any():
+        raise ValueError(f"{name} must not be negative")
+    return loads
+
+
+def _check_pins(pinned, conflicts, k, upper) -> None:
+    both = np.argwhere(pinned & conflicts)
+    if len(both):
+        a, r = both[0]
+        raise InfeasibleAssignment(f"application {a} and reviewer {r} are pinned but conflicted")
+    per_app, per_reviewer = pinned.sum(axis=1), pinned.sum(axis=0)
+    for a in np.flatnonzero(per_app > k)[:1]:
+        raise InfeasibleAssignment(
+            f"application {a} has {per_app[a]} pinned reviewers; only {k} are needed"
+        )
+    for r in np.flatnonzero(per_reviewer > upper)[:1]:
+        raise InfeasibleAssignment(
+            f"reviewer {r} has {per_reviewer[r]} pinned applications, "
+            f"over their maximum load of {upper[r]}"
+        )
+
+
+def _check_counts(instance, conflicts, k, lower, upper) -> None:
+    n_apps = len(instance.need)
+    for r in np.flatnonzero(lower > upper)[:1]:
+        raise InfeasibleAssignment(
+            f"reviewer {r} has a minimum load of {lower[r]}, over their maximum of {upper[r]}"
+        )
+    open_to_app = (~conflicts).sum(axis=1)
+    for a in np.flatnonzero(open_to_app < k)[:1]:
+        raise InfeasibleAssignment(
+            f"application {a} has only {open_to_app[a]} reviewers without conflicts; {k} are needed"
+        )
+    wanted = n_apps * k
+    if upper.sum() < wanted:
+        raise InfeasibleAssignment(
+            f"the reviewers can take at most {upper.sum()} reviews in all; {wanted} are "
+            f"needed ({n_apps} applications × {k})"
+        )
+    if lower.sum() > wanted:
+        raise InfeasibleAssignment(
+            f"the minimum loads add up to {lower.sum()} reviews; only {wanted} are to be given"
+        )
+    open_to_reviewer = (~conflicts).sum(axis=0)
+    for r in np.flatnonzero(open_to_reviewer < lower)[:1]:
+        raise InfeasibleAssignment(
+            f"reviewer {r} must review at least {lower[r]} applications, but only "
+            f"{open_to_reviewer[r]} are without conflicts for them"
+        )
+
+
+def _short_group(allowed, demand, capacity) -> tuple[np.ndarray, int, int] | None:
+    """A set S of rows whose demand exceeds what their allowed columns can supply, from
+    the source side of a minimum cut (Hall's condition); None when every demand is met."""
+    n_rows, n_cols = allowed.shape
+    source, sink = n_rows + n_cols, n_rows + n_cols + 1
+    rows, cols = np.nonzero(allowed)
+    network = max_flow.SimpleMaxFlow()
+    network.add_arcs_with_capacity(
+        np.concatenate([np.full(n_rows, source), rows, n_rows + np.arange(n_cols)]),
+        np.concatenate([np.arange(n_rows), n_rows + cols, np.full(n_cols, sink)]),
+        np.concatenate([demand, np.ones(len(rows), np.int64), capacity]),
+    )
+    network.solve(source, sink)
+    if network.optimal_flow() >= demand.sum():
+        return None
+    side = np.zeros(n_rows + n_cols + 2, dtype=bool)
+    side[network.get_source_side_min_cut()] = True
+    group = np.flatnonzero(side[:n_rows] & (demand > 0))
+    # Everything the group can get: cut columns' capacity plus arcs leaving to uncut ones.
+    inside = side[n_rows + cols] & np.isin(rows, group)
+    crossing = (~side[n_rows + cols]) & np.isin(rows, group)
+    offered = capacity[np.unique(cols[inside])].sum() + crossing.sum()
+    return group, int(demand[group].sum()), int(offered)
+
+
+def _names(indices: np.ndarray) -> str:
+    shown = ", ".join(str(i) for i in indices[:_NAMED])
+    more = len(indices) - _NAMED
+    return f"{shown} and {more} more" if more > 0 else shown
