@@ -12,6 +12,9 @@ urlpatterns = [
     path("verify/", views.verify_pending, name="verify_pending"),
     path("verify/resend/", views.resend_verification, name="resend_verification"),
     path("verify/<str:token>/", views.verify, name="verify"),
+    path("privacy/", views.privacy, name="privacy"),
+    path("privacy/my-data.json", views.data_export, name="data_export"),
+    path("privacy/erase/", views.erase, name="erase"),
     path(
         "password/reset/",
         auth_views.PasswordResetView.as_view(

@@ -1,20 +1,23 @@
 from django.conf import settings
 from django.contrib import messages
-from django.contrib.auth import login
+from django.contrib.auth import login, logout
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.core import signing
+from django.http import JsonResponse
 from django.shortcuts import redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_GET, require_POST
 
+from jumelage.accounts import privacy as privacy_services
 from jumelage.accounts import services
-from jumelage.accounts.forms import EmailAuthenticationForm, RegistrationForm
+from jumelage.accounts.forms import EmailAuthenticationForm, ErasureForm, RegistrationForm
 from jumelage.accounts.models import User
 from jumelage.accounts.permissions import managed_side_ids, staffed_organisation_ids
 from jumelage.calls.queries import applications_of
 from jumelage.partnerships.models import Side
+from jumelage.review.models import Member
 
 
 def _safe_next(request, url):
@@ -107,5 +110,35 @@ def home(request):
             "applications": applications_of(user),
             "managed_sides": sides,
             "organisations": staffed_organisation_ids(user),
+            "seats": Member.objects.filter(user=user).select_related(
+                "committee__side", "committee__cycle__partnership"
+            ),
         },
     )
+
+
+@login_required
+@require_GET
+def privacy(request):
+    return render(request, "accounts/privacy.html", {"form": ErasureForm(request.user)})
+
+
+@login_required
+@require_GET
+def data_export(request):
+    data = privacy_services.export_personal_data(request.user)
+    response = JsonResponse(data, json_dumps_params={"ensure_ascii": False, "indent": 2})
+    response["Content-Disposition"] = 'attachment; filename="jumelage-my-data.json"'
+    return response
+
+
+@login_required
+@require_POST
+def erase(request):
+    form = ErasureForm(request.user, request.POST)
+    if not form.is_valid():
+        return render(request, "accounts/privacy.html", {"form": form}, status=400)
+    privacy_services.erase(request.user)
+    logout(request)
+    messages.success(request, _("Your personal data is erased and your account closed."))
+    return redirect("core:home")

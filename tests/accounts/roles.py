@@ -27,4 +27,7 @@ ROWS = {
     "accounts:password_reset_done": (lambda c: {}, PUBLIC),
     "accounts:password_reset_confirm": (lambda c: {"uidb64": "MQ", "token": "x-y"}, PUBLIC),
     "accounts:password_reset_complete": (lambda c: {}, PUBLIC),
+    "accounts:privacy": (lambda c: {}, ANY_SIGNED_IN),
+    "accounts:data_export": (lambda c: {}, ANY_SIGNED_IN),
+    "accounts:erase": (lambda c: {}, POST_ONLY),
 }
