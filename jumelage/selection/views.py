@@ -190,6 +190,9 @@ def pick(request, partnership_slug, cycle_slug, side_slug):
             messages.error(request, _("There is nothing to pick from yet."))
         return _pick_page(request, cycle, side, nomination, None, None)
     current = queries.pick_of(nomination)
+    if request.method == "POST" and current is not None and current.state != PickState.DRAFT:
+        messages.error(request, _("This pick is proposed or final: it can no longer change."))
+        return redirect("selection:pick", **_page(cycle, side))
     proposing = request.POST.get("action") == "propose"
     form = PickForm(
         request.POST or None,

@@ -238,3 +238,36 @@ def test_another_applicant_cannot_see_a_place(client, w):
     place = Place.objects.get(application=w.ranked["taichung"][0])
     client.force_login(w.ranked["taichung"][1].applicant)
     assert client.get(reverse("selection:place", args=[place.pk])).status_code == 404
+
+
+def test_posting_to_a_proposed_pick_says_it_is_locked(client, w):
+    nomination = nominate(w, w.taichung, w.users.tina)
+    pick(w, nomination, w.users.theo)
+    client.force_login(w.users.theo)
+    response = client.post(url(w, "pick"), pick_data(nomination, [3, 4]), follow=True)
+    said = [str(message) for message in response.context["messages"]]
+    assert said == ["This pick is proposed or final: it can no longer change."]
+    selected = Nomination.objects.get(pk=nomination.pk).pick.entries.filter(choice="selected")
+    assert {line.entry.order for line in selected} == {1, 2}
+
+
+def test_sending_twice_from_the_page_sends_once(client, w):
+    client.force_login(w.users.tina)
+    data = nomination_data(w.ranked["taichung"], 5, action="send")
+    assert client.post(url(w, "nominate"), data).status_code == 302
+    assert client.post(url(w, "nominate"), data).status_code == 302
+    assert OutboxMessage.objects.filter(template_key="nomination-received").count() == 1
+
+
+@pytest.mark.parametrize("count", [3, 12])
+def test_list_pages_cost_the_same_whatever_the_number_of_applicants(
+    client, world, count, django_assert_max_num_queries
+):
+    w = reviewed(world, per_side=count)
+    w.cycle.nominations_per_side = 3
+    w.cycle.save()
+    finish(w)
+    client.force_login(w.users.olga)
+    for name, side in (("overview", None), ("nominate", "taichung"), ("pick", "toulouse")):
+        with django_assert_max_num_queries(16):
+            assert client.get(url(w, name, side=side)).status_code == 200
