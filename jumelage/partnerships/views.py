@@ -33,6 +33,7 @@ from jumelage.partnerships.queries import (
     with_history,
 )
 from jumelage.partnerships.services import decide_theme, propose_theme, side_todo, withdraw_theme
+from jumelage.review.queries import committee_entries
 
 
 @require_GET
@@ -65,6 +66,7 @@ def cycle_detail(request, partnership_slug, cycle_slug):
         "budget_sides": permissions.managed_sides(user, partnership),
         "can_edit_stages": permissions.can_edit_stages(user, partnership),
         "can_see_offers": can_see_offers(user, partnership),
+        "committees": committee_entries(user, cycle),
     }
     return render(request, "partnerships/cycle.html", context)
 

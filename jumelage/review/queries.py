@@ -10,6 +10,7 @@ from jumelage.calls.models import Application
 from jumelage.optimize import ranking
 from jumelage.review.enums import ReviewState
 from jumelage.review.models import Assignment, Committee, Conflict, Member, Review
+from jumelage.review.permissions import can_manage
 
 
 def committee_for(cycle, side) -> Committee | None:
@@ -121,7 +122,7 @@ def members_with_progress(committee):
     submitted = Q(reviews__state=ReviewState.SUBMITTED)
     return (
         Member.objects.filter(committee=committee)
-        .select_related("user")
+        .select_related("user", "committee")
         .annotate(
             assigned_count=Count("assignments", distinct=True),
             submitted_count=Count("reviews", filter=submitted, distinct=True),
@@ -146,3 +147,31 @@ def assignments_by_application(committee):
             to_attr="committee_reviews",
         ),
     )
+
+
+@dataclass(frozen=True)
+class CommitteeEntry:
+    """What the cycle page offers a user about one side's committee."""
+
+    side: object
+    committee: Committee | None
+    manages: bool
+    seat: Member | None
+
+
+def committee_entries(user, cycle) -> list[CommitteeEntry]:
+    """Per side of the cycle, the committee as this user may reach it: managers run it,
+    members review in it; others see nothing (empty list when nothing is theirs)."""
+    committees = {c.side_id: c for c in Committee.objects.filter(cycle=cycle)}
+    seats = {}
+    if user.is_authenticated:
+        mine = Member.objects.filter(user=user, committee__cycle=cycle).select_related("committee")
+        seats = {m.committee.side_id: m for m in mine}
+    entries = []
+    for side in cycle.partnership.sides.all():
+        committee = committees.get(side.pk) or Committee(cycle=cycle, side=side)
+        manages = can_manage(user, committee)
+        if manages or side.pk in seats:
+            entry = CommitteeEntry(side, committees.get(side.pk), manages, seats.get(side.pk))
+            entries.append(entry)
+    return entries

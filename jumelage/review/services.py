@@ -289,13 +289,13 @@ def auto_assign(actor, committee: Committee) -> AutoAssignment:
 # Reviews
 
 
-def _scored_problems(review, criteria, questions) -> list[str]:
+def _scored_problems(review, committee) -> list[str]:
     problems = []
-    for criterion in criteria:
+    for criterion in committee.criteria.all():
         value = review.scores.get(str(criterion.pk))
         if value is None and criterion.required:
             problems.append(_("Give a score for “%(name)s”.") % {"name": criterion.name})
-    for question in questions:
+    for question in committee.reviewer_questions.all():
         if question.required and not str(review.answers.get(str(question.pk), "")).strip():
             problems.append(_("Answer “%(label)s”.") % {"label": question.label})
     return problems
@@ -315,10 +315,16 @@ def _require_reviewable(member, application):
         raise ReviewRefused(_("Reviews open when the call has closed."))
 
 
+@dataclass(frozen=True)
+class ReviewResult:
+    review: Review
+    problems: list[str]  # why it could not be submitted; the draft is saved all the same
+
+
 @transaction.atomic
-def save_review(actor, member, application, data: dict, *, submit=False) -> Review:
-    """Store the member's scores, answers and comments; with `submit`, check that every
-    required criterion and question is answered and submit. A submitted review only
+def save_review(actor, member, application, data: dict, *, submit=False) -> ReviewResult:
+    """Store the member's scores, answers and comments as a draft; with `submit`, submit
+    it when every required criterion and question is answered. A submitted review only
     changes after a chair or manager sends it back."""
     if actor.pk != member.user_id:
         raise PermissionDenied(_("Only the reviewer can write their review."))
@@ -328,17 +334,11 @@ def save_review(actor, member, application, data: dict, *, submit=False) -> Revi
         raise ReviewRefused(_("This review is already submitted."))
     for field in ("scores", "answers", "comment", "comment_for_applicant"):
         setattr(review, field, data[field])
-    if submit:
-        committee = member.committee
-        problems = _scored_problems(
-            review, committee.criteria.all(), committee.reviewer_questions.all()
-        )
-        if problems:
-            review.save()
-            raise ReviewRefused(" ".join(problems))
+    problems = _scored_problems(review, member.committee) if submit else []
+    if submit and not problems:
         _move(review, actor, ReviewState.SUBMITTED)
     review.save()
-    return review
+    return ReviewResult(review, problems)
 
 
 def _move(review, actor, to_state):

@@ -423,15 +423,20 @@ def review(request, partnership_slug, cycle_slug, side_slug, pk):
     )
     if request.method == "POST" and form.is_valid():
         submit = request.POST.get("action") == "submit"
+        data = form.review_data()
         try:
-            services.save_review(request.user, seat, application, form.review_data(), submit=submit)
+            result = services.save_review(request.user, seat, application, data, submit=submit)
         except services.ReviewRefused as error:
             form.add_error(None, str(error))
         else:
-            messages.success(
-                request, _("Your review is submitted.") if submit else _("Draft saved.")
-            )
-            return redirect(request.path)
+            if not result.problems:
+                done = _("Your review is submitted.") if submit else _("Draft saved.")
+                messages.success(request, done)
+                return redirect(request.path)
+            mine = result.review
+            form.add_error(None, _("Your draft is saved but not submitted:"))
+            for problem in result.problems:
+                form.add_error(None, problem)
     return _render_review(request, seat, application, mine, form)
 
 

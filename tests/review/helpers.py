@@ -73,4 +73,6 @@ def submit_review(member, application, scores, comment="Solid."):
         "comment": comment,
         "comment_for_applicant": "",
     }
-    return services.save_review(member.user, member, application, data, submit=True)
+    result = services.save_review(member.user, member, application, data, submit=True)
+    assert result.problems == []
+    return result.review
