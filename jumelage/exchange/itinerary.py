@@ -39,9 +39,9 @@ def _zone_note(item, home_zone, zone_names) -> str:
     """Times are local to the place; say whose clock when it is not the host city's."""
     if item.timezone == home_zone:
         return ""
-    city = zone_names.get(item.timezone)
-    label = _("%(city)s time") % {"city": city} if city else item.timezone
-    return f" ({label})"
+    # A partner city's name when it is theirs, else the zone's own city ("Hong Kong").
+    city = zone_names.get(item.timezone) or item.timezone.rsplit("/", 1)[-1].replace("_", " ")
+    return " (%s)" % (_("%(city)s time") % {"city": city})
 
 
 def time_label(item, home_zone="", zone_names=None) -> str:

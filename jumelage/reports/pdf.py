@@ -1,30 +1,44 @@
-"""The trip report as PDF, written with fpdf2 and Noto Sans/Serif TC from pip: no system
-library (Pango) and no system font needed, Chinese glyphs embedded and extractable."""
+"""The trip report as PDF, written with fpdf2 and Noto Sans TC from pip: no system library
+(Pango) and no system font needed, Chinese glyphs embedded and extractable."""
+
+import dataclasses
+import logging
+import tempfile
+from pathlib import Path
 
 from django.utils.translation import gettext as _
 from fpdf import FPDF
+from fpdf.enums import WrapMode
 from fpdf.fonts import FontFace
-from pylopdf_fonts_zh_tw import sans_path, serif_path
 
 from jumelage.reports.document import Document
+from jumelage.reports.fonts import write_font
 
-BODY, HEADING = "body", "heading"
+BODY = HEADING = "noto"
 INK, MUTED, RULE, SHADE = (29, 36, 51), (90, 99, 117), (190, 197, 210), (238, 241, 246)
 PHOTO_MAX_WIDTH, PHOTO_MAX_HEIGHT = 120, 90  # millimetres
 
+# fontTools reports every glyph it keeps at INFO: thousands of lines per report.
+logging.getLogger("fontTools").setLevel(logging.WARNING)
+
 
 class ReportPDF(FPDF):
-    def __init__(self, document: Document):
+    def __init__(self, document: Document, labels: dict, font: Path):
         super().__init__(format="A4", unit="mm")
+        self.labels = labels
         self.document = document
         self.set_margins(22, 20, 22)
         self.set_auto_page_break(True, margin=20)
-        self.add_font(BODY, "", str(sans_path()))
-        self.add_font(HEADING, "", str(serif_path()))
+        self.add_font(BODY, "", str(font))
         self.set_text_color(*INK)
         self.set_title(document.title)
         self.set_lang(document.language)
         self.set_creator("jumelage")
+        # Chinese breaks between any two characters; Latin scripts between words.
+        chinese = document.language == "zh-hant"
+        self.wrap = WrapMode.CHAR if chinese else WrapMode.WORD
+        # Justifying stretches spaces only: in Chinese it opens gaps around Latin words.
+        self.align = "L" if chinese else "J"
 
     def footer(self):
         if self.page_no() == 1:
@@ -46,7 +60,15 @@ class ReportPDF(FPDF):
     def paragraphs(self, text: str, size=10.5):
         self.set_font(BODY, size=size)
         for paragraph in filter(None, (line.strip() for line in text.splitlines())):
-            self.multi_cell(0, size * 0.6, paragraph, new_x="LMARGIN", new_y="NEXT")
+            self.multi_cell(
+                0,
+                size * 0.6,
+                paragraph,
+                align=self.align,
+                new_x="LMARGIN",
+                new_y="NEXT",
+                wrapmode=self.wrap,
+            )
             self.ln(1.5)
 
     def table(self, headings, rows, widths):
@@ -60,6 +82,7 @@ class ReportPDF(FPDF):
             borders_layout="HORIZONTAL_LINES",
             text_align="LEFT",
             repeat_headings=1,
+            wrapmode=self.wrap,
         ) as table:
             table.row(list(headings))
             for row in rows:
@@ -83,23 +106,43 @@ class ReportPDF(FPDF):
         self.ln(3)
 
 
+def labels() -> dict[str, str]:
+    """Every interface text of the PDF, in the active language."""
+    return {
+        "authority": _("Authority"),
+        "names": _("Names and titles"),
+        "country": _("Country visited"),
+        "period": _("Period"),
+        "report_date": _("Report date"),
+        "summary": _("Summary"),
+        "delegation": _("Delegation"),
+        "no": _("No."),
+        "unit": _("Unit"),
+        "title": _("Title"),
+        "name": _("Name"),
+        "purpose": _("Purpose"),
+        "account": _("Account of the trip"),
+        "schedule": _("Schedule of the visits"),
+        "date": _("Date"),
+        "time": _("Time"),
+        "activity": _("Activity"),
+        "place": _("Place"),
+        "reflections": _("Reflections and benefits"),
+        "recommendations": _("Recommendations"),
+    }
+
+
 def _cover(pdf: ReportPDF, doc: Document):
+    label = pdf.labels
     pdf.add_page()
     pdf.set_y(60)
     pdf.set_font(HEADING, size=20)
     pdf.multi_cell(0, 11, doc.title, align="C", new_x="LMARGIN", new_y="NEXT")
     pdf.ln(25)
-    facts = [
-        (_("Authority"), doc.authority),
-        (_("Names and titles"), doc.names),
-        (_("Country visited"), doc.country),
-        (_("Period"), doc.period),
-        (_("Report date"), doc.report_date),
-    ]
     pdf.set_font(BODY, size=12)
-    for label, value in facts:
+    for key in ("authority", "names", "country", "period", "report_date"):
         pdf.set_x(45)
-        pdf.multi_cell(0, 9, f"{label}: {value}", new_x="LMARGIN", new_y="NEXT")
+        pdf.multi_cell(0, 9, f"{label[key]}: {getattr(doc, key)}", new_x="LMARGIN", new_y="NEXT")
 
 
 def _itinerary_rows(doc: Document):
@@ -110,25 +153,24 @@ def _itinerary_rows(doc: Document):
 
 
 def _body(pdf: ReportPDF, doc: Document):
+    label = pdf.labels
     pdf.add_page()
-    pdf.heading(_("Summary"), space=0)
+    pdf.heading(label["summary"], space=0)
     pdf.paragraphs(doc.summary)
-    pdf.heading(doc.heading(1, _("Delegation")))
-    pdf.table((_("No."), _("Unit"), _("Title"), _("Name")), doc.delegation, (10, 80, 40, 36))
-    pdf.heading(doc.heading(2, _("Purpose")))
+    pdf.heading(doc.heading(1, label["delegation"]))
+    columns = (label["no"], label["unit"], label["title"], label["name"])
+    pdf.table(columns, doc.delegation, (10, 80, 40, 36))
+    pdf.heading(doc.heading(2, label["purpose"]))
     pdf.paragraphs(doc.purpose)
-    pdf.heading(doc.heading(3, _("Account of the trip")))
-    pdf.heading(doc.schedule_number + _("Schedule of the visits"), size=12.5, space=2)
-    pdf.table(
-        (_("Date"), _("Time"), _("Activity"), _("Place")),
-        list(_itinerary_rows(doc)),
-        (28, 27, 53, 58),
-    )
+    pdf.heading(doc.heading(3, label["account"]))
+    pdf.heading(doc.schedule_number + label["schedule"], size=12.5, space=2)
+    columns = (label["date"], label["time"], label["activity"], label["place"])
+    pdf.table(columns, list(_itinerary_rows(doc)), (28, 27, 53, 58))
     for section in doc.sections:
         _section(pdf, section)
-    pdf.heading(doc.heading(4, _("Reflections and benefits")))
+    pdf.heading(doc.heading(4, label["reflections"]))
     pdf.paragraphs(doc.reflections)
-    pdf.heading(doc.heading(5, _("Recommendations")))
+    pdf.heading(doc.heading(5, label["recommendations"]))
     pdf.paragraphs(doc.recommendations)
 
 
@@ -137,7 +179,7 @@ def _section(pdf: ReportPDF, section):
     if section.whom:
         pdf.set_font(BODY, size=9.5)
         pdf.set_text_color(*MUTED)
-        pdf.multi_cell(0, 5.5, section.whom, new_x="LMARGIN", new_y="NEXT")
+        pdf.multi_cell(0, 5.5, section.whom, align="L", new_x="LMARGIN", new_y="NEXT")
         pdf.set_text_color(*INK)
         pdf.ln(1.5)
     pdf.paragraphs(section.discussion)
@@ -145,8 +187,24 @@ def _section(pdf: ReportPDF, section):
         pdf.photo(photo)
 
 
+def _strings(value):
+    """Every text inside the document: the characters the font must carry."""
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, list | tuple):
+        for part in value:
+            yield from _strings(part)
+    elif dataclasses.is_dataclass(value):
+        for field in dataclasses.fields(value):
+            yield from _strings(getattr(value, field.name))
+
+
 def render(doc: Document) -> bytes:
-    pdf = ReportPDF(doc)
-    _cover(pdf, doc)
-    _body(pdf, doc)
-    return bytes(pdf.output())
+    texts = labels()
+    numbers = [*doc.chapters.values(), doc.schedule_number]
+    characters = "".join({*"".join([*_strings(doc), *texts.values(), *numbers])})
+    with tempfile.TemporaryDirectory() as directory:
+        pdf = ReportPDF(doc, texts, write_font(characters, Path(directory)))
+        _cover(pdf, doc)
+        _body(pdf, doc)
+        return bytes(pdf.output())
