@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from jumelage.calls.forms import ApplicationForm, application_as_data, display_answer
-from jumelage.calls.models import Attachment
+from jumelage.calls.models import PITCH_DECK_KEY, Attachment
 from jumelage.calls.services import questions_of
 from jumelage.partnerships.models import Side
 from jumelage.partnerships.queries import cycle_or_404
@@ -453,13 +453,21 @@ def _render_review(request, seat, application, mine, form):
         "submitted": submitted,
         "form": form,
         "answers": _reading(application),
-        "files": application.attachments.all(),
+        "files": _files(application),
         "shows_identity": permissions.sees_identity(request.user, committee),
         "my_scores": _scores(criteria, mine),
         "others": _other_reviews(seat, application, criteria) if others_visible else None,
         "conflict_form": ConflictForm(),
     }
     return render(request, "review/review.html", context, status=400 if form.errors else 200)
+
+
+def _files(application):
+    """(attachment, what it is) for each file: the question's label names it, not the
+    file's own name, which may name the team."""
+    labels = {q.key: q.label for q in questions_of(application.call)}
+    labels[PITCH_DECK_KEY] = _("Pitch deck")
+    return [(a, labels.get(a.question_key, a.question_key)) for a in application.attachments.all()]
 
 
 def _scores(criteria, review):
