@@ -21,10 +21,11 @@ from jumelage.calls import services as applications
 from jumelage.calls.enums import ApplicationState
 from jumelage.calls.forms import file_field_name, question_field_name
 from jumelage.calls.models import Application, ApplicationTransition, Call, Question, QuestionChoice
-from jumelage.demo import data, review
+from jumelage.demo import data, review, trip
 from jumelage.demo.common import ensure_users, translated
 from jumelage.demo.data import T
 from jumelage.demo.pdf import one_page_pdf
+from jumelage.demo.selection import run_selection
 from jumelage.demo.teams import Team, teams_for
 from jumelage.hosting.models import HostingOffer, HostOrganisation, SupportScheme
 from jumelage.notifications.models import OutboxMessage
@@ -51,12 +52,14 @@ def load(today: dt.date | None = None) -> None:
         load_schemes(sides)
         load_budget(cycle, sides)
         managers = load_people(sides, hosts, password)
+        trip.load(sides, hosts)  # the 2018 official visit and its report: toulouse-2018
         themes = load_themes(cycle, sides, managers)
         calls = load_calls(cycle, sides)
         for side_slug, call in calls.items():
             load_applications(call, side_slug, themes, password)
         earlier = load_earlier_cycle(partnership, sides, cycle, managers, password)
         review.load_committees(earlier, sides, managers, password, reviewed=True)
+        run_selection(earlier)
         review.load_committees(cycle, sides, managers, password)
 
 
