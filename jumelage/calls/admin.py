@@ -17,6 +17,12 @@ class CallAdmin(TranslationAdmin):
     list_filter = ["published", "side", "cycle"]
     list_select_related = ["side", "cycle"]
     inlines = [QuestionInline]
+    readonly_fields = ["privacy_notice_version"]
+
+    def save_model(self, request, obj, form, change):
+        if any(name.startswith("privacy_notice") for name in form.changed_data):
+            obj.privacy_notice_changed()
+        super().save_model(request, obj, form, change)
 
 
 @admin.register(Question)

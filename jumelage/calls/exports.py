@@ -36,12 +36,19 @@ def header(questions) -> list[str]:
         _("Theme"),
         _("Status"),
         _("Submitted at"),
+        _("Privacy notice version agreed to"),
+        _("Privacy notice agreed to at"),
+        _("May be shared with investors"),
+        _("Sharing with investors agreed to at"),
     ]
     return fixed + [question.label for question in questions]
 
 
+def _local(moment, tz) -> str:
+    return timezone.localtime(moment, tz).strftime("%Y-%m-%d %H:%M") if moment else ""
+
+
 def row(application, questions, tz) -> list[str]:
-    submitted = application.submitted_at
     fixed = [
         application.reference,
         application.team_name,
@@ -52,7 +59,11 @@ def row(application, questions, tz) -> list[str]:
         application.language,
         application.theme.title if application.theme else "",
         application.get_state_display(),
-        timezone.localtime(submitted, tz).strftime("%Y-%m-%d %H:%M") if submitted else "",
+        _local(application.submitted_at, tz),
+        application.privacy_notice_version,
+        _local(application.privacy_consent_at, tz),
+        _("Yes") if application.investor_consent else _("No"),
+        _local(application.investor_consent_at, tz),
     ]
     answers = [
         display_answer(q, application.answers.get(q.key))

@@ -12,6 +12,7 @@ from django import forms
 from django.conf import settings
 from django.template.defaultfilters import filesizeformat
 from django.utils.datastructures import MultiValueDict
+from django.utils.html import linebreaks
 from django.utils.translation import gettext_lazy as _
 
 from jumelage.calls.enums import FILE_KIND_MIME_TYPES, ApplicationState, FileKind, QuestionKind
@@ -29,7 +30,8 @@ BUILT_IN_FIELDS = [
     "contact_phone",
     "theme",
 ]
-REQUIRED_BUILT_INS = {"language", "team_name", "contact_name", "contact_email"}
+REQUIRED_BUILT_INS = {"language", "team_name", "contact_name", "contact_email", "privacy_consent"}
+CONSENT_FIELDS = ["privacy_consent", "investor_consent"]
 YES_NO = [("yes", _("Yes")), ("no", _("No"))]
 
 
@@ -191,6 +193,7 @@ class ApplicationForm(forms.Form):
         self.file_keys = {"pitch_deck": PITCH_DECK_KEY}
         for question in questions:
             self._add_question(question)
+        self._add_consents(application.call)
         self._set_required()
         if only is not None:
             self.fields = {name: field for name, field in self.fields.items() if name in only}
@@ -205,6 +208,25 @@ class ApplicationForm(forms.Form):
         else:
             name = question_field_name(question.key)
         self.fields[name] = field
+
+    def _add_consents(self, call):
+        """Asked last, once the applicant knows what they send. The privacy notice is the
+        call's own text, shown escaped under its box."""
+        if call.asks_privacy_consent:
+            self.fields["privacy_consent"] = forms.BooleanField(
+                label=_(
+                    "I have read the privacy notice below (version %(version)s) and agree to it."
+                )
+                % {"version": call.privacy_notice_version},
+                help_text=linebreaks(call.privacy_notice, autoescape=True),
+                error_messages={
+                    "required": _("Agree to the privacy notice to submit your application.")
+                },
+            )
+        self.fields["investor_consent"] = forms.BooleanField(
+            label=_("The programme may share our application with investors."),
+            help_text=_("Optional: you can change your mind until the deadline."),
+        )
 
     def _set_required(self):
         """Required marks are shown in every mode; they are enforced only when strict."""
@@ -285,6 +307,10 @@ def application_as_data(application, questions) -> MultiValueDict:
     for name in BUILT_IN_FIELDS:
         value = application.theme_id if name == "theme" else getattr(application, name)
         data[name] = "" if value is None else str(value)
+    if application.has_current_privacy_consent:
+        data["privacy_consent"] = "on"
+    if application.investor_consent:
+        data["investor_consent"] = "on"
     for question in questions:
         answer = application.answers.get(question.key)
         name = question_field_name(question.key)
@@ -331,8 +357,12 @@ class ApplicationFilterForm(forms.Form):
         return search(applications, data["q"])
 
 
+PRIVACY_NOTICE_FIELDS = ["privacy_notice_zh_hant", "privacy_notice_fr", "privacy_notice_en"]
+
+
 class CallForm(forms.ModelForm):
-    """A call's texts and dates; the dates are read and shown in the call side's timezone."""
+    """A call's texts and dates; the dates are read and shown in the call side's timezone.
+    A change to the privacy notice, in any language, makes a new version of it."""
 
     class Meta:
         model = Call
@@ -346,6 +376,7 @@ class CallForm(forms.ModelForm):
             "eligibility_zh_hant",
             "eligibility_fr",
             "eligibility_en",
+            *PRIVACY_NOTICE_FIELDS,
             "opens_at",
             "closes_at",
             "published",
@@ -363,4 +394,14 @@ class CallForm(forms.ModelForm):
         cleaned = super().clean()
         if not any(cleaned.get(f"title_{code}") for code in ("zh_hant", "fr", "en")):
             raise forms.ValidationError(_("Give the call a title in at least one language."))
+        if cleaned.get("published") and not any(cleaned.get(f) for f in PRIVACY_NOTICE_FIELDS):
+            self.add_error(
+                "privacy_notice_en",
+                _("Write the privacy notice before you publish the call: applicants agree to it."),
+            )
         return cleaned
+
+    def save(self, commit=True):
+        if set(PRIVACY_NOTICE_FIELDS) & set(self.changed_data):
+            self.instance.privacy_notice_changed()
+        return super().save(commit)

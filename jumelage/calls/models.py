@@ -28,6 +28,15 @@ class Call(models.Model):
     opens_at = models.DateTimeField(_("opens at"))
     closes_at = models.DateTimeField(_("deadline"))
     published = models.BooleanField(_("published"), default=False)
+    privacy_notice = models.TextField(
+        _("privacy notice"),
+        blank=True,
+        help_text=_(
+            "What is done with the applicants' data, by whom, for how long. Applicants agree "
+            "to it to submit; when it changes, they are asked again at their next edit."
+        ),
+    )
+    privacy_notice_version = models.PositiveIntegerField(_("privacy notice version"), default=0)
     updated = models.DateTimeField(auto_now=True)
 
     class Meta:
@@ -55,6 +64,16 @@ class Call(models.Model):
 
     def has_closed(self, now=None):
         return (now or timezone.now()) >= self.closes_at
+
+    @property
+    def asks_privacy_consent(self):
+        return self.privacy_notice_version > 0
+
+    def privacy_notice_changed(self) -> None:
+        """A new version: consents given to an earlier one no longer count."""
+        self.privacy_notice_version += 1
+
+    privacy_notice_changed.alters_data = True
 
 
 class Question(models.Model):
@@ -171,6 +190,16 @@ class Application(models.Model):
     created = models.DateTimeField(auto_now_add=True)
     updated = models.DateTimeField(auto_now=True)
     submitted_at = models.DateTimeField(_("submitted at"), null=True, blank=True)
+    privacy_notice_version = models.PositiveIntegerField(
+        _("privacy notice version accepted"), null=True, blank=True
+    )
+    privacy_consent_at = models.DateTimeField(
+        _("privacy notice accepted at"), null=True, blank=True
+    )
+    investor_consent = models.BooleanField(_("may be shared with investors"), default=False)
+    investor_consent_at = models.DateTimeField(
+        _("sharing with investors agreed at"), null=True, blank=True
+    )
 
     class Meta:
         verbose_name = _("application")
@@ -198,6 +227,14 @@ class Application(models.Model):
     @property
     def is_editable(self):
         return self.state != ApplicationState.WITHDRAWN and self.call.is_open()
+
+    @property
+    def has_current_privacy_consent(self):
+        """Agreed to the call's privacy notice as it reads now, not to an earlier version."""
+        return (
+            self.privacy_consent_at is not None
+            and self.privacy_notice_version == self.call.privacy_notice_version
+        )
 
 
 class Attachment(models.Model):

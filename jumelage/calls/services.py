@@ -14,6 +14,7 @@ from jumelage.accounts.permissions import is_manager
 from jumelage.calls.enums import ApplicationState
 from jumelage.calls.forms import (
     BUILT_IN_FIELDS,
+    CONSENT_FIELDS,
     ApplicationForm,
     application_as_data,
     file_digest,
@@ -109,9 +110,30 @@ def _apply_cleaned(application, form, names) -> None:
             application.theme = form.cleaned_data["theme"]
         elif name in BUILT_IN_FIELDS:
             setattr(application, name, form.cleaned_data[name] or "")
+    if "privacy_consent" in names:
+        _record_privacy_consent(application, form.cleaned_data["privacy_consent"])
+    if "investor_consent" in names:
+        _record_investor_consent(application, form.cleaned_data["investor_consent"])
     answers = dict(application.answers)
     answers.update(form.answers())
     application.answers = {key: value for key, value in answers.items() if value is not None}
+
+
+def _record_privacy_consent(application, agreed) -> None:
+    """Which version of the notice was agreed to, and when. An unticked box withdraws a
+    current consent; an earlier version's consent stays on record as it was given."""
+    current = application.has_current_privacy_consent
+    if agreed and not current:
+        application.privacy_notice_version = application.call.privacy_notice_version
+        application.privacy_consent_at = timezone.now()
+    elif current and not agreed:
+        application.privacy_notice_version = application.privacy_consent_at = None
+
+
+def _record_investor_consent(application, agreed) -> None:
+    if agreed != application.investor_consent:
+        application.investor_consent = agreed
+        application.investor_consent_at = timezone.now() if agreed else None
 
 
 def _store_uploads(application, uploads, attachments) -> None:
@@ -154,7 +176,7 @@ def save_application(actor, application_id, data, files, *, only=None, submit=Fa
     questions = questions_of(application.call)
     attachments = list(application.attachments.all())
     if application.state == ApplicationState.SUBMITTED:
-        return _save_submitted(application, questions, attachments, data, files)
+        return _save_submitted(application, questions, attachments, data, files, only)
     if submit:
         submitted = _save_and_submit(actor, application, questions, attachments, data, files)
         if submitted.ok:
@@ -195,10 +217,19 @@ def _save_draft(application, questions, attachments, data, files, only) -> SaveR
     return SaveResult(application, dict(form.errors))
 
 
-def _save_submitted(application, questions, attachments, data, files) -> SaveResult:
+def _sent_values(data, name) -> list:
+    if hasattr(data, "getlist"):
+        return data.getlist(name)
+    return [data[name]] if name in data else []
+
+
+def _save_submitted(application, questions, attachments, data, files, only) -> SaveResult:
+    """Checked whole: what was sent, over what is stored. Autosave names what it sends in
+    `only`, an unticked box among them without a value; a full page sends every field,
+    but nothing for an unticked box."""
     merged = application_as_data(application, questions)
-    for name in data:
-        merged.setlist(name, data.getlist(name) if hasattr(data, "getlist") else [data[name]])
+    for name in set(data) | (only if only is not None else set(CONSENT_FIELDS)):
+        merged.setlist(name, _sent_values(data, name))
     form = ApplicationForm(
         application, merged, files, questions=questions, attachments=attachments, strict=True
     )

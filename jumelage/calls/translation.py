@@ -5,7 +5,7 @@ from jumelage.calls.models import Call, Question, QuestionChoice
 
 @register(Call)
 class CallTranslation(TranslationOptions):
-    fields = ("title", "introduction", "eligibility")
+    fields = ("title", "introduction", "eligibility", "privacy_notice")
 
 
 @register(Question)

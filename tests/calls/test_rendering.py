@@ -16,6 +16,8 @@ TRICKY = "<b>\"Tom\" & 'Jerry'</b>"
 @pytest.fixture
 def application(world):
     call = world.call_tc
+    call.privacy_notice, call.privacy_notice_version = TRICKY, 1
+    call.save()
     for kind in QuestionKind:
         question = f.QuestionFactory(
             call=call, key=kind.value.replace("_", "-"), kind=kind, label=TRICKY
@@ -39,6 +41,7 @@ def answers(application):
             "q_single-choice": ["first"],
             "q_yes-no": ["no"],
             "q_counted": ["much longer than twenty characters"],
+            "investor_consent": ["on"],
         }
     )
     data.setlist("q_multiple-choice", ["first", "second"])
@@ -62,7 +65,7 @@ def test_application_form_renders_as_django_templates_do(application, filled):
     data = answers(application) if filled else MultiValueDict()
     written = page_rows(application, data)
     templated = page_rows(application, data, DjangoTemplates())
-    assert len(written) == len(QuestionKind) + 9
+    assert len(written) == len(QuestionKind) + 11
     assert written == templated
 
 
