@@ -301,7 +301,7 @@ def assign_reviewers(
 
     Without fairness the total affinity is maximised exactly: a min-cost flow (OR-Tools)
     on each application's best candidates, then reviewer prices from the flow's node
-    potentials give an LP dual bound over *all* pairs (`bounds.dual_bound`); pairs that
+    potentials give an LP dual bound over *all* pairs (`bounds.certify`); pairs that
     beat their application's threshold are added and the flow solved again until none
     does, so sparsifying never loses the optimum. Ties are broken towards previous pairs,
     lexicographically: total affinity first (to 2^-30 of the largest affinity).

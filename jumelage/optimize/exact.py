@@ -11,8 +11,8 @@ from dataclasses import dataclass
 import numpy as np
 
 from jumelage.optimize import flow
-from jumelage.optimize.bounds import beating, dual_bound, top_candidates
-from jumelage.optimize.instance import InfeasibleAssignment, Instance, explain
+from jumelage.optimize.bounds import certify, clamped, thresholds, top_candidates
+from jumelage.optimize.instance import InfeasibleAssignment, Instance, explain, short_group
 
 # Affinities are quantised to integers for the flow solver: the largest |affinity| maps to
 # at most 2^30 levels, and (with a previous assignment) each level is multiplied by the
@@ -43,24 +43,28 @@ def maximise(
 
     A min-cost flow (OR-Tools) runs on each application's best candidates; reviewer prices
     from the flow's node potentials give the LP dual bound over *all* pairs
-    (`bounds.dual_bound`); pairs that beat their application's threshold join the
+    (`bounds.certify`); pairs that beat their application's threshold join the
     candidates and the flow runs again until none does, so sparsifying never loses the
-    optimum. Previous pairs win every tie: costs are affinity levels × (previous pairs + 1)
-    plus 1 for a pair not previous, a lexicographic order in integers."""
+    optimum. Previous pairs win every tie: a pair is worth its affinity level × (previous
+    pairs + 1), plus 1 if it is previous: a lexicographic order in integers."""
     candidates = _first_candidates(instance)
     scale = _scale(instance)
-    tolerance = 1 / scale
-    for round_ in itertools.count():
-        report(0.1, f"solving the flow on {int(candidates.sum()):,} candidate pairs")
+    # A quantised affinity is off by at most half a level, so two reduced affinities
+    # compare wrongly by at most one level: only pairs beating by more can pay.
+    tolerance = 2 / scale
+    for round_ in itertools.count(1):
+        report(0.1, f"round {round_}: the flow on {int(candidates.sum()):,} candidate pairs")
         transport, chosen = _solve_candidates(instance, candidates, scale)
         if chosen is None:
             candidates = _more_candidates(instance, candidates)
             continue
-        affinity_costs = -_quantised(instance, transport, scale)
-        prices = flow.reviewer_prices(transport, affinity_costs, chosen) / scale
-        bound, _ = dual_bound(instance, prices)
-        report(0.5, f"round {round_ + 1}: checking optimality against every pair")
-        missing = beating(instance, prices, candidates, tolerance)
+        report(0.4, f"round {round_}: checking optimality against every pair")
+        prices = _prices(instance, transport, chosen, scale)
+        reduced = instance.affinity[transport.rows, transport.cols] - prices[transport.cols]
+        at_least = thresholds(transport.rows, reduced, instance.need)
+        bound, missing = certify(
+            instance, prices, candidates, at_least, tolerance, _per_application(instance)
+        )
         if not missing.any() or _past(deadline):
             return Solution(_as_matrix(instance, transport, chosen), bound)
         candidates |= missing
@@ -70,8 +74,7 @@ def _first_candidates(instance: Instance) -> np.ndarray:
     # Each application's best few reviewers, its previous ones (so they can be kept), and
     # for a reviewer with a minimum load their best applications (so they can reach it).
     w, allowed = instance.affinity, instance.allowed
-    k = int(instance.need.max(initial=0))
-    candidates = top_candidates(w, allowed, _CANDIDATES_PER_REVIEW * k + _CANDIDATES_EXTRA)
+    candidates = top_candidates(w, allowed, _per_application(instance))
     candidates |= instance.previous
     if instance.lower.any():
         per_reviewer = 2 * int(instance.lower.max()) + _CANDIDATES_EXTRA
@@ -79,13 +82,42 @@ def _first_candidates(instance: Instance) -> np.ndarray:
     return candidates
 
 
+def _per_application(instance: Instance) -> int:
+    """How many candidates an application starts with, and may gain per round."""
+    return _CANDIDATES_PER_REVIEW * int(instance.need.max(initial=0)) + _CANDIDATES_EXTRA
+
+
+def _prices(instance: Instance, transport: flow.Transport, chosen, scale: float) -> np.ndarray:
+    """Reviewer prices in affinity units, from the potentials of the affinity-only costs
+    (the flow is optimal for them: previous pairs only break ties)."""
+    affinity_costs = -_quantised(instance, transport, scale)
+    return clamped(instance, flow.reviewer_prices(transport, affinity_costs, chosen) / scale)
+
+
 def _more_candidates(instance: Instance, candidates: np.ndarray) -> np.ndarray:
-    """Twice as many candidates per application, after the candidates alone could not
-    meet every need; when all pairs were in already, the instance itself is infeasible."""
+    """More candidates after the candidates alone could not meet every need: twice as
+    many for the applications (or reviewers, for minimum loads) of a group that the
+    minimum cut of the candidates' flow shows to be short. When all pairs were in already,
+    the instance itself is infeasible."""
     if (candidates == instance.allowed).all():
         raise InfeasibleAssignment(explain(instance))
-    per_application = 2 * int(candidates.sum(axis=1).max())
-    return candidates | top_candidates(instance.affinity, instance.allowed, per_application)
+    short = short_group(candidates, instance.need, instance.upper)
+    if short is not None:
+        return _widen(instance.affinity, instance.allowed, candidates, short[0])
+    short = short_group(candidates.T, instance.lower, instance.need)
+    if short is not None:
+        return _widen(instance.affinity.T, instance.allowed.T, candidates.T, short[0]).T
+    everyone = np.arange(len(instance.need))
+    return _widen(instance.affinity, instance.allowed, candidates, everyone)
+
+
+def _widen(affinity, allowed, candidates, rows) -> np.ndarray:
+    """The candidates, with each of `rows` given its best 2n allowed columns, n being
+    the most any of them has now."""
+    widened = candidates.copy()
+    most = int(candidates[rows].sum(axis=1).max(initial=1))
+    widened[rows] |= top_candidates(affinity[rows], allowed[rows], 2 * most)
+    return widened
 
 
 def _solve_candidates(instance: Instance, candidates: np.ndarray, scale: float):
@@ -99,7 +131,7 @@ def _solve_candidates(instance: Instance, candidates: np.ndarray, scale: float):
 
 
 def _scale(instance: Instance) -> float:
-    largest = np.abs(np.where(instance.allowed, instance.affinity, 0)).max(initial=0)
+    largest = np.abs(instance.affinity).max(initial=0)
     tie_break = int(instance.previous.sum()) + 1
     levels = min(_LEVELS, _MAX_COST // tie_break)
     return levels / largest if largest > 0 else 1.0

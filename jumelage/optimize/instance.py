@@ -29,11 +29,7 @@ class Instance:
     need: np.ndarray  # int64 per application
     lower: np.ndarray  # int64 per reviewer
     upper: np.ndarray  # int64 per reviewer
-
-    @property
-    def pinned_sums(self) -> np.ndarray:
-        """Per application, the affinity its pinned reviewers already bring."""
-        return np.where(self.pinned, self.affinity, 0.0).sum(axis=1)
+    pinned_sums: np.ndarray  # per application, the affinity its pinned reviewers bring
 
 
 def build(affinity, k, max_load, min_load, conflicts, pinned, previous) -> Instance:
@@ -63,6 +59,7 @@ def build(affinity, k, max_load, min_load, conflicts, pinned, previous) -> Insta
         need=k - pinned.sum(axis=1),
         lower=np.maximum(lower - held, 0),
         upper=upper - held,
+        pinned_sums=_pinned_sums(w, pinned),
     )
     _check_counts(instance, conflicts, k, lower, upper)
     return instance
@@ -72,14 +69,14 @@ def explain(instance: Instance) -> str:
     """Why the instance has no solution, found by a maximum flow and its minimum cut: a
     group of applications whose reviewers cannot give them enough reviews, or a group of
     reviewers who cannot reach their minimum load."""
-    short = _short_group(instance.allowed, instance.need, instance.upper)
+    short = short_group(instance.allowed, instance.need, instance.upper)
     if short:
         apps, wanted, offered = short
         return (
             f"applications {_names(apps)} need {wanted} more reviews in all, but the reviewers "
             f"they have no conflict with can take only {offered} of them"
         )
-    short = _short_group(instance.allowed.T, instance.lower, instance.need)
+    short = short_group(instance.allowed.T, instance.lower, instance.need)
     if short:
         reviewers, wanted, offered = short
         return (
@@ -87,6 +84,11 @@ def explain(instance: Instance) -> str:
             f"their minimum loads, but only {offered} are open to them"
         )
     return "no assignment meets every load and conflict at once"
+
+
+def _pinned_sums(w: np.ndarray, pinned: np.ndarray) -> np.ndarray:
+    rows, cols = np.nonzero(pinned)
+    return np.bincount(rows, weights=w[rows, cols], minlength=w.shape[0])
 
 
 def _mask(mask, shape, name) -> np.ndarray:
@@ -151,9 +153,11 @@ def _check_counts(instance, conflicts, k, lower, upper) -> None:
         )
 
 
-def _short_group(allowed, demand, capacity) -> tuple[np.ndarray, int, int] | None:
-    """A set S of rows whose demand exceeds what their allowed columns can supply, from
-    the source side of a minimum cut (Hall's condition); None when every demand is met."""
+def short_group(allowed, demand, capacity) -> tuple[np.ndarray, int, int] | None:
+    """Rows each need `demand` distinct allowed columns, columns each take `capacity`
+    rows: a group of rows whose demand exceeds what their allowed columns can supply (from
+    the source side of a minimum cut: Hall's condition), with that demand and that supply;
+    None when every demand can be met."""
     n_rows, n_cols = allowed.shape
     source, sink = n_rows + n_cols, n_rows + n_cols + 1
     rows, cols = np.nonzero(allowed)
