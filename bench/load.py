@@ -8,7 +8,8 @@ Two modes, both bounded by a request (or applicant) count and by time, and both 
 127.0.0.1 only:
 - "get": `concurrency` clients fetch one path in a closed loop, after a warm-up;
 - "submit": `concurrency` virtual applicants each take the next pre-made session, apply to
-  the call, open their application page, and post the full form with a PDF pitch deck.
+  the call, open their application page, and post the full form with a PDF pitch deck,
+  agreeing to the privacy notice.
 
 Requests carry `X-Forwarded-Proto: https`, as a TLS-terminating proxy in front of the
 production server would, and an Origin header so that CSRF checks pass as in a browser.
@@ -238,6 +239,7 @@ class Applicant:
             "contact_email": self.who["email"],
             "contact_phone": "+886 4 0000 0000",
             "theme": self.spec["theme"],
+            "privacy_consent": "on",
         }
         files = {"pitch_deck": ("pitch.pdf", "application/pdf", self.spec["pdf"])}
         content_type, body = multipart(fields, files)

@@ -102,6 +102,8 @@ def _call(cycle, side, slug):
         title=f"Call for startups {slug}",
         introduction="Apply with your team. " * 40,
         eligibility="Startups under five years old.",
+        privacy_notice="We keep your application for two years. " * 5,
+        privacy_notice_version=1,
         opens_at=now - dt.timedelta(days=10),
         closes_at=now + dt.timedelta(days=20),
         published=True,
@@ -246,6 +248,9 @@ def verify(slug, confirmed_pks):
         "submitted_in_db": len(submitted),
         "confirmed_missing": len(set(confirmed_pks) - submitted),
         "attachments_in_db": applications.filter(attachments__isnull=False).distinct().count(),
+        "privacy_consents_in_db": applications.filter(
+            pk__in=submitted, privacy_notice_version=1, privacy_consent_at__isnull=False
+        ).count(),
     }
 
 

@@ -10,7 +10,8 @@ What it measures, on SQLite and on PostgreSQL, one JSON line per case on stdout:
   per page counted in-process for page 1 and the late page. Target: <= 150 ms a page
   (p99), the same number of queries on every page.
 - submissions: 16 concurrent already-registered applicants, each with a pre-made session,
-  applying, opening their application and submitting the full form with a PDF pitch deck;
+  applying, opening their application and submitting the full form with a PDF pitch deck
+  and their consent to the privacy notice;
   then the database is counted. Targets: 0 errors, 0 lost, and >= 50/s on PostgreSQL.
 
 How: each database is created fresh (PostgreSQL: jumelage_bench on 127.0.0.1:5432, dropped
@@ -565,7 +566,12 @@ def submissions(bench):
     result = run_load(bench, spec, "submissions")
     found = verify_submissions(bench, slug, result["confirmed_pks"])
     lost = found["confirmed_missing"]
-    ok = result["errors"] == 0 and lost == 0 and found["submitted_in_db"] == result["attempted"]
+    ok = (
+        result["errors"] == 0
+        and lost == 0
+        and found["submitted_in_db"] == result["attempted"]
+        and found["privacy_consents_in_db"] == found["submitted_in_db"]
+    )
     rate_ok = bench.db != "postgresql" or result["submissions_per_s"] >= 50
     return {
         "case": "submissions",
@@ -580,6 +586,7 @@ def submissions(bench):
         "confirmed": result["confirmed"],
         "submitted_in_db": found["submitted_in_db"],
         "with_pitch_deck": found["attachments_in_db"],
+        "with_privacy_consent": found["privacy_consents_in_db"],
         "lost": lost,
         "flow": result["flow"],
         "server_cpu_ms_per_submission": round(
