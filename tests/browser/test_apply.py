@@ -44,7 +44,13 @@ def browser_locale(language):
 
 @pytest.fixture
 def call(world):
-    """The open Taichung call, with a yes/no question and a text shown only on "yes"."""
+    """The open Taichung call, with its privacy notice, a yes/no question and a text shown
+    only on "yes"."""
+    world.call_tc.privacy_notice_en = "We keep your application for two years."
+    world.call_tc.privacy_notice_fr = "Nous gardons votre candidature deux ans."
+    world.call_tc.privacy_notice_zh_hant = "我們保存您的申請兩年。"
+    world.call_tc.privacy_notice_version = 1
+    world.call_tc.save()
     incubated = QuestionFactory(
         call=world.call_tc,
         key="incubated",
@@ -153,6 +159,7 @@ def draft_for(user, call, **changes):
         "contact_phone": "",
         "theme": call.cycle.themes.first().pk,
         "q_incubated": "no",
+        "privacy_consent": "on",
         **changes,
     }
     deck = SimpleUploadedFile("deck.pdf", MINIMAL_PDF, content_type="application/pdf")
@@ -223,6 +230,7 @@ def test_a_new_visitor_registers_drafts_and_submits(
         ),
         "the pitch deck and the answer to be saved",
     )
+    page.check("#id_privacy_consent")
     screenshot("ready")
 
     page.locator(SUBMIT).click()
@@ -233,6 +241,7 @@ def test_a_new_visitor_registers_drafts_and_submits(
     application = Application.objects.get()  # exactly one
     assert application.state == ApplicationState.SUBMITTED
     assert application.language == language
+    assert application.privacy_notice_version == 1 and application.privacy_consent_at
     assert ApplicationTransition.objects.count() == 1
     assert problems == []
 
