@@ -171,3 +171,11 @@ def test_consents_are_exported(client, world, alice, draft):
     assert exported["Privacy notice agreed to at"]
     assert exported["May be shared with investors"] == "Yes"
     assert exported["Sharing with investors agreed to at"]
+
+
+def test_managers_edit_the_notice_in_every_language_and_see_its_version(client, world, call):
+    client.force_login(world.users.tina)
+    html = client.get(reverse("calls:edit", kwargs={"slug": call.slug})).content.decode()
+    for code in ("zh_hant", "fr", "en"):
+        assert f'name="privacy_notice_{code}"' in html
+    assert "The privacy notice is at version 1." in html
