@@ -79,7 +79,11 @@ class NewDelegationForm(DelegationForm):
             self.fields["side"].widget = forms.HiddenInput()
             self.fields["side"].initial = sides[0].pk
         partnership = sides[0].partnership
-        self.fields["host_side"].queryset = partnership.sides.all()
+        hosts = partnership.sides.all()
+        # A manager of one city sends from it: the choice is among the others.
+        self.fields["host_side"].queryset = (
+            hosts.exclude(pk=sides[0].pk) if len(sides) == 1 else hosts
+        )
 
     def clean(self):
         cleaned = super().clean()
@@ -186,9 +190,13 @@ class TravelLegForm(CostFieldsMixin, forms.ModelForm):
             self.initial["departs_at"] = shown_local(leg.departs_at, leg.departure_timezone)
             self.initial["arrives_at"] = shown_local(leg.arrives_at, leg.arrival_timezone)
         else:
-            self.initial.setdefault("departure_timezone", delegation.side.timezone)
-            self.initial.setdefault("arrival_timezone", delegation.host_side.timezone)
-            self.initial.setdefault("currency", delegation.side.currency)
+            self.initial["departure_timezone"] = (
+                self.initial.get("departure_timezone") or delegation.side.timezone
+            )
+            self.initial["arrival_timezone"] = (
+                self.initial.get("arrival_timezone") or delegation.host_side.timezone
+            )
+            self.initial["currency"] = self.initial.get("currency") or delegation.side.currency
 
     def clean(self):
         cleaned = super().clean()
@@ -226,7 +234,7 @@ class StayForm(CostFieldsMixin, forms.ModelForm):
         _delegation_travellers(self.fields["travellers"], delegation)
         self._limit_cost_choices(delegation)
         if not self.instance.pk:
-            self.initial.setdefault("currency", delegation.host_side.currency)
+            self.initial["currency"] = self.initial.get("currency") or delegation.host_side.currency
 
     def clean(self):
         cleaned = super().clean()
@@ -292,7 +300,7 @@ class ItineraryItemForm(TranslatedFieldsMixin, forms.ModelForm):
         )
         self.fields["leg"].queryset = delegation.legs.all()
         if not self.instance.pk:
-            self.initial.setdefault("timezone", delegation.host_side.timezone)
+            self.initial["timezone"] = self.initial.get("timezone") or delegation.host_side.timezone
 
     def clean(self):
         cleaned = super().clean()

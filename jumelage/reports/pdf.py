@@ -141,6 +141,8 @@ def _cover(pdf: ReportPDF, doc: Document):
     pdf.ln(25)
     pdf.set_font(BODY, size=12)
     for key in ("authority", "names", "country", "period", "report_date"):
+        if not getattr(doc, key):
+            continue
         pdf.set_x(45)
         pdf.multi_cell(0, 9, f"{label[key]}: {getattr(doc, key)}", new_x="LMARGIN", new_y="NEXT")
 
