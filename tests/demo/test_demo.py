@@ -7,6 +7,7 @@ from django.core.management import call_command
 from django.core.management.commands import runserver
 from django.db import transaction
 from django.test.utils import override_settings
+from django.urls import reverse
 from django.utils import timezone
 
 from jumelage.calls.enums import ApplicationState, QuestionKind
@@ -17,6 +18,8 @@ from jumelage.notifications.models import OutboxMessage
 from jumelage.partnerships import timeline
 from jumelage.partnerships.enums import StageKind, ThemeState
 from jumelage.partnerships.models import BudgetLine, Cycle, Partnership, Side, Theme
+from jumelage.review.models import Committee, Review
+from jumelage.review.queries import ranking_of
 
 
 @pytest.fixture(scope="module", autouse=True)
@@ -30,6 +33,15 @@ def loaded(django_db_setup, django_db_blocker, tmp_path_factory):
         loader.load()
         yield
         transaction.set_rollback(True)
+
+
+def current_cycle():
+    """The cycle whose calls are open; the loader creates it first, the earlier one after."""
+    return Cycle.objects.order_by("created", "pk").first()
+
+
+def earlier_cycle():
+    return Cycle.objects.order_by("created", "pk").last()
 
 
 def counts():
@@ -56,7 +68,7 @@ def test_demo_creates_the_partnership_with_its_two_sides():
 
 @pytest.mark.django_db
 def test_demo_cycle_has_the_eleven_stages_spaced_as_the_template():
-    cycle = Cycle.objects.get()
+    cycle = current_cycle()
     stages = list(cycle.stages.order_by("order"))
     shift = stages[0].starts_on - timeline.FIRST_CYCLE_START
     assert [(s.kind, s.starts_on - shift, s.ends_on - shift) for s in stages] == timeline.TEMPLATE
@@ -66,7 +78,7 @@ def test_demo_cycle_has_the_eleven_stages_spaced_as_the_template():
 
 @pytest.mark.django_db
 def test_demo_calls_are_open_today_from_nine_to_five_local_time():
-    calls = Call.objects.select_related("side", "cycle")
+    calls = Call.objects.filter(cycle=current_cycle()).select_related("side", "cycle")
     assert {call.slug for call in calls} == {
         f"taichung-{calls[0].cycle.slug}",
         f"toulouse-{calls[0].cycle.slug}",
@@ -79,18 +91,19 @@ def test_demo_calls_are_open_today_from_nine_to_five_local_time():
 
 @pytest.mark.django_db
 def test_demo_themes_are_agreed_by_the_partner_manager_but_aerospace_is_pending():
-    agreed = Theme.objects.filter(state=ThemeState.AGREED).prefetch_related("decisions__actor")
+    themes = Theme.objects.filter(cycle=current_cycle())
+    agreed = themes.filter(state=ThemeState.AGREED).prefetch_related("decisions__actor")
     assert agreed.count() >= 4
     for theme in agreed:
         (decision,) = theme.decisions.all()
         assert decision.side != theme.proposed_by
         assert decision.actor.memberships.filter(side=decision.side, role="manager").exists()
-    assert Theme.objects.get(title_en="Aerospace").state == ThemeState.PROPOSED
+    assert themes.get(title_en="Aerospace").state == ThemeState.PROPOSED
 
 
 @pytest.mark.django_db
 def test_demo_every_host_has_an_offer_within_the_exchange():
-    exchange = Cycle.objects.get().stages.get(kind=StageKind.EXCHANGE)
+    exchange = current_cycle().stages.get(kind=StageKind.EXCHANGE)
     offers = HostingOffer.objects.all()
     assert offers.count() == 8
     assert all(exchange.starts_on <= o.starts_on <= o.ends_on <= exchange.ends_on for o in offers)
@@ -138,10 +151,10 @@ def test_demo_forms_use_every_question_kind_and_a_conditional_question():
 @pytest.mark.django_db
 def test_loading_again_on_a_later_day_changes_nothing():
     before = counts()
-    cycle = Cycle.objects.get()
+    cycles = list(Cycle.objects.order_by("pk"))
     loader.load(today=timezone.localdate() + dt.timedelta(days=40))
     assert counts() == before
-    assert Cycle.objects.get() == cycle
+    assert list(Cycle.objects.order_by("pk")) == cycles
 
 
 @pytest.mark.django_db
@@ -167,3 +180,36 @@ def test_demo_each_side_has_budget_lines_in_its_own_currency():
         lines = BudgetLine.objects.filter(side=side)
         assert lines.exists()
         assert set(lines.values_list("currency", flat=True)) == {side.currency}
+
+
+@pytest.mark.django_db
+def test_the_earlier_cycle_is_closed_reviewed_and_ranked():
+    earlier = earlier_cycle()
+    assert earlier.slug == str(int(current_cycle().slug) - 1)
+    assert all(call.has_closed() for call in Call.objects.filter(cycle=earlier))
+    for committee in Committee.objects.filter(cycle=earlier):
+        ranking = ranking_of(committee)
+        assert len(ranking) >= 35
+        assert all(line.review_count == 3 for line in ranking)
+        assert not Review.objects.filter(member__committee=committee, state="draft").exists()
+
+
+@pytest.mark.django_db
+def test_the_current_cycle_has_committees_waiting_for_the_call_to_close():
+    committees = Committee.objects.filter(cycle=current_cycle())
+    assert committees.count() == 2
+    assert all(c.members.count() == 4 and c.criteria.count() == 4 for c in committees)
+    assert not Review.objects.filter(member__committee__in=committees).exists()
+
+
+@pytest.mark.django_db
+def test_the_earlier_cycles_results_page_shows_the_four_teams(client):
+    earlier = earlier_cycle()
+    url = reverse(
+        "selection:results",
+        kwargs={"partnership_slug": earlier.partnership.slug, "cycle_slug": earlier.slug},
+    )
+    page = client.get(url).content.decode()
+    selected = Application.objects.filter(place__isnull=False, call__cycle=earlier)
+    assert selected.count() == 4
+    assert all(application.team_name in page for application in selected)
