@@ -48,7 +48,7 @@ def maximise(
     optimum. Previous pairs win every tie: a pair is worth its affinity level × (previous
     pairs + 1), plus 1 if it is previous: a lexicographic order in integers."""
     candidates = _first_candidates(instance)
-    scale = _scale(instance)
+    scale = quantise_scale(instance)
     # A quantised affinity is off by at most half a level, so two reduced affinities
     # compare wrongly by at most one level: only pairs beating by more can pay.
     tolerance = 2 / scale
@@ -130,7 +130,8 @@ def _solve_candidates(instance: Instance, candidates: np.ndarray, scale: float):
     return transport, flow.solve(transport, costs)
 
 
-def _scale(instance: Instance) -> float:
+def quantise_scale(instance: Instance) -> float:
+    """Affinity levels per unit of affinity: integer costs are rint(affinity × this)."""
     largest = np.abs(instance.affinity).max(initial=0)
     tie_break = int(instance.previous.sum()) + 1
     levels = min(_LEVELS, _MAX_COST // tie_break)

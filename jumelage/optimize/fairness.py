@@ -1,13 +1,21 @@
 """The fairest assignment: raise the worst-served application first, then the total.
 
 Maximising the smallest per-application affinity sum over integral assignments is NP-hard
-in general, so this is a heuristic with a certificate. Each round solves, exactly, the
-assignment of maximum *weighted* total affinity, where applications left below the
-target weigh more and more, so the flow hands them better reviewers. Each round also
-proves a bound: for weights μ ≥ 0 summing to 1, no assignment has a worst application above
-the best μ-weighted average, which the exact solver bounds (the max–min LP is the best
-such bound over μ). The smallest of these bounds, and of each application's own best
-possible sum, is `maxmin_bound`; the target of the next round is that bound.
+in general, so this is a heuristic with a certificate.
+
+The heuristic asks, for a target T, that each application's j-th best reviewer be no more
+than δ below its own j-th best possible one, δ being its margin (own best sum − T) shared
+over its reviewers. Any assignment meeting those floors gives every application at least
+T, and whether one exists is a flow question: the application's supply passes down a
+chain of levels, the j-th level reaching the reviewers above the j-th floor, with at most
+need − j units passing below it. Bisection finds the largest T the flow can meet, and the
+min-cost flow at that T also maximises the total affinity among such assignments.
+
+The certificate: no application can get more than its own best sum (every reviewer to
+itself), and for weights μ ≥ 0 summing to 1 no worst application exceeds the best
+μ-weighted average, which the exact solver bounds (the max–min LP value is the least such
+bound over μ). `maxmin_bound` is the smaller of the two, μ spread over the applications
+that end worst.
 """
 
 from __future__ import annotations
@@ -18,14 +26,18 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 import numpy as np
+from ortools.graph.python import min_cost_flow
 
-from jumelage.optimize.exact import maximise
-from jumelage.optimize.instance import InfeasibleAssignment, Instance
+from jumelage.optimize.bounds import top_candidates
+from jumelage.optimize.exact import maximise, quantise_scale
 
-# How much more an application below the target weighs after each round.
-_BOOST = 2.0
-_ROUNDS = 30
-_WORST_SHARE = 0.02
+# Bisection stops when the target is known to this relative precision.
+_PRECISION = 1e-4
+# Candidates per application beyond its plain reviewers: more lets loose applications make
+# room for tight ones, at the price of a larger flow.
+_CANDIDATES = 40
+# Applications whose sum is within this share of the worst weigh in the μ bound.
+_NEAR_WORST = 0.02
 
 
 @dataclass(frozen=True)
@@ -37,64 +49,134 @@ class Fair:
     maxmin_bound: float
 
 
+@dataclass(frozen=True)
+class _Levels:
+    """The candidate pairs sorted by application then decreasing affinity, with each
+    application's own best affinities (its j-th best allowed, for j < need)."""
+
+    rows: np.ndarray
+    cols: np.ndarray
+    values: np.ndarray
+    own: np.ndarray  # applications × max need, −inf where need is smaller
+    own_best: np.ndarray  # per application: pinned sum + its best possible reviewers
+
+
 def fair_assignment(
-    instance: Instance,
+    instance,
     plain: np.ndarray,
     deadline: float | None,
     report: Callable[[float, str], None],
 ) -> Fair:
-    """From the maximum-total assignment `plain`, a fairer one: the largest floor τ such
-    that every application can get all its reviewers at affinity ≥ τ (a bottleneck found by
-    bisection over the affinity values, each step an exact flow), then the maximum total
-    among assignments above that floor. The result is kept only if its worst application
-    beats the plain one's; `maxmin_bound` is the smallest best-possible sum of one
-    application (what it would get with every reviewer to itself)."""
+    """From the maximum-total assignment `plain`, the fairest one found (largest worst
+    application, then largest total) and the bound on the worst application."""
+    levels = _levels(instance, plain)
     best, best_key = plain, _key(instance, plain)
-    values = np.unique(instance.affinity[instance.allowed])
-    low, high = 0, len(values) - 1  # values[low] is always a feasible floor
-    while low < high and not _past(deadline):
-        middle = (low + high + 1) // 2
-        report(
-            0.5 + 0.5 * (1 - (high - low) / len(values)), f"trying the floor {values[middle]:.4g}"
-        )
-        if _floored(instance, values[middle], deadline) is None:
-            high = middle - 1
-        else:
-            low = middle
-    chosen = _floored(instance, values[low], deadline) if len(values) else None
-    if chosen is not None and _key(instance, chosen) > best_key:
-        best = chosen
-    return Fair(best, _own_best(instance))
+    ceiling = float(levels.own_best.min()) if len(levels.own_best) else 0.0
+    low, high = best_key[0], ceiling
+    scale = quantise_scale(instance)
+    while high - low > _PRECISION * max(abs(high), 1e-12) and not _past(deadline):
+        target = (low + high) / 2
+        report(0.5 + 0.4 * _progress(best_key[0], low, high), f"trying a worst of {target:.4g}")
+        chosen = _floored_flow(instance, levels, target, scale)
+        if chosen is None:
+            high = target
+            continue
+        low = target
+        if _key(instance, chosen) > best_key:
+            best, best_key = chosen, _key(instance, chosen)
+    report(0.95, "bounding the worst application")
+    return Fair(best, min(ceiling, _mu_bound(instance, best)))
 
 
-def _floored(instance: Instance, floor: float, deadline: float | None) -> np.ndarray | None:
-    above = dataclasses.replace(instance, allowed=instance.allowed & (instance.affinity >= floor))
-    try:
-        return maximise(above, deadline, _silent).chosen
-    except InfeasibleAssignment:
+def _levels(instance, plain: np.ndarray) -> _Levels:
+    w = instance.affinity
+    candidates = top_candidates(w, instance.allowed, _CANDIDATES) | plain
+    rows, cols = np.nonzero(candidates)
+    values = w[rows, cols]
+    order = np.lexsort((-values, rows))
+    most = int(instance.need.max(initial=0))
+    own = np.full((len(instance.need), most), -np.inf)
+    if most:
+        best = -np.sort(-np.where(instance.allowed, w, -np.inf), axis=1)[:, :most]
+        wanted = np.arange(most)[None, :] < instance.need[:, None]
+        own = np.where(wanted, best, -np.inf)
+    own_best = instance.pinned_sums + np.where(np.isfinite(own), own, 0).sum(axis=1)
+    return _Levels(rows[order], cols[order], values[order], own, own_best)
+
+
+def _floored_flow(instance, levels: _Levels, target: float, scale: float):
+    """The assignment of maximum total affinity in which each application's j-th best
+    reviewer is at least its j-th floor, or None when none exists."""
+    n_apps, n_reviewers = instance.affinity.shape
+    most = levels.own.shape[1]
+    if most == 0:
+        return np.zeros(instance.affinity.shape, dtype=bool)
+    need = instance.need
+    margin = np.where(need > 0, (levels.own_best - target) / np.maximum(need, 1), 0.0)
+    floors = levels.own - margin[:, None]  # applications × levels, −inf past need
+    # A pair enters at the first level whose floor it reaches; level nodes are
+    # application a's level j = a * most + j; reviewers and the sink follow.
+    band = (levels.values[:, None] < floors[levels.rows]).sum(axis=1)
+    usable = band < need[levels.rows]
+    reviewer_node = n_apps * most + levels.cols[usable]
+    level_node = levels.rows[usable] * most + band[usable]
+    sink = n_apps * most + n_reviewers
+    chain_tails = (np.arange(n_apps)[:, None] * most + np.arange(most - 1)[None, :]).ravel()
+    passing = np.maximum(need[:, None] - 1 - np.arange(most - 1)[None, :], 0).ravel()
+    network = min_cost_flow.SimpleMinCostFlow()
+    pair_arcs = network.add_arcs_with_capacity_and_unit_cost(
+        level_node,
+        reviewer_node,
+        np.ones(len(level_node), np.int64),
+        -np.rint(levels.values[usable] * scale).astype(np.int64),
+    )
+    network.add_arcs_with_capacity_and_unit_cost(
+        chain_tails, chain_tails + 1, passing.astype(np.int64), np.zeros(len(passing), np.int64)
+    )
+    network.add_arcs_with_capacity_and_unit_cost(
+        n_apps * most + np.arange(n_reviewers),
+        np.full(n_reviewers, sink),
+        instance.upper - instance.lower,
+        np.zeros(n_reviewers, np.int64),
+    )
+    supplies = np.zeros(sink + 1, np.int64)
+    supplies[np.arange(n_apps) * most] = need
+    supplies[n_apps * most : sink] = -instance.lower
+    supplies[sink] = instance.lower.sum() - need.sum()
+    network.set_nodes_supplies(np.arange(sink + 1), supplies)
+    if network.solve() != network.OPTIMAL:
         return None
+    used = network.flows(pair_arcs) > 0
+    chosen = np.zeros(instance.affinity.shape, dtype=bool)
+    chosen[levels.rows[usable][used], levels.cols[usable][used]] = True
+    return chosen
 
 
-def _key(instance: Instance, chosen: np.ndarray) -> tuple[float, float]:
+def _mu_bound(instance, chosen: np.ndarray) -> float:
+    """max Σ μ_a·sum_a over all assignments, proven by the exact solver, for μ uniform on
+    the applications that end near the worst: a bound on every worst application."""
+    sums = _sums(instance, chosen)
+    if not len(sums):
+        return 0.0
+    near = sums <= sums.min() + _NEAR_WORST * max(abs(sums.min()), 1e-12)
+    mu = near / near.sum()
+    weighted = dataclasses.replace(
+        instance, affinity=mu[:, None] * instance.affinity, pinned_sums=mu * instance.pinned_sums
+    )
+    return maximise(weighted, None, _silent).bound
+
+
+def _key(instance, chosen: np.ndarray) -> tuple[float, float]:
     sums = _sums(instance, chosen)
     return (float(sums.min()) if len(sums) else 0.0, float(sums.sum()))
 
 
-def _own_best(instance: Instance) -> float:
-    """The smallest over applications of the best sum each could get alone: the bound for
-    μ putting all weight on one application."""
-    mask = np.where(instance.allowed, instance.affinity, -np.inf)
-    best = -np.sort(-mask, axis=1)
-    sums = [best[a, :need].sum() for a, need in enumerate(instance.need)]
-    return float(min(np.asarray(sums) + instance.pinned_sums, default=0.0))
-
-
-def _weighted(instance: Instance, mu: np.ndarray) -> Instance:
-    return dataclasses.replace(instance, affinity=mu[:, None] * instance.affinity)
-
-
-def _sums(instance: Instance, chosen: np.ndarray) -> np.ndarray:
+def _sums(instance, chosen: np.ndarray) -> np.ndarray:
     return np.where(chosen, instance.affinity, 0.0).sum(axis=1) + instance.pinned_sums
+
+
+def _progress(worst: float, low: float, high: float) -> float:
+    return 1.0 - (high - low) / max(high - worst, 1e-12)
 
 
 def _past(deadline: float | None) -> bool:
@@ -102,4 +184,4 @@ def _past(deadline: float | None) -> bool:
 
 
 def _silent(fraction: float, message: str) -> None:
-    """Inner solves report nothing: the rounds report for them."""
+    """The inner exact solve reports nothing: the bisection reports for it."""
