@@ -30,6 +30,14 @@ class AssignmentSource(models.TextChoices):
     AUTOMATIC = "automatic", _("Automatic")
 
 
+class BidLevel(models.TextChoices):
+    """A reviewer's wish to review an application, used by the automatic assignment."""
+
+    EAGER = "eager", _("Eager")
+    WILLING = "willing", _("Willing")
+    NOT_FOR_ME = "not_for_me", _("Not for me")
+
+
 class ReviewerQuestionKind(models.TextChoices):
     TEXT = "text", _("Text")
     YES_NO = "yes_no", _("Yes / no")
@@ -43,6 +51,9 @@ class EventKind(models.TextChoices):
     MEMBER_JOINED = "member_joined", _("Member joined")
     MEMBER_REMOVED = "member_removed", _("Member removed")
     ASSIGNED = "assigned", _("Application assigned")
+    PINNED = "pinned", _("Assignment pinned")
+    UNPINNED = "unpinned", _("Assignment unpinned")
+    BIDS_SAVED = "bids_saved", _("Wishes saved")
     UNASSIGNED = "unassigned", _("Assignment removed")
     CONFLICT_DECLARED = "conflict_declared", _("Conflict declared")
     REVIEW_SUBMITTED = "review_submitted", _("Review submitted")

@@ -3,7 +3,7 @@ from django.utils.translation import gettext_lazy as _
 
 from jumelage.partnerships.forms import TranslatedFieldsMixin, localized
 from jumelage.partnerships.queries import agreed_themes
-from jumelage.review.enums import ReviewerQuestionKind
+from jumelage.review.enums import BidLevel, ReviewerQuestionKind
 from jumelage.review.models import Committee, Criterion, Member, ReviewerQuestion
 
 COMMENT_MAX = 8000
@@ -182,3 +182,28 @@ class ReviewForm(forms.Form):
             "comment": review.comment,
             "comment_for_applicant": review.comment_for_applicant,
         }
+
+
+class BidsForm(forms.Form):
+    """One choice per application the reviewer may see: eager, willing, not for me, or
+    no opinion."""
+
+    def __init__(self, *args, applications, bids, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.applications = list(applications)
+        choices = [("", _("No opinion")), *BidLevel.choices]
+        for application in self.applications:
+            self.fields[f"bid_{application.pk}"] = forms.ChoiceField(
+                label=application.reference,
+                choices=choices,
+                required=False,
+                initial=bids.get(application.pk, ""),
+                widget=forms.RadioSelect,
+            )
+
+    def levels(self) -> dict:
+        return {a.pk: self.cleaned_data.get(f"bid_{a.pk}", "") for a in self.applications}
+
+    def rows(self):
+        """(application, its field) for the template."""
+        return [(a, self[f"bid_{a.pk}"]) for a in self.applications]

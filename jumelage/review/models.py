@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from jumelage.review.enums import (
     Aggregate,
     AssignmentSource,
+    BidLevel,
     EventKind,
     MemberRole,
     ReviewerQuestionKind,
@@ -235,6 +236,12 @@ class Assignment(models.Model):
         "calls.Application", on_delete=models.CASCADE, related_name="assignments"
     )
     source = models.CharField(max_length=10, choices=AssignmentSource.choices)
+    pinned = models.BooleanField(
+        _("pinned"), default=False, help_text=_("Kept when the automatic assignment runs again.")
+    )
+    affinity = models.FloatField(
+        _("match"), null=True, blank=True, help_text=_("How well the pair matched when assigned.")
+    )
     created = models.DateTimeField(default=timezone.now)
 
     class Meta:
@@ -248,6 +255,27 @@ class Assignment(models.Model):
 
     def __str__(self):
         return f"{self.member} → {self.application_id}"
+
+
+class Bid(models.Model):
+    """A member's wish to review an application (or not), before assignment."""
+
+    member = models.ForeignKey(Member, on_delete=models.CASCADE, related_name="bids")
+    application = models.ForeignKey(
+        "calls.Application", on_delete=models.CASCADE, related_name="bids"
+    )
+    level = models.CharField(_("wish"), max_length=10, choices=BidLevel.choices)
+    updated = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("bid")
+        verbose_name_plural = _("bids")
+        constraints = [
+            models.UniqueConstraint(fields=["member", "application"], name="one_bid_per_pair")
+        ]
+
+    def __str__(self):
+        return f"{self.member} · {self.application_id} · {self.level}"
 
 
 class Review(models.Model):

@@ -9,7 +9,7 @@ from jumelage.calls.enums import ApplicationState
 from jumelage.calls.models import Application
 from jumelage.optimize import ranking
 from jumelage.review.enums import ReviewState
-from jumelage.review.models import Assignment, Committee, Conflict, Member, Review
+from jumelage.review.models import Assignment, Bid, Committee, Conflict, Member, Review
 from jumelage.review.permissions import can_manage
 
 
@@ -145,6 +145,11 @@ def assignments_by_application(committee):
             "reviews",
             queryset=Review.objects.filter(member__committee=committee).select_related("member"),
             to_attr="committee_reviews",
+        ),
+        Prefetch(
+            "bids",
+            queryset=Bid.objects.filter(member__committee=committee),
+            to_attr="committee_bids",
         ),
     )
 

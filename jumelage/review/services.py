@@ -19,7 +19,7 @@ from jumelage.notifications.services import queue_message
 from jumelage.optimize.assignment import assign as solve_assignment
 from jumelage.review import permissions
 from jumelage.review.enums import AssignmentSource, EventKind, ReviewState
-from jumelage.review.models import Assignment, Committee, Conflict, Event, Member, Review
+from jumelage.review.models import Assignment, Bid, Committee, Conflict, Event, Member, Review
 from jumelage.review.queries import applications_to_review, conflicted_pairs
 
 INVITATION_SALT = "jumelage.review.invitation"
@@ -241,6 +241,49 @@ def unassign(actor, assignment: Assignment) -> None:
         application=assignment.application,
     )
     assignment.delete()
+
+
+@transaction.atomic
+def set_pinned(actor, assignment: Assignment, pinned: bool) -> None:
+    """A pinned pair survives every automatic re-run."""
+    member = assignment.member
+    _require_manager(actor, member.committee)
+    Assignment.objects.filter(pk=assignment.pk).update(pinned=pinned)
+    kind = EventKind.PINNED if pinned else EventKind.UNPINNED
+    _record(member.committee, kind, actor, member=member, application=assignment.application)
+
+
+def forbid(actor, assignment: Assignment) -> Conflict:
+    """A manager rules a pair out: it counts as a conflict (never assigned again)."""
+    _require_manager(actor, assignment.member.committee)
+    return declare_conflict(
+        actor, assignment.member, assignment.application, _("Ruled out by a programme manager.")
+    )
+
+
+@transaction.atomic
+def save_bids(actor, member: Member, levels: dict) -> int:
+    """Store the member's wishes ({application id: level, or "" for none}) for the
+    applications they may see; returns how many wishes they now hold."""
+    if actor.pk != member.user_id:
+        raise PermissionDenied(_("Only the reviewer can state their wishes."))
+    visible = set(biddable(member).values_list("pk", flat=True))
+    for application_id, level in levels.items():
+        if application_id not in visible:
+            continue
+        if level:
+            Bid.objects.update_or_create(
+                member=member, application_id=application_id, defaults={"level": level}
+            )
+        else:
+            Bid.objects.filter(member=member, application_id=application_id).delete()
+    _record(member.committee, EventKind.BIDS_SAVED, actor, member=member)
+    return member.bids.count()
+
+
+def biddable(member: Member):
+    """The committee's applications the member may bid on: all but their conflicts."""
+    return applications_to_review(member.committee).exclude(conflicts__member=member)
 
 
 @dataclass(frozen=True)

@@ -21,6 +21,7 @@ from jumelage.review import exports, permissions, queries, services
 from jumelage.review.enums import Aggregate, AssignmentSource, ReviewState
 from jumelage.review.forms import (
     AssignForm,
+    BidsForm,
     CommitteeForm,
     ConflictForm,
     CriterionForm,
@@ -231,11 +232,21 @@ def assignments(request, partnership_slug, cycle_slug, side_slug):
     context = {
         "committee": committee,
         "form": form,
-        "applications": queries.assignments_by_application(committee),
+        "applications": _with_wishes(queries.assignments_by_application(committee)),
         "conflicts": queries.conflicted_pairs(committee),
         "members": committee.members.all(),
     }
     return render(request, "review/assignments.html", context, status=400 if form.errors else 200)
+
+
+def _with_wishes(applications):
+    """Each assignment learns its reviewer's wish for the application, to show why."""
+    applications = list(applications)
+    for application in applications:
+        wishes = {bid.member_id: bid for bid in application.committee_bids}
+        for assignment in application.committee_assignments:
+            assignment.wish = wishes.get(assignment.member_id)
+    return applications
 
 
 @login_required
@@ -258,13 +269,40 @@ def auto_assign(request, partnership_slug, cycle_slug, side_slug):
 
 @login_required
 @require_POST
-def unassign(request, partnership_slug, cycle_slug, side_slug, pk):
+def pin(request, partnership_slug, cycle_slug, side_slug, pk):
     committee = _managed_committee(request, partnership_slug, cycle_slug, side_slug)
-    assignment = get_object_or_404(
-        Assignment.objects.select_related("member", "application"),
+    assignment = _assignment_or_404(committee, pk)
+    services.set_pinned(request.user, assignment, not assignment.pinned)
+    return _back(committee, "review:assignments")
+
+
+@login_required
+@require_POST
+def forbid(request, partnership_slug, cycle_slug, side_slug, pk):
+    committee = _managed_committee(request, partnership_slug, cycle_slug, side_slug)
+    assignment = _assignment_or_404(committee, pk)
+    services.forbid(request.user, assignment)
+    messages.success(
+        request,
+        _("%(name)s will not review %(reference)s.")
+        % {"name": assignment.member.name, "reference": assignment.application.reference},
+    )
+    return _back(committee, "review:assignments")
+
+
+def _assignment_or_404(committee, pk) -> Assignment:
+    return get_object_or_404(
+        Assignment.objects.select_related("member__committee", "application__call"),
         member__committee=committee,
         pk=pk,
     )
+
+
+@login_required
+@require_POST
+def unassign(request, partnership_slug, cycle_slug, side_slug, pk):
+    committee = _managed_committee(request, partnership_slug, cycle_slug, side_slug)
+    assignment = _assignment_or_404(committee, pk)
     try:
         services.unassign(request.user, assignment)
     except services.ReviewRefused as error:
@@ -389,6 +427,26 @@ def queue(request, partnership_slug, cycle_slug, side_slug):
         "call_closed": bool(rows) and rows[0][0].call.has_closed(),
     }
     return render(request, "review/queue.html", context)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def bids(request, partnership_slug, cycle_slug, side_slug):
+    seat = _seat(request, partnership_slug, cycle_slug, side_slug)
+    applications = services.biddable(seat)
+    current = dict(seat.bids.values_list("application_id", "level"))
+    form = BidsForm(request.POST or None, applications=applications, bids=current)
+    if request.method == "POST" and form.is_valid():
+        count = services.save_bids(request.user, seat, form.levels())
+        messages.success(request, _("%(count)s wish(es) saved.") % {"count": count})
+        return _back(seat.committee, "review:bids")
+    context = {
+        "committee": seat.committee,
+        "seat": seat,
+        "form": form,
+        "shows_identity": permissions.sees_identity(request.user, seat.committee),
+    }
+    return render(request, "review/bids.html", context, status=400 if form.errors else 200)
 
 
 def _reading(application):

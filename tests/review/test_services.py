@@ -4,7 +4,7 @@ from django.core.exceptions import PermissionDenied
 from jumelage.notifications.models import OutboxMessage
 from jumelage.review import queries, services
 from jumelage.review.enums import EventKind, ReviewState
-from jumelage.review.models import Assignment, Event, Member, Review
+from jumelage.review.models import Assignment, Conflict, Event, Member, Review
 from tests import factories as f
 from tests.review import helpers
 
@@ -253,3 +253,28 @@ def test_webmail_addresses_do_not_suggest_conflicts(panel):
     application.save()
     stranger = helpers.seat(panel.committee, f.UserFactory(email="someone@gmail.com"))
     assert services.likely_conflicts(stranger, [application]) == {}
+
+
+def test_wishes_are_kept_for_visible_applications_only(panel):
+    reviewer, (wanted, avoided, conflicted) = panel.reviewers[0], panel.applications
+    services.declare_conflict(reviewer.user, reviewer, conflicted)
+    levels = {wanted.pk: "eager", avoided.pk: "not_for_me", conflicted.pk: "eager"}
+    assert services.save_bids(reviewer.user, reviewer, levels) == 2
+    assert services.save_bids(reviewer.user, reviewer, {avoided.pk: ""}) == 1
+    assert dict(reviewer.bids.values_list("application_id", "level")) == {wanted.pk: "eager"}
+    with pytest.raises(PermissionDenied):
+        services.save_bids(panel.users.tina, reviewer, levels)
+
+
+def test_a_pinned_pair_is_recorded_and_a_ruled_out_pair_becomes_a_conflict(panel):
+    reviewer, application = panel.reviewers[0], panel.applications[0]
+    services.assign(panel.users.tina, reviewer, [application])
+    assignment = Assignment.objects.get()
+    services.set_pinned(panel.users.tina, assignment, True)
+    assert Assignment.objects.get().pinned
+    assert Event.objects.filter(kind=EventKind.PINNED).exists()
+    services.forbid(panel.users.tina, assignment)
+    assert not Assignment.objects.exists()
+    assert Conflict.objects.get().declared_by == panel.users.tina
+    with pytest.raises(PermissionDenied):
+        services.forbid(reviewer.user, assignment)

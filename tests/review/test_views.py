@@ -243,3 +243,27 @@ def test_list_pages_make_as_many_queries_for_ten_applications_as_for_four(client
     assert [_query_count(client, _url(name, reviewing)) for name in names] == before
     client.force_login(reviewing.users.rita)
     assert _query_count(client, _url("queue", reviewing)) == queue_before
+
+
+def test_a_reviewer_states_wishes_from_the_page(client, reviewing):
+    client.force_login(reviewing.users.rita)
+    first, second = reviewing.applications[:2]
+    data = {f"bid_{first.pk}": "eager", f"bid_{second.pk}": "not_for_me"}
+    assert client.post(_url("bids", reviewing), data).status_code == 302
+    assert dict(reviewing.seat.bids.values_list("application_id", "level")) == {
+        first.pk: "eager",
+        second.pk: "not_for_me",
+    }
+    assert client.post(_url("bids", reviewing), {f"bid_{first.pk}": "maybe"}).status_code == 400
+
+
+def test_managers_pin_and_rule_out_from_the_assignments_page(client, reviewing):
+    client.force_login(reviewing.users.tina)
+    assignment = Assignment.objects.filter(member=reviewing.seat).first()
+    assert client.post(_url("pin", reviewing, pk=assignment.pk)).status_code == 302
+    assignment.refresh_from_db()
+    assert assignment.pinned
+    page = client.get(_url("assignments", reviewing)).content.decode()
+    assert "pinned" in page
+    assert client.post(_url("forbid", reviewing, pk=assignment.pk)).status_code == 302
+    assert Conflict.objects.filter(member=reviewing.seat).count() == 1
