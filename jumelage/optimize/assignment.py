@@ -331,10 +331,11 @@ def assign_reviewers(
 def _reviewer_result(
     instance: Instance, chosen: np.ndarray, bound: float, maxmin_bound: float | None
 ) -> ReviewerAssignment:
-    everything = chosen | instance.pinned
-    sums = np.where(everything, instance.affinity, 0.0).sum(axis=1)
+    pairs = np.argwhere(chosen | instance.pinned)
+    affinity = instance.affinity[pairs[:, 0], pairs[:, 1]]
+    sums = np.bincount(pairs[:, 0], weights=affinity, minlength=len(instance.need))
     return ReviewerAssignment(
-        pairs=np.argwhere(everything),
+        pairs=pairs,
         objective=float(sums.sum()),
         upper_bound=float(bound),
         worst_application=float(sums.min()) if len(sums) else 0.0,

@@ -28,42 +28,52 @@ def certify(
     candidates: np.ndarray,
     candidate_thresholds: np.ndarray,
     tolerance: float,
+    lookahead: float,
     per_application: int,
-) -> tuple[float, np.ndarray]:
-    """The bound above for reviewer `prices`, over every allowed pair, and the pairs
-    outside `candidates` whose reduced affinity beats `candidate_thresholds` (each
-    application's need-th best reduced affinity among its candidates) by more than
-    `tolerance`: the pairs that could improve the assignment, at most `per_application`
-    (the best by reduced affinity) for each application. When there are none, the
-    candidates' optimum is the optimum and the bound meets it. One pass over the matrix."""
+) -> tuple[float, bool, np.ndarray]:
+    """The bound above for reviewer `prices`, over every allowed pair; whether it is
+    proven that the candidates hold an optimum; and the pairs worth adding if not.
+
+    A pair outside `candidates` could improve the assignment when its reduced affinity
+    beats its application's `candidate_thresholds` (the need-th best reduced affinity among
+    its candidates) by more than `tolerance`; with none, the candidates' optimum is the
+    optimum and the bound meets it. Pairs that come within `lookahead` of the threshold
+    are offered too, since the next prices may let them beat it, at most `per_application`
+    (the best by reduced affinity) for each application. One pass over the matrix."""
     n_apps, n_reviewers = instance.affinity.shape
     prices = clamped(instance, prices)
-    missing = np.zeros_like(candidates)
+    offered = np.zeros_like(candidates)
+    proven = True
     total = 0.0
     for block in _blocks(n_apps, n_reviewers):
         reduced = instance.affinity[block] - prices[None, :]
         reduced[~instance.allowed[block]] = -np.inf
         total += _top_sums(reduced, instance.need[block]).sum()
-        beats = (reduced > candidate_thresholds[block, None] + tolerance) & ~candidates[block]
-        if beats.any():
-            beating = np.where(beats, reduced, -np.inf)
-            missing[block] = beats & _top_mask(beating, per_application)
+        margin = np.subtract(reduced, candidate_thresholds[block, None], out=reduced)
+        margin[candidates[block]] = -np.inf
+        proven = proven and not (margin > tolerance).any()
+        offered[block] = _best_near(margin, lookahead, per_application)
     positive, negative = np.maximum(prices, 0), np.maximum(-prices, 0)
     total += (instance.upper * positive).sum() - (instance.lower * negative).sum()
-    return total + instance.pinned_sums.sum(), missing
+    return total + instance.pinned_sums.sum(), proven, offered
 
 
 def thresholds(rows: np.ndarray, values: np.ndarray, need: np.ndarray) -> np.ndarray:
-    """Per application, the need-th largest of its `values` (given per pair, with the
-    pair's application in `rows`); −inf when it has fewer, +inf when it needs none."""
-    order = np.lexsort((-values, rows))
-    rows, values = rows[order], values[order]
-    starts = np.searchsorted(rows, np.arange(len(need)))
+    """Per application, the need-th largest of its `values`, given per pair with the
+    pair's application in `rows` (sorted ascending, as np.nonzero gives them); −inf when
+    it has fewer, +inf when it needs none."""
     counts = np.bincount(rows, minlength=len(need))
-    result = np.full(len(need), -np.inf)
-    enough = (need > 0) & (counts >= need)
-    result[enough] = values[starts[enough] + need[enough] - 1]
-    result[need == 0] = np.inf
+    starts = np.concatenate([[0], np.cumsum(counts)[:-1]])
+    # One padded row per application, so a partition finds every need-th value at once.
+    padded = np.full((len(need), max(int(counts.max(initial=0)), 1)), -np.inf)
+    padded[rows, np.arange(len(rows)) - starts[rows]] = values
+    result = np.full(len(need), np.inf)
+    most = int(need.max(initial=0))
+    if most:
+        width = padded.shape[1]
+        top = np.sort(np.partition(padded, max(width - most, 0), axis=1)[:, -most:], axis=1)
+        picked = top[np.arange(len(need)), np.clip(most - need, 0, most - 1)]
+        result = np.where(need > 0, picked, np.inf)
     return result
 
 
@@ -77,6 +87,15 @@ def top_candidates(affinity: np.ndarray, allowed: np.ndarray, per_row: int) -> n
         scores = np.where(allowed[block], affinity[block], -np.inf)
         chosen[block] = _top_mask(scores, per_row)
     return chosen & allowed
+
+
+def _best_near(margin: np.ndarray, lookahead: float, per_row: int) -> np.ndarray:
+    """The cells with margin > −lookahead, at most the `per_row` largest in a row."""
+    near = margin > -lookahead
+    crowded = np.flatnonzero(near.sum(axis=1) > per_row)
+    if len(crowded):
+        near[crowded] &= _top_mask(margin[crowded], per_row)
+    return near
 
 
 def _top_mask(scores: np.ndarray, per_row: int) -> np.ndarray:
@@ -108,7 +127,7 @@ def _top_sums(values: np.ndarray, need: np.ndarray) -> np.ndarray:
     most = int(need.max(initial=0))
     if most == 0:
         return np.zeros(len(values))
-    top = -np.partition(-values, most - 1, axis=1)[:, :most]
-    running = np.cumsum(-np.sort(-top, axis=1), axis=1)
+    top = np.partition(values, values.shape[1] - most, axis=1)[:, -most:]
+    running = np.cumsum(np.sort(top, axis=1)[:, ::-1], axis=1)
     last = np.maximum(need - 1, 0)
     return np.where(need > 0, running[np.arange(len(values)), last], 0.0)

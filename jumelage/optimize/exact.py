@@ -24,6 +24,9 @@ _MAX_COST = 1 << 46
 # enough for the dual bound to prove the first solve optimal (see `_first_candidates`).
 _CANDIDATES_PER_REVIEW = 5
 _CANDIDATES_EXTRA = 10
+# Pairs this close (as a share of the affinity range) to beating their application's
+# threshold join the candidates with those that beat it: measured, it saves rounds.
+_LOOKAHEAD = 0.02
 
 
 @dataclass(frozen=True)
@@ -52,6 +55,7 @@ def maximise(
     # A quantised affinity is off by at most half a level, so two reduced affinities
     # compare wrongly by at most one level: only pairs beating by more can pay.
     tolerance = 2 / scale
+    lookahead = _LOOKAHEAD * np.ptp(instance.affinity) if instance.affinity.size else 0.0
     for round_ in itertools.count(1):
         report(0.1, f"round {round_}: the flow on {int(candidates.sum()):,} candidate pairs")
         transport, chosen = _solve_candidates(instance, candidates, scale)
@@ -62,12 +66,12 @@ def maximise(
         prices = _prices(instance, transport, chosen, scale)
         reduced = instance.affinity[transport.rows, transport.cols] - prices[transport.cols]
         at_least = thresholds(transport.rows, reduced, instance.need)
-        bound, missing = certify(
-            instance, prices, candidates, at_least, tolerance, _per_application(instance)
+        bound, proven, offered = certify(
+            instance, prices, candidates, at_least, tolerance, lookahead, _per_application(instance)
         )
-        if not missing.any() or _past(deadline):
+        if proven or _past(deadline):
             return Solution(_as_matrix(instance, transport, chosen), bound)
-        candidates |= missing
+        candidates |= offered
 
 
 def _first_candidates(instance: Instance) -> np.ndarray:
@@ -95,29 +99,30 @@ def _prices(instance: Instance, transport: flow.Transport, chosen, scale: float)
 
 
 def _more_candidates(instance: Instance, candidates: np.ndarray) -> np.ndarray:
-    """More candidates after the candidates alone could not meet every need: twice as
-    many for the applications (or reviewers, for minimum loads) of a group that the
-    minimum cut of the candidates' flow shows to be short. When all pairs were in already,
-    the instance itself is infeasible."""
+    """More candidates after the candidates alone could not meet every need. The minimum
+    cut of the candidates' flow names a group of applications (or, for minimum loads, of
+    reviewers) short of partners, and the partners they reach, all full: each member gets
+    its best allowed partners among the others. When all pairs were in already, the
+    instance itself is infeasible."""
     if (candidates == instance.allowed).all():
         raise InfeasibleAssignment(explain(instance))
+    w, allowed, per_row = instance.affinity, instance.allowed, _per_application(instance)
     short = short_group(candidates, instance.need, instance.upper)
     if short is not None:
-        return _widen(instance.affinity, instance.allowed, candidates, short[0])
+        return candidates | _widened(w, allowed & ~short.full, short.rows, per_row)
     short = short_group(candidates.T, instance.lower, instance.need)
     if short is not None:
-        return _widen(instance.affinity.T, instance.allowed.T, candidates.T, short[0]).T
+        return candidates | _widened(w.T, allowed.T & ~short.full, short.rows, per_row).T
     everyone = np.arange(len(instance.need))
-    return _widen(instance.affinity, instance.allowed, candidates, everyone)
+    most = int(candidates.sum(axis=1).max(initial=0))
+    return candidates | _widened(w, allowed, everyone, 2 * most)
 
 
-def _widen(affinity, allowed, candidates, rows) -> np.ndarray:
-    """The candidates, with each of `rows` given its best 2n allowed columns, n being
-    the most any of them has now."""
-    widened = candidates.copy()
-    most = int(candidates[rows].sum(axis=1).max(initial=1))
-    widened[rows] |= top_candidates(affinity[rows], allowed[rows], 2 * most)
-    return widened
+def _widened(affinity, allowed, rows, per_row) -> np.ndarray:
+    """A mask with each of `rows`' best `per_row` allowed columns."""
+    mask = np.zeros(allowed.shape, dtype=bool)
+    mask[rows] = top_candidates(affinity[rows], allowed[rows], per_row)
+    return mask
 
 
 def _solve_candidates(instance: Instance, candidates: np.ndarray, scale: float):
@@ -132,7 +137,8 @@ def _solve_candidates(instance: Instance, candidates: np.ndarray, scale: float):
 
 def quantise_scale(instance: Instance) -> float:
     """Affinity levels per unit of affinity: integer costs are rint(affinity × this)."""
-    largest = np.abs(instance.affinity).max(initial=0)
+    w = instance.affinity
+    largest = max(w.max(initial=0), -w.min(initial=0))
     tie_break = int(instance.previous.sum()) + 1
     levels = min(_LEVELS, _MAX_COST // tie_break)
     return levels / largest if largest > 0 else 1.0

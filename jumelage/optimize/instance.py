@@ -71,17 +71,15 @@ def explain(instance: Instance) -> str:
     reviewers who cannot reach their minimum load."""
     short = short_group(instance.allowed, instance.need, instance.upper)
     if short:
-        apps, wanted, offered = short
         return (
-            f"applications {_names(apps)} need {wanted} more reviews in all, but the reviewers "
-            f"they have no conflict with can take only {offered} of them"
+            f"applications {_names(short.rows)} need {short.wanted} more reviews in all, but "
+            f"the reviewers they have no conflict with can take only {short.offered} of them"
         )
     short = short_group(instance.allowed.T, instance.lower, instance.need)
     if short:
-        reviewers, wanted, offered = short
         return (
-            f"reviewers {_names(reviewers)} must take {wanted} more reviews in all to reach "
-            f"their minimum loads, but only {offered} are open to them"
+            f"reviewers {_names(short.rows)} must take {short.wanted} more reviews in all to "
+            f"reach their minimum loads, but only {short.offered} are open to them"
         )
     return "no assignment meets every load and conflict at once"
 
@@ -153,7 +151,18 @@ def _check_counts(instance, conflicts, k, lower, upper) -> None:
         )
 
 
-def short_group(allowed, demand, capacity) -> tuple[np.ndarray, int, int] | None:
+@dataclass(frozen=True)
+class Shortage:
+    """A group of rows (`rows`) that want more than their allowed columns can give: the
+    columns they reach are full (`full`, a mask over columns)."""
+
+    rows: np.ndarray
+    full: np.ndarray
+    wanted: int
+    offered: int
+
+
+def short_group(allowed, demand, capacity) -> Shortage | None:
     """Rows each need `demand` distinct allowed columns, columns each take `capacity`
     rows: a group of rows whose demand exceeds what their allowed columns can supply (from
     the source side of a minimum cut: Hall's condition), with that demand and that supply;
@@ -177,7 +186,7 @@ def short_group(allowed, demand, capacity) -> tuple[np.ndarray, int, int] | None
     inside = side[n_rows + cols] & np.isin(rows, group)
     crossing = (~side[n_rows + cols]) & np.isin(rows, group)
     offered = capacity[np.unique(cols[inside])].sum() + crossing.sum()
-    return group, int(demand[group].sum()), int(offered)
+    return Shortage(group, side[n_rows : n_rows + n_cols], int(demand[group].sum()), int(offered))
 
 
 def _names(indices: np.ndarray) -> str:
