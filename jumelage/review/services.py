@@ -5,6 +5,7 @@ call these and never write review data themselves."""
 
 from dataclasses import dataclass
 
+import numpy as np
 from django.conf import settings
 from django.core import signing
 from django.core.exceptions import PermissionDenied
@@ -17,7 +18,9 @@ from jumelage.accounts.models import User
 from jumelage.calls.enums import ApplicationState
 from jumelage.notifications.services import queue_message
 from jumelage.optimize.assignment import assign as solve_assignment
-from jumelage.review import permissions
+from jumelage.optimize.assignment import assign_reviewers
+from jumelage.optimize.instance import InfeasibleAssignment
+from jumelage.review import affinity, permissions
 from jumelage.review.enums import AssignmentSource, EventKind, ReviewState
 from jumelage.review.models import Assignment, Bid, Committee, Conflict, Event, Member, Review
 from jumelage.review.queries import applications_to_review, conflicted_pairs
@@ -289,11 +292,13 @@ def biddable(member: Member):
 @dataclass(frozen=True)
 class AutoAssignment:
     added: int
-    short: dict  # application → how many reviewers it still lacks
+    removed: int
+    short: dict  # application id → how many reviewers it still lacks
+    optimal: bool  # False when only a partial assignment was possible
 
 
 def plan_assignment(committee: Committee):
-    """The committee as plain data for the solver (`optimize.assignment.assign`)."""
+    """The committee as plain data for the partial solver (`optimize.assignment.assign`)."""
     members = list(committee.members.prefetch_related("themes"))
     applications = applications_to_review(committee).values_list("pk", "theme_id")
     existing = Assignment.objects.filter(member__committee=committee).values_list(
@@ -311,11 +316,59 @@ def plan_assignment(committee: Committee):
 
 
 @transaction.atomic
-def auto_assign(actor, committee: Committee) -> AutoAssignment:
-    """Top up every application to the committee's k reviewers, keeping existing pairs,
-    respecting conflicts and limits, preferring reviewers who declared the theme."""
+def auto_assign(actor, committee: Committee, progress=None) -> AutoAssignment:
+    """Give every application the committee's k reviewers with the greatest total
+    affinity (texts, themes, wishes), respecting conflicts and limits, keeping pinned
+    pairs and begun reviews, and moving as few other pairs as that allows. When no full
+    assignment exists, fill what can be filled and say which applications are short."""
     _require_manager(actor, committee)
     Committee.objects.select_for_update().get(pk=committee.pk)
+    found = affinity.matrices(committee)
+    if not found.applications:
+        return AutoAssignment(0, 0, {}, optimal=True)
+    try:
+        result = assign_reviewers(
+            found.affinity,
+            committee.reviews_per_application,
+            max_load=np.array([m.load_cap for m in found.members]),
+            conflicts=found.conflicts,
+            pinned=found.pinned,
+            previous=found.previous,
+            progress=progress,
+        )
+    except InfeasibleAssignment:
+        return _fill_what_fits(actor, committee)
+    return _replace_assignments(actor, committee, found, result.pairs)
+
+
+def _replace_assignments(actor, committee, found, pairs) -> AutoAssignment:
+    wanted = {
+        (found.members[j].pk, found.applications[i].pk): float(found.affinity[i, j])
+        for i, j in pairs
+    }
+    current = {(a.member_id, a.application_id): a for a in _assignments_of(committee)}
+    gone = [a.pk for pair, a in current.items() if pair not in wanted]
+    Assignment.objects.filter(pk__in=gone).delete()
+    for pair, value in wanted.items():
+        if pair in current:
+            Assignment.objects.filter(pk=current[pair].pk).update(affinity=value)
+        else:
+            Assignment.objects.create(
+                member_id=pair[0],
+                application_id=pair[1],
+                source=AssignmentSource.AUTOMATIC,
+                affinity=value,
+            )
+    added = len(wanted.keys() - current.keys())
+    _record(committee, EventKind.ASSIGNED, actor, automatic=added, removed=len(gone))
+    return AutoAssignment(added, len(gone), {}, optimal=True)
+
+
+def _assignments_of(committee):
+    return Assignment.objects.filter(member__committee=committee)
+
+
+def _fill_what_fits(actor, committee) -> AutoAssignment:
     result = solve_assignment(**plan_assignment(committee))
     members = {m.pk: m for m in committee.members.all()}
     for member_id, application_id in result.added:
@@ -326,7 +379,7 @@ def auto_assign(actor, committee: Committee) -> AutoAssignment:
         )
     if result.added:
         _record(committee, EventKind.ASSIGNED, actor, automatic=len(result.added))
-    return AutoAssignment(added=len(result.added), short=result.short)
+    return AutoAssignment(len(result.added), 0, result.short, optimal=False)
 
 
 # Reviews

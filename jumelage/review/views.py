@@ -254,7 +254,11 @@ def _with_wishes(applications):
 def auto_assign(request, partnership_slug, cycle_slug, side_slug):
     committee = _managed_committee(request, partnership_slug, cycle_slug, side_slug)
     result = services.auto_assign(request.user, committee)
-    messages.success(request, _("%(count)s assignment(s) added.") % {"count": result.added})
+    messages.success(
+        request,
+        _("%(added)s assignment(s) added, %(removed)s moved away.")
+        % {"added": result.added, "removed": result.removed},
+    )
     if result.short:
         messages.error(
             request,

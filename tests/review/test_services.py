@@ -1,5 +1,8 @@
+from io import StringIO
+
 import pytest
 from django.core.exceptions import PermissionDenied
+from django.core.management import CommandError, call_command
 
 from jumelage.notifications.models import OutboxMessage
 from jumelage.review import queries, services
@@ -116,8 +119,7 @@ def test_automatic_assignment_prefers_reviewers_of_the_theme(panel):
     fan = panel.reviewers[2]
     fan.themes.add(panel.theme)
     services.auto_assign(panel.users.tina, panel.committee)
-    # A declared theme is worth two applications of load: the fan takes two of three.
-    assert Assignment.objects.filter(member=fan).count() == 2
+    assert Assignment.objects.filter(member=fan).count() == 3  # up to the load limit
 
 
 def test_automatic_assignment_reports_applications_it_cannot_serve(panel):
@@ -278,3 +280,60 @@ def test_a_pinned_pair_is_recorded_and_a_ruled_out_pair_becomes_a_conflict(panel
     assert Conflict.objects.get().declared_by == panel.users.tina
     with pytest.raises(PermissionDenied):
         services.forbid(reviewer.user, assignment)
+
+
+def test_automatic_assignment_follows_expertise_and_wishes(panel):
+    panel.committee.reviews_per_application = 1
+    panel.committee.max_load = 3
+    panel.committee.save()
+    robotics, _second, avoided = panel.applications
+    robotics.answers = {"pitch": "Collaborative robots for machine tools"}
+    robotics.save()
+    expert, keen, other = panel.reviewers
+    expert.expertise = "industrial robots, machine tools"
+    expert.save()
+    services.save_bids(keen.user, keen, {avoided.pk: "eager"})
+    services.save_bids(other.user, other, {avoided.pk: "not_for_me"})
+    result = services.auto_assign(panel.users.tina, panel.committee)
+    assert result.optimal
+    pairs = set(Assignment.objects.values_list("application_id", "member_id"))
+    assert (robotics.pk, expert.pk) in pairs and (avoided.pk, keen.pk) in pairs
+    assert Assignment.objects.get(application=avoided).affinity >= 1.0
+
+
+def test_running_again_keeps_pinned_pairs_and_begun_reviews(panel):
+    first = services.auto_assign(panel.users.tina, panel.committee)
+    assert (first.added, first.removed) == (6, 0)
+    pinned, begun = Assignment.objects.order_by("pk")[:2]
+    services.set_pinned(panel.users.tina, pinned, True)
+    helpers.submit_review(begun.member, begun.application, {panel.team.pk: 3, panel.market.pk: 3})
+    again = services.auto_assign(panel.users.tina, panel.committee)
+    assert (again.added, again.removed) == (0, 0)  # nothing changed: nothing moves
+    assert Assignment.objects.filter(pk__in=[pinned.pk, begun.pk]).count() == 2
+
+
+def test_an_impossible_full_assignment_fills_what_fits(panel):
+    panel.committee.reviews_per_application = 3
+    panel.committee.save()
+    result = services.auto_assign(panel.users.tina, panel.committee)
+    assert not result.optimal and sum(result.short.values()) == 3
+
+
+def test_the_command_line_shows_progress_and_the_outcome(panel):
+    out = StringIO()
+    call_command(
+        "assign",
+        "taichung-toulouse",
+        panel.cycle.slug,
+        "taichung",
+        "--as",
+        "tina@taichung.example",
+        stdout=out,
+    )
+    lines = out.getvalue().splitlines()
+    assert lines[0].strip().startswith("0%") and "%" in lines[-2]
+    assert lines[-1] == "6 assignment(s) added, 0 moved away"
+    with pytest.raises(CommandError, match="No committee"):
+        call_command(
+            "assign", "taichung-toulouse", "1999", "taichung", "--as", "tina@taichung.example"
+        )
