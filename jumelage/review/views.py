@@ -316,9 +316,12 @@ def unassign(request, partnership_slug, cycle_slug, side_slug, pk):
     return _back(committee, "review:assignments")
 
 
+RANKING_METHODS = [*Aggregate.choices, *queries.CALIBRATIONS.items()]
+
+
 def _method(request, committee):
     method = request.GET.get("method")
-    return method if method in Aggregate.values else committee.aggregate
+    return method if method in dict(RANKING_METHODS) else committee.aggregate
 
 
 @login_required
@@ -328,12 +331,14 @@ def ranking(request, partnership_slug, cycle_slug, side_slug):
     method = _method(request, committee)
     context = {
         "committee": committee,
-        "lines": queries.ranking_of(committee, method),
         "method": method,
-        "methods": Aggregate.choices,
-        "criteria": committee.criteria.all(),
+        "methods": RANKING_METHODS,
         "cut": committee.cycle.nominations_per_side,
     }
+    if method in queries.CALIBRATIONS:
+        context["calibrated"], context["tied"] = queries.calibrated_ranking(committee, method)
+    else:
+        context["lines"] = queries.ranking_of(committee, method)
     return render(request, "review/ranking.html", context)
 
 

@@ -267,3 +267,32 @@ def test_managers_pin_and_rule_out_from_the_assignments_page(client, reviewing):
     assert "pinned" in page
     assert client.post(_url("forbid", reviewing, pk=assignment.pk)).status_code == 302
     assert Conflict.objects.filter(member=reviewing.seat).count() == 1
+
+
+def test_the_calibrated_ranking_removes_a_harsh_reviewers_offset(client, reviewing):
+    """rita scores two points (50 on 0–100) below omar on the same applications; the
+    fourth application only omar scored. Raw means put it above the second, which rita
+    scored harshly; calibrated, both are level, as omar scored them alike."""
+    first, second, third, fourth = reviewing.applications
+    criterion = reviewing.criterion
+    services.assign(reviewing.users.tina, reviewing.other, [second, third])
+    for application, rita, omar in ((first, 2, 4), (second, 1, 3), (third, 3, 5)):
+        helpers.submit_review(reviewing.seat, application, {criterion.pk: rita})
+        helpers.submit_review(reviewing.other, application, {criterion.pk: omar})
+    helpers.submit_review(reviewing.other, fourth, {criterion.pk: 3})
+    client.force_login(reviewing.users.tina)
+    response = client.get(_url("ranking", reviewing) + "?method=least_squares")
+    lines = {line.application: line for line in response.context["calibrated"]}
+    assert response.context["calibrated"][0].application == third
+    assert (lines[second].raw, lines[fourth].raw) == (25, 50)
+    assert lines[second].calibrated == pytest.approx(lines[fourth].calibrated)
+    assert lines[first].calibrated - lines[fourth].calibrated == pytest.approx(25)
+    assert all(line.low <= line.position <= line.high for line in lines.values())
+    page = response.content.decode()
+    assert 'id="tied"' in page or 'id="clear-cut"' in page
+
+
+def test_an_unknown_ranking_method_falls_back_to_the_committees(client, reviewing):
+    client.force_login(reviewing.users.tina)
+    response = client.get(_url("ranking", reviewing) + "?method=astrology")
+    assert response.status_code == 200 and response.context["method"] == "mean"
