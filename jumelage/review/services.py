@@ -27,6 +27,7 @@ from jumelage.review.queries import applications_to_review, conflicted_pairs
 
 INVITATION_SALT = "jumelage.review.invitation"
 INVITATION_MAX_AGE = 30 * 24 * 3600
+FAIRNESS_SECONDS = 30  # the fair assignment's search stops there with the best found
 
 
 class ReviewRefused(Exception):
@@ -316,11 +317,12 @@ def plan_assignment(committee: Committee):
 
 
 @transaction.atomic
-def auto_assign(actor, committee: Committee, progress=None) -> AutoAssignment:
+def auto_assign(actor, committee: Committee, progress=None, fairness=False) -> AutoAssignment:
     """Give every application the committee's k reviewers with the greatest total
     affinity (texts, themes, wishes), respecting conflicts and limits, keeping pinned
     pairs and begun reviews, and moving as few other pairs as that allows. When no full
-    assignment exists, fill what can be filled and say which applications are short."""
+    assignment exists, fill what can be filled and say which applications are short.
+    With `fairness`, the worst-matched application is served first, then the total."""
     _require_manager(actor, committee)
     Committee.objects.select_for_update().get(pk=committee.pk)
     found = affinity.matrices(committee)
@@ -335,6 +337,8 @@ def auto_assign(actor, committee: Committee, progress=None) -> AutoAssignment:
             pinned=found.pinned,
             previous=found.previous,
             progress=progress,
+            fairness=fairness,
+            time_limit=FAIRNESS_SECONDS if fairness else None,
         )
     except InfeasibleAssignment:
         return _fill_what_fits(actor, committee)

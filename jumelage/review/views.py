@@ -253,7 +253,8 @@ def _with_wishes(applications):
 @require_POST
 def auto_assign(request, partnership_slug, cycle_slug, side_slug):
     committee = _managed_committee(request, partnership_slug, cycle_slug, side_slug)
-    result = services.auto_assign(request.user, committee)
+    fairness = request.POST.get("fairness") == "on"
+    result = services.auto_assign(request.user, committee, fairness=fairness)
     messages.success(
         request,
         _("%(added)s assignment(s) added, %(removed)s moved away.")

@@ -1,3 +1,4 @@
+from collections import Counter
 from io import StringIO
 
 import pytest
@@ -337,3 +338,10 @@ def test_the_command_line_shows_progress_and_the_outcome(panel):
         call_command(
             "assign", "taichung-toulouse", "1999", "taichung", "--as", "tina@taichung.example"
         )
+
+
+def test_fair_assignment_serves_every_application(panel):
+    result = services.auto_assign(panel.users.tina, panel.committee, fairness=True)
+    assert result.optimal and result.added == 6
+    counts = Counter(Assignment.objects.values_list("application_id", flat=True))
+    assert set(counts.values()) == {2}
