@@ -102,6 +102,41 @@ def test_fairness_never_leaves_the_worst_application_worse(instance):
     assert fair.objective <= plain.upper_bound + 1e-9
 
 
+def best_worst_by_brute_force(affinity, k, max_load, min_load, conflicts):
+    """The largest worst-application sum over every feasible assignment (tiny cases)."""
+    n_apps, n_reviewers = affinity.shape
+    panels = [
+        [p for p in itertools.combinations(range(n_reviewers), k) if not conflicts[a, p].any()]
+        for a in range(n_apps)
+    ]
+    best = None
+    for choice in itertools.product(*panels):
+        loads = np.bincount(np.concatenate(choice), minlength=n_reviewers)
+        if (loads > max_load).any() or (loads < min_load).any():
+            continue
+        worst = min(affinity[a, list(p)].sum() for a, p in enumerate(choice))
+        best = worst if best is None else max(best, worst)
+    return best
+
+
+@settings(max_examples=40, deadline=None)
+@given(instances(max_apps=4, max_reviewers=4))
+def test_the_maxmin_bound_holds_against_brute_force(instance):
+    try:
+        fair = assign_reviewers(**instance, fairness=True)
+    except InfeasibleAssignment:
+        return
+    best = best_worst_by_brute_force(
+        instance["affinity"],
+        instance["reviews_per_application"],
+        instance["max_load"],
+        instance["min_load"],
+        instance["conflicts"],
+    )
+    assert fair.worst_application <= best + 1e-9
+    assert best <= fair.maxmin_bound + 1e-9
+
+
 @settings(max_examples=60, deadline=None)
 @given(instances(), st.integers(0, 2**32 - 1))
 def test_pinned_pairs_are_kept(instance, seed):
@@ -167,6 +202,17 @@ def test_a_pinned_conflict_is_refused():
     both = np.array([[True]])
     with pytest.raises(InfeasibleAssignment, match="pinned but conflicted"):
         assign_reviewers(np.ones((1, 1)), 1, 1, conflicts=both, pinned=both)
+
+
+def test_fairness_gives_the_worst_application_better_reviewers():
+    # The total prefers both strong reviewers on application 0 (it gains more from them),
+    # which leaves application 1 with the weak ones; fairness shares them out.
+    affinity = np.array([[1.0, 1.0, 0.0, 0.0], [0.6, 0.6, 0.1, 0.1]])
+    plain = assign_reviewers(affinity, 2, 1)
+    fair = assign_reviewers(affinity, 2, 1, fairness=True)
+    assert plain.worst_application == pytest.approx(0.2)
+    assert fair.worst_application == pytest.approx(0.7)
+    assert fair.objective < plain.objective
 
 
 def test_progress_is_reported_from_zero_to_one():
