@@ -52,6 +52,7 @@ def nominate(page, urls, language, side, applications):
     for application in applications:
         page.select_option(f"#id_kind_{application.pk}", "nominated")
         page.fill(f"#id_justification_{application.pk}", f"Top of the ranking: {application}")
+    expect(page.locator("#nominated-count")).to_have_attribute("data-count", "5")
     shot(page, f"nominate-{side}-{language}")
     page.locator("#send").click()
     expect(page.locator("#pick")).to_be_visible()
@@ -71,6 +72,7 @@ def pick(page, urls, language, side, world):
         page.fill(f"#id_reason_{entry.pk}", "Fits our incubators")
     page.select_option(f"#id_choice_{entries[2].pk}", "reserve")
     page.fill(f"#id_order_{entries[2].pk}", "1")
+    expect(page.locator("#selected-count")).to_have_attribute("data-count", "2")
     for hidden in world.ranked[side][5:]:
         expect(page.locator("main")).not_to_contain_text(hidden.team_name)
     shot(page, f"pick-{side}-{language}")
