@@ -42,3 +42,11 @@ def cycle_delegations(cycle):
         .select_related("side", "host_side")
         .prefetch_related(Prefetch("travellers", queryset=Traveller.objects.order_by("order")))
     )
+
+
+def official_visits(partnership):
+    return (
+        Delegation.objects.filter(side__partnership=partnership, cycle__isnull=True)
+        .select_related("side", "host_side")
+        .prefetch_related(Prefetch("travellers", queryset=Traveller.objects.order_by("order")))
+    )

@@ -12,6 +12,7 @@ from django.db.models import Count
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from jumelage.accounts.models import User
 from jumelage.exchange import permissions
 from jumelage.exchange.models import (
     Acknowledgement,
@@ -46,10 +47,14 @@ def save_delegation(actor, delegation: Delegation) -> Delegation:
 
 @transaction.atomic
 def save_traveller(actor, traveller: Traveller) -> Traveller:
+    """Save the traveller, linked to the account of their email address if it is verified:
+    they then see the itinerary, the briefing and their own details."""
     _require(
         permissions.can_run(actor, traveller.delegation),
         _("Only the managers of the sending city can change its delegation."),
     )
+    accounts = User.objects.filter(email__iexact=traveller.email, email_verified=True)
+    traveller.user = accounts.first() if traveller.email else None
     traveller.save()
     return traveller
 
@@ -304,9 +309,23 @@ def briefing_status(pack: BriefingPack, travellers) -> list[tuple]:
     return [(t, t.pk in read, t.pk in present) for t in travellers]
 
 
-def costs_by_line(costs) -> dict:
-    """Costs grouped by their budget line (None: not yet assigned)."""
+@dataclass(frozen=True)
+class LineUse:
+    """What a delegation's costs take from one budget line (None: not assigned yet), in
+    the sending side's currency; None where a rate is missing."""
+
+    line: object
+    estimate: Decimal | None
+    actual: Decimal | None
+
+
+def budget_use(delegation, costs, rates) -> list[LineUse]:
     grouped = defaultdict(list)
     for cost in costs:
         grouped[cost.budget_line].append(cost)
-    return dict(grouped)
+    uses = []
+    for line, assigned in grouped.items():
+        totals = cost_totals(delegation, assigned, rates)
+        uses.append(LineUse(line, totals.estimate, totals.actual))
+    # Assigned lines first, in the budget's order; the unassigned costs last.
+    return sorted(uses, key=lambda use: (use.line is None, use.line.pk if use.line else 0))

@@ -6,6 +6,7 @@ app_name = "exchange"
 cycle = "<slug:partnership_slug>/<slug:cycle_slug>/"
 d = "d/<slug:slug>/"
 urlpatterns = [
+    path("<slug:partnership_slug>/visits/", views.official_visits, name="official_visits"),
     path(f"{cycle}delegations/", views.delegations, name="delegations"),
     path(f"{cycle}delegations/add/", views.delegation_add, name="delegation_add"),
     path(f"{cycle}residencies/", views.residencies, name="residencies"),

@@ -13,7 +13,6 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from jumelage.accounts.models import User
 from jumelage.exchange import calendar, checks, forms, itinerary, permissions, queries, services
 from jumelage.exchange.models import (
     BriefingPack,
@@ -27,7 +26,8 @@ from jumelage.exchange.models import (
     TravellerDetails,
 )
 from jumelage.hosting.models import HostingOffer
-from jumelage.partnerships.permissions import managed_sides
+from jumelage.partnerships.models import Partnership
+from jumelage.partnerships.permissions import is_partnership_manager, managed_sides
 from jumelage.partnerships.queries import cycle_or_404
 
 # Delegations of a cycle
@@ -45,6 +45,16 @@ def delegations(request, partnership_slug, cycle_slug):
         "can_add": bool(managed_sides(request.user, cycle.partnership)),
     }
     return render(request, "exchange/delegations.html", context)
+
+
+@login_required
+@require_GET
+def official_visits(request, partnership_slug):
+    """Delegations outside the programme's cycles, like the 2018 visit that founded it."""
+    partnership = get_object_or_404(Partnership, slug=partnership_slug)
+    permissions.require(is_partnership_manager(request.user, partnership))
+    context = {"partnership": partnership, "delegations": queries.official_visits(partnership)}
+    return render(request, "exchange/official_visits.html", context)
 
 
 @login_required
@@ -163,13 +173,7 @@ def _traveller_form(request, traveller, title):
     data = request.POST if request.method == "POST" else None
     form = forms.TravellerForm(data, instance=traveller)
     if data is not None and form.is_valid():
-        traveller = form.instance
-        traveller.user = (
-            User.objects.filter(email__iexact=traveller.email, email_verified=True).first()
-            if traveller.email
-            else None
-        )
-        services.save_traveller(request.user, traveller)
+        services.save_traveller(request.user, form.instance)
         messages.success(request, _("The traveller is saved."))
         return redirect("exchange:delegation", delegation.slug)
     return _form_page(request, form, title, delegation=delegation)
@@ -278,6 +282,7 @@ def _travel_page(request, delegation, legs, stays, rates, rate_form, status=200)
         rates=rates,
         rate_form=rate_form,
         totals=services.cost_totals(delegation, [*legs, *stays], rates),
+        budget=services.budget_use(delegation, [*legs, *stays], rates),
         problems=_problems(delegation),
     )
     return render(request, "exchange/travel.html", context, status=status)

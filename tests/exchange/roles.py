@@ -47,6 +47,10 @@ def _d(c, **extra):
 
 
 ROWS = {
+    "exchange:official_visits": (
+        lambda c: {"partnership_slug": "taichung-toulouse"},
+        MANAGERS_OF_EITHER_SIDE,
+    ),
     "exchange:delegations": (cycle_kwargs, MANAGERS_OF_EITHER_SIDE),
     "exchange:delegation_add": (cycle_kwargs, MANAGERS_OF_EITHER_SIDE),
     "exchange:residencies": (cycle_kwargs, MANAGERS_OF_EITHER_SIDE),

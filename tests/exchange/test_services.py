@@ -55,6 +55,25 @@ def test_totals_per_currency_and_in_the_side_currency_at_the_recorded_rate(world
     assert totals.actual == Decimal("49040.50")  # 32000.50 + 480 × 35.5
 
 
+def test_costs_are_totalled_against_their_budget_lines(world):
+    delegation, _traveller = trip(world)
+    line = f.BudgetLineFactory(cycle=world.cycle, side=world.taichung, estimate=100000)
+    TravelLegFactory(
+        delegation=delegation, estimate=Decimal("30000"), currency="TWD", budget_line=line
+    )
+    StayFactory(delegation=delegation, estimate=Decimal("100"), currency="EUR", budget_line=line)
+    StayFactory(delegation=delegation, estimate=Decimal("50"), currency="EUR")
+    rate = ExchangeRate(
+        delegation=delegation, currency="EUR", rate=Decimal("35"), recorded_on=dt.date(2018, 7, 1)
+    )
+    costs = [*delegation.legs.all(), *delegation.stays.all()]
+    uses = services.budget_use(delegation, costs, [rate])
+    assert [(use.line, use.estimate) for use in uses] == [
+        (line, Decimal("33500.00")),
+        (None, Decimal("1750.00")),
+    ]
+
+
 def test_no_total_without_a_rate_for_every_currency(world):
     delegation, _traveller = trip(world)
     StayFactory(delegation=delegation, currency="EUR")

@@ -5,6 +5,7 @@ import icalendar
 import pytest
 from django.urls import reverse
 
+from jumelage.demo import trip as demo_trip
 from jumelage.exchange.models import (
     Acknowledgement,
     Attendance,
@@ -295,3 +296,12 @@ def test_a_full_offer_refuses_another_team_with_a_message(
     with django_assert_max_num_queries(12):
         page = client.get(url).content.decode()
     assert "Orchid" in page and "Coworking space" in page
+
+
+def test_official_visits_outside_the_cycles_are_listed(client, world):
+    demo_trip.load({"taichung": world.taichung, "toulouse": world.toulouse}, {})
+    client.force_login(world.users.theo)
+    page = client.get(
+        reverse("exchange:official_visits", args=["taichung-toulouse"])
+    ).content.decode()
+    assert reverse("exchange:delegation", args=[demo_trip.SLUG]) in page
