@@ -272,6 +272,21 @@ class _Reviews:
     value: np.ndarray
 
 
+def scores_from_reviews(reviews: Iterable[Review], criteria: Sequence[Criterion]) -> list[Score]:
+    """One Score per review that scores at least one criterion: its `weighted_score`
+    (0–1), carrying the review's conflicted flag."""
+    _require_unique((c.id for c in criteria), "criterion")
+    scores = []
+    for review in reviews:
+        if review.conflicted:
+            scores.append(Score(review.application_id, review.reviewer_id, 0.0, conflicted=True))
+            continue
+        value = _exact_weighted_score(review.scores, criteria)
+        if value is not None:
+            scores.append(Score(review.application_id, review.reviewer_id, float(value)))
+    return scores
+
+
 def calibrate(scores: Iterable[Score], method: Calibrate = "least_squares") -> list[Calibrated]:
     """Calibrated scores per application with at least one counted review, in the order
     the applications first appear.

@@ -5,7 +5,16 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from jumelage.optimize.ranking import RankInterval, Score, calibrate, rank_intervals, tied_block
+from jumelage.optimize.ranking import (
+    Criterion,
+    RankInterval,
+    Review,
+    Score,
+    calibrate,
+    rank_intervals,
+    scores_from_reviews,
+    tied_block,
+)
 
 METHODS = ["least_squares", "zscore"]
 
@@ -108,3 +117,15 @@ def test_the_tied_block_spans_every_application_straddling_the_cut():
 def test_an_unknown_method_is_refused():
     with pytest.raises(ValueError, match="least_squares"):
         calibrate([Score("a", "r", 1.0)], "median")
+
+
+def test_reviews_become_weighted_scores_and_keep_their_conflict_flag():
+    criteria = [Criterion("impact", 2, 0, 10), Criterion("team", 1, 1, 5)]
+    reviews = [
+        Review("alice", "orchid", {"impact": 10, "team": 1}),
+        Review("bob", "orchid", {"impact": None, "team": None}),
+        Review("carol", "orchid", {"impact": 0, "team": 5}, conflicted=True),
+    ]
+    scores = scores_from_reviews(reviews, criteria)
+    assert [(s.reviewer_id, s.conflicted) for s in scores] == [("alice", False), ("carol", True)]
+    assert scores[0].value == pytest.approx(2 / 3)
