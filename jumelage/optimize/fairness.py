@@ -73,11 +73,11 @@ def fair_assignment(
     levels = _levels(instance, plain)
     best, best_key = plain, _key(instance, plain)
     ceiling = float(levels.own_best.min()) if len(levels.own_best) else 0.0
-    low, high = best_key[0], ceiling
+    start, low, high = best_key[0], best_key[0], ceiling
     scale = quantise_scale(instance)
     while high - low > _PRECISION * max(abs(high), 1e-12) and not _past(deadline):
         target = (low + high) / 2
-        report(0.5 + 0.4 * _progress(best_key[0], low, high), f"trying a worst of {target:.4g}")
+        report(0.5 + 0.4 * _progress(start, low, high), f"trying a worst of {target:.4g}")
         chosen = _floored_flow(instance, levels, target, scale)
         if chosen is None:
             high = target

@@ -215,10 +215,15 @@ def test_fairness_gives_the_worst_application_better_reviewers():
     assert fair.objective < plain.objective
 
 
-def test_progress_is_reported_from_zero_to_one():
+@pytest.mark.parametrize("fairness", [False, True])
+def test_progress_rises_from_zero_to_one_over_several_rounds(fairness):
+    rng = np.random.default_rng(7)
+    affinity = rng.random((60, 80)) * 0.1
+    affinity[:, :20] += 1.0
     heard = []
-    assign_reviewers(np.eye(3), 1, 1, progress=lambda fraction, _: heard.append(fraction))
+    assign_reviewers(affinity, 1, 1, fairness=fairness, progress=lambda f, _: heard.append(f))
     assert heard[0] == 0.0 and heard[-1] == 1.0 and heard == sorted(heard)
+    assert len(heard) > 4
 
 
 def test_candidates_outside_the_first_cut_are_added_when_they_pay():
