@@ -17,7 +17,7 @@ from ortools.graph.python import min_cost_flow
 
 @dataclass(frozen=True)
 class Transport:
-    """One instance: candidate pairs as parallel arrays (application, reviewer, cost), the
+    """One instance: candidate pairs as parallel arrays (application, reviewer), the
     reviews each application needs, and each reviewer's lower and upper load."""
 
     rows: np.ndarray  # application index per candidate pair

@@ -146,8 +146,8 @@ def _check_counts(instance, conflicts, k, lower, upper) -> None:
     open_to_reviewer = (~conflicts).sum(axis=0)
     for r in np.flatnonzero(open_to_reviewer < lower)[:1]:
         raise InfeasibleAssignment(
-            f"reviewer {r} must review at least {lower[r]} applications, but only "
-            f"{open_to_reviewer[r]} are without conflicts for them"
+            f"reviewer {r} must review at least {lower[r]} applications, but is free of "
+            f"conflicts with {open_to_reviewer[r]} only"
         )
 
 

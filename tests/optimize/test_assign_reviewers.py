@@ -198,6 +198,24 @@ def test_a_group_short_of_reviewers_is_found_by_the_minimum_cut():
         assign_reviewers(np.ones((3, 2)), 1, [1, 3], conflicts=conflicts)
 
 
+def test_minimum_loads_beyond_the_reviews_to_give_are_explained():
+    with pytest.raises(InfeasibleAssignment, match="minimum loads add up to 6 reviews; only 3"):
+        assign_reviewers(np.ones((3, 3)), 1, 3, min_load=2)
+
+
+def test_a_reviewer_who_cannot_reach_their_minimum_load_is_named():
+    conflicts = np.array([[True, False, False], [True, False, False], [False, False, False]])
+    with pytest.raises(InfeasibleAssignment, match="reviewer 0 must review at least 2"):
+        assign_reviewers(np.ones((3, 3)), 1, 3, min_load=[2, 0, 0], conflicts=conflicts)
+
+
+def test_minimum_loads_are_met_even_when_they_cost_affinity():
+    affinity = np.array([[1.0, 0.0], [1.0, 0.0], [1.0, 0.0]])
+    result = assign_reviewers(affinity, 1, 3, min_load=[0, 2])
+    assert np.bincount(result.pairs[:, 1], minlength=2).tolist() == [1, 2]
+    assert result.objective == pytest.approx(1.0) and result.ratio == pytest.approx(1.0)
+
+
 def test_a_pinned_conflict_is_refused():
     both = np.array([[True]])
     with pytest.raises(InfeasibleAssignment, match="pinned but conflicted"):
