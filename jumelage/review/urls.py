@@ -16,6 +16,11 @@ urlpatterns = [
     path(f"{committee}questions/<int:pk>/delete/", views.question_delete, name="question_delete"),
     path(f"{committee}assignments/", views.assignments, name="assignments"),
     path(f"{committee}assignments/auto/", views.auto_assign, name="auto_assign"),
+    path(
+        f"{committee}assignments/auto/progress/",
+        views.assignment_progress,
+        name="assignment_progress",
+    ),
     path(f"{committee}assignments/<int:pk>/remove/", views.unassign, name="unassign"),
     path(f"{committee}assignments/<int:pk>/pin/", views.pin, name="pin"),
     path(f"{committee}assignments/<int:pk>/forbid/", views.forbid, name="forbid"),

@@ -17,7 +17,7 @@ from jumelage.calls.models import PITCH_DECK_KEY, Attachment
 from jumelage.calls.services import questions_of
 from jumelage.partnerships.models import Side
 from jumelage.partnerships.queries import cycle_or_404
-from jumelage.review import exports, permissions, queries, services
+from jumelage.review import exports, permissions, progress, queries, services
 from jumelage.review.enums import Aggregate, AssignmentSource, ReviewState
 from jumelage.review.forms import (
     AssignForm,
@@ -37,6 +37,7 @@ from jumelage.review.models import (
     Review,
     ReviewerQuestion,
 )
+from jumelage.review.tasks import run_assignment
 
 RECENT_EVENTS = 15
 
@@ -252,24 +253,45 @@ def _with_wishes(applications):
 @login_required
 @require_POST
 def auto_assign(request, partnership_slug, cycle_slug, side_slug):
+    """Start the automatic assignment; inline tasks finish before the answer, a worker
+    reports its progress on the progress page."""
     committee = _managed_committee(request, partnership_slug, cycle_slug, side_slug)
     fairness = request.POST.get("fairness") == "on"
-    result = services.auto_assign(request.user, committee, fairness=fairness)
+    progress.begin(committee.pk)
+    run_assignment.delay(committee.pk, request.user.pk, fairness)
+    return _back(committee, "review:assignment_progress")
+
+
+@login_required
+@require_GET
+def assignment_progress(request, partnership_slug, cycle_slug, side_slug):
+    committee = _managed_committee(request, partnership_slug, cycle_slug, side_slug)
+    state = progress.read(committee.pk)
+    if state is None:
+        return _back(committee, "review:assignments")
+    if state["result"] is None:
+        context = {"committee": committee, "state": state}
+        return render(request, "review/assignment_progress.html", context)
+    progress.clear(committee.pk)
+    _announce(request, committee, state["result"])
+    return _back(committee, "review:assignments")
+
+
+def _announce(request, committee, result):
     messages.success(
         request,
         _("%(added)s assignment(s) added, %(removed)s moved away.")
-        % {"added": result.added, "removed": result.removed},
+        % {"added": result["added"], "removed": result["removed"]},
     )
-    if result.short:
+    if result["short"]:
         messages.error(
             request,
             _(
                 "%(count)s application(s) could not get %(k)s reviewers: invite more members, "
                 "raise the limits or review the conflicts."
             )
-            % {"count": len(result.short), "k": committee.reviews_per_application},
+            % {"count": result["short"], "k": committee.reviews_per_application},
         )
-    return _back(committee, "review:assignments")
 
 
 @login_required

@@ -4,8 +4,19 @@ rita reviews for it, and nobody else (the partner side included) sees its work."
 from jumelage.review import services
 from jumelage.review.models import Assignment, Member, ReviewerQuestion
 from tests.review import helpers
-from tests.roles import LOGIN, MISSING, OK, POST_ONLY, ROLES, TAICHUNG_MANAGERS, cycle_kwargs
+from tests.roles import (
+    LOGIN,
+    MISSING,
+    OK,
+    POST_ONLY,
+    REDIRECT,
+    ROLES,
+    TAICHUNG_MANAGERS,
+    cycle_kwargs,
+)
 
+# With nothing running, the progress page sends managers back to the assignments.
+TAICHUNG_MANAGERS_REDIRECTED = {**TAICHUNG_MANAGERS, "tina": REDIRECT, "olga": REDIRECT}
 RITAS = {"anonymous": LOGIN, **dict.fromkeys(ROLES[1:], MISSING), "rita": OK}
 INVITEES = {"anonymous": LOGIN, **dict.fromkeys(ROLES[1:], OK)}
 
@@ -43,6 +54,7 @@ ROWS = {
     "review:question_delete": (lambda c: taichung(c, pk=c.reviewer_question.pk), POST_ONLY),
     "review:assignments": (taichung, TAICHUNG_MANAGERS),
     "review:auto_assign": (taichung, POST_ONLY),
+    "review:assignment_progress": (taichung, TAICHUNG_MANAGERS_REDIRECTED),
     "review:unassign": (lambda c: taichung(c, pk=c.assignment.pk), POST_ONLY),
     "review:pin": (lambda c: taichung(c, pk=c.assignment.pk), POST_ONLY),
     "review:forbid": (lambda c: taichung(c, pk=c.assignment.pk), POST_ONLY),

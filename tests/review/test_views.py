@@ -3,7 +3,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from jumelage.review import services
+from jumelage.review import progress, services
 from jumelage.review.enums import ReviewState
 from jumelage.review.models import Assignment, Committee, Conflict, Member, Review
 from tests import factories as f
@@ -296,3 +296,17 @@ def test_an_unknown_ranking_method_falls_back_to_the_committees(client, reviewin
     client.force_login(reviewing.users.tina)
     response = client.get(_url("ranking", reviewing) + "?method=astrology")
     assert response.status_code == 200 and response.context["method"] == "mean"
+
+
+def test_a_running_assignment_shows_its_progress_then_its_outcome(client, reviewing):
+    """What a manager sees while a worker runs the solver (CELERY_BROKER_URL set)."""
+    client.force_login(reviewing.users.tina)
+    progress.report(reviewing.committee.pk, 0.5, "solving")
+    page = client.get(_url("assignment_progress", reviewing)).content.decode()
+    assert 'value="0.50"' in page and 'http-equiv="refresh"' in page
+    result = services.AutoAssignment(added=4, removed=1, short={}, optimal=True)
+    progress.finish(reviewing.committee.pk, result)
+    response = client.get(_url("assignment_progress", reviewing), follow=True)
+    assert response.redirect_chain[-1][0] == _url("assignments", reviewing)
+    assert "4 assignment(s) added, 1 moved away." in response.content.decode()
+    assert progress.read(reviewing.committee.pk) is None
