@@ -8,7 +8,7 @@ from django.db.models import Prefetch
 from jumelage.calls.enums import ApplicationState
 from jumelage.calls.models import Application
 from jumelage.review.queries import committee_for, ranking_of
-from jumelage.selection.enums import EntryKind, PickChoice, PickState, PlaceState
+from jumelage.selection.enums import EntryKind, PickState, PlaceState
 from jumelage.selection.models import Event, Nomination, NominationEntry, Pick, PickEntry, Place
 
 
@@ -17,6 +17,13 @@ def both_final(cycle) -> bool:
     sides = cycle.partnership.sides.count()
     final = Pick.objects.filter(nomination__cycle=cycle, state=PickState.CONFIRMED).count()
     return sides > 1 and final == sides
+
+
+def nominable_applications(cycle, side):
+    """The applications a side may nominate: those submitted to its own call of the cycle."""
+    return Application.objects.filter(
+        call__cycle=cycle, call__side=side, state=ApplicationState.SUBMITTED
+    )
 
 
 def nomination_of(cycle, side) -> Nomination | None:
@@ -52,11 +59,7 @@ def candidates(cycle, side) -> list[Candidate]:
             for line in ranking_of(committee)
         ]
     applications = (
-        Application.objects.filter(
-            call__cycle=cycle, call__side=side, state=ApplicationState.SUBMITTED
-        )
-        .select_related("theme")
-        .order_by("submitted_at", "id")
+        nominable_applications(cycle, side).select_related("theme").order_by("submitted_at", "id")
     )
     return [
         Candidate(application, position)
@@ -105,10 +108,6 @@ class Direction:
     pick: Pick | None
     nominated: int
     places: list
-
-    @property
-    def is_final(self):
-        return self.pick is not None and self.pick.is_final
 
 
 def directions(cycle) -> list[Direction]:
@@ -174,12 +173,10 @@ def results(cycle) -> list[Result]:
     ]
 
 
-def reserves_of(pick):
-    return pick.entries.filter(choice=PickChoice.RESERVE).order_by("order", "id")
-
-
-def history(cycle, side=None):
-    events = Event.objects.filter(cycle=cycle).select_related("actor", "side", "application")
-    if side is not None:
-        events = events.filter(side=side)
-    return events.order_by("-created", "-id")
+def history(cycle):
+    """The cycle's selection events, newest first."""
+    return (
+        Event.objects.filter(cycle=cycle)
+        .select_related("actor", "side", "application")
+        .order_by("-created", "-id")
+    )

@@ -18,7 +18,6 @@ from django.utils.translation import gettext as _
 from jumelage.accounts.models import Role, User
 from jumelage.accounts.permissions import is_manager
 from jumelage.calls.enums import ApplicationState
-from jumelage.calls.models import Application
 from jumelage.notifications.services import draft_message, last_sent, queue_message
 from jumelage.review.queries import committee_for, ranking_of
 from jumelage.selection.enums import (
@@ -31,7 +30,7 @@ from jumelage.selection.enums import (
     PlaceState,
 )
 from jumelage.selection.models import Event, Nomination, NominationEntry, Pick, PickEntry, Place
-from jumelage.selection.queries import both_final
+from jumelage.selection.queries import both_final, nominable_applications
 
 # How long a selected team has to confirm its place.
 PLACE_ANSWER_DAYS = 14
@@ -62,13 +61,6 @@ def partner_of(side):
     if len(others) != 1:
         raise Refused(_("Cross-selection needs a partnership of exactly two sides."))
     return others[0]
-
-
-def nominable_applications(cycle, side):
-    """The applications a side may nominate: those submitted to its own call of the cycle."""
-    return Application.objects.filter(
-        call__cycle=cycle, call__side=side, state=ApplicationState.SUBMITTED
-    )
 
 
 def _move(row, states, to_state) -> str:

@@ -176,7 +176,7 @@ def test_the_overview_shows_both_directions(client, w, django_assert_max_num_que
     client.force_login(w.users.theo)
     with django_assert_max_num_queries(20):
         response = client.get(url(w, "overview", side=None))
-    assert [row[0].is_final for row in response.context["rows"]] == [True, True]
+    assert [row[0].pick.is_final for row in response.context["rows"]] == [True, True]
     assert response.context["final"]
 
 
