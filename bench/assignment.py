@@ -6,7 +6,9 @@ baseline measured in the same run.
 Instances: topic-mixture affinities (each application and each reviewer has a main topic
 drawn from one Zipf popularity over 25 topics, plus a sparse Dirichlet mixture), cosine
 similarity, 1 % random conflicts, a maximum load of 1.15 × the mean demand. Timings are
-wall-clock on whatever else the machine runs meanwhile.
+wall-clock on whatever else the machine runs meanwhile; `peak_mb` is the process's peak
+resident memory so far, instance included (the baseline's is therefore at least the
+solver's).
 """
 
 import argparse

@@ -234,6 +234,23 @@ def test_fairness_gives_the_worst_application_better_reviewers():
 
 
 @pytest.mark.parametrize("fairness", [False, True])
+def test_a_spent_time_limit_still_returns_a_valid_assignment_and_a_true_bound(fairness):
+    rng = np.random.default_rng(7)
+    affinity = rng.random((60, 80)) * 0.1
+    affinity[:, :20] += 1.0
+    result = assign_reviewers(affinity, 1, 1, fairness=fairness, time_limit=0)
+    instance = {
+        "affinity": affinity,
+        "reviews_per_application": 1,
+        "max_load": 1,
+        "min_load": 0,
+        "conflicts": np.zeros(affinity.shape, dtype=bool),
+    }
+    assert_valid(result, instance)
+    assert result.upper_bound >= lp_optimum(affinity, 1, 1, 0, instance["conflicts"]) - 1e-9
+
+
+@pytest.mark.parametrize("fairness", [False, True])
 def test_progress_rises_from_zero_to_one_over_several_rounds(fairness):
     rng = np.random.default_rng(7)
     affinity = rng.random((60, 80)) * 0.1
