@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from jumelage.calls.enums import ApplicationState
 from jumelage.calls.models import Application
+from jumelage.exchange.enums import LegMode
 from jumelage.exchange.models import (
     BriefingPack,
     Delegation,
@@ -139,8 +140,9 @@ class TravellerDetailsForm(forms.ModelForm):
 
 
 def _delegation_travellers(field, delegation):
-    field.queryset = delegation.travellers.all()
+    # The widget first: setting the queryset hands its choices to the current widget.
     field.widget = forms.CheckboxSelectMultiple()
+    field.queryset = delegation.travellers.all()
     field.required = False
 
 
@@ -197,6 +199,7 @@ class TravelLegForm(CostFieldsMixin, forms.ModelForm):
                 self.initial.get("arrival_timezone") or delegation.host_side.timezone
             )
             self.initial["currency"] = self.initial.get("currency") or delegation.side.currency
+            self.initial["mode"] = self.initial.get("mode") or LegMode.FLIGHT
 
     def clean(self):
         cleaned = super().clean()

@@ -278,7 +278,12 @@ class ExchangeRate(models.Model):
         ]
 
     def __str__(self):
-        return f"1 {self.currency} = {self.rate}"
+        return f"1 {self.currency} = {self.rate_text}"
+
+    @property
+    def rate_text(self) -> str:
+        """35.600000 as "35.6", 100 as "100" (not "1E+2")."""
+        return format(self.rate.normalize(), "f")
 
 
 class ItineraryItem(models.Model):

@@ -154,6 +154,10 @@ class CurrencyTotal:
     actual: Decimal = Decimal(0)
     rate: Decimal | None = None
 
+    @property
+    def rate_text(self) -> str:
+        return format(self.rate.normalize(), "f") if self.rate is not None else ""
+
 
 @dataclass
 class CostTotals:

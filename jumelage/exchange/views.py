@@ -97,6 +97,9 @@ def _saved(form, save) -> bool:
 
 
 def _form_page(request, form, title, **context):
+    delegation = context.pop("delegation", None)
+    if delegation is not None:
+        context = _context(delegation, request.user, "", **context)
     context.update(form=form, title=title)
     return render(request, "exchange/form.html", context)
 

@@ -305,3 +305,11 @@ def test_official_visits_outside_the_cycles_are_listed(client, world):
         reverse("exchange:official_visits", args=["taichung-toulouse"])
     ).content.decode()
     assert reverse("exchange:delegation", args=[demo_trip.SLUG]) in page
+
+
+def test_the_leg_form_offers_each_traveller_and_the_delegation_tabs(client, world):
+    delegation, traveller = trip(world)
+    client.force_login(world.users.tina)
+    page = client.get(_url("leg_add", delegation)).content.decode()
+    assert f'name="travellers" value="{traveller.pk}"' in page
+    assert _url("travel", delegation) in page  # the tab of the page the form belongs to
