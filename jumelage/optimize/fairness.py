@@ -12,11 +12,14 @@ need − j units passing below it. Bisection finds the largest T the flow can me
 min-cost flow at that T also maximises the total affinity among such assignments. A local
 search then raises the worst application one move at a time while it can.
 
-The certificate, `maxmin_bound`: no application can get more than its own best sum (every
-reviewer to itself), so neither can the worst, nor the max–min LP. It is the LP's value
-whenever the weakest application alone is the bottleneck, which the benchmark instances
-show to be common; when reviewers are scarce for a whole topic the LP is lower, and the
-bound loose.
+The certificate, `maxmin_bound`, is the least of two upper bounds on the worst
+application of any assignment, hence on the max–min LP: the weakest application's own
+best sum (every reviewer to itself), and for a few groups of the worst-served
+applications, the best average sum the group could get if the other applications
+vanished (exact, by the flow solver). The first is the LP's value whenever the weakest
+application alone is the bottleneck, common on the benchmarks; the second catches groups
+that compete for the same scarce reviewers. Neither is the LP itself, so the bound may be
+loose when the bottleneck is of another shape.
 """
 
 from __future__ import annotations
@@ -29,13 +32,16 @@ import numpy as np
 from ortools.graph.python import min_cost_flow
 
 from jumelage.optimize.bounds import top_candidates
-from jumelage.optimize.exact import quantise_scale
+from jumelage.optimize.exact import maximise, quantise_scale
+from jumelage.optimize.instance import Instance
 
 # Bisection stops when the target is known to this relative precision.
 _PRECISION = 1e-3
 # Candidates per application beyond its plain reviewers: more lets loose applications make
 # room for tight ones, at the price of a larger flow.
 _CANDIDATES = 40
+# The worst-served shares of applications whose joint best average bounds the worst.
+_GROUP_SHARES = (0.01, 0.05, 0.2, 0.5)
 # Local search stops after this many moves per application (a safety net: each move
 # strictly raises the worst sum or the number of applications at it falls).
 _MOVES_PER_APPLICATION = 2
@@ -85,8 +91,42 @@ def fair_assignment(
         low = target
         if _key(instance, chosen) > best_key:
             best, best_key = chosen, _key(instance, chosen)
-    report(0.9, "raising the worst applications one move at a time")
-    return Fair(_raise_worst(instance, best, deadline), ceiling)
+    report(0.85, "raising the worst applications one move at a time")
+    fairest = _raise_worst(instance, best, deadline)
+    report(0.95, "bounding the worst application")
+    return Fair(fairest, min(ceiling, _group_bound(instance, plain, fairest)))
+
+
+def _group_bound(instance, *assignments: np.ndarray) -> float:
+    """The least, over a few groups G of applications, of the best average sum G could get
+    if the other applications vanished (leaving every reviewer's full load to G): an upper
+    bound on G's worst, hence on every assignment's worst and on the max–min LP, which is
+    tight when G is the group competing for the same scarce reviewers. The groups: the
+    worst-served shares of each assignment given."""
+    bound = np.inf
+    for chosen in assignments:
+        sums = _sums(instance, chosen)
+        for share in _GROUP_SHARES:
+            group = np.flatnonzero(sums <= np.quantile(sums, share))
+            if len(group):
+                bound = min(
+                    bound, maximise(_alone(instance, group), None, _silent).bound / len(group)
+                )
+    return float(bound)
+
+
+def _alone(instance: Instance, group: np.ndarray) -> Instance:
+    """The instance restricted to the applications of `group`, minimum loads dropped."""
+    return Instance(
+        affinity=instance.affinity[group],
+        allowed=instance.allowed[group],
+        pinned=instance.pinned[group],
+        previous=np.zeros((len(group), instance.affinity.shape[1]), dtype=bool),
+        need=instance.need[group],
+        lower=np.zeros_like(instance.lower),
+        upper=instance.upper,
+        pinned_sums=instance.pinned_sums[group],
+    )
 
 
 def _levels(instance, plain: np.ndarray) -> _Levels:
