@@ -224,10 +224,9 @@ def traveller_details(request, slug, pk):
         services.save_details(request.user, form.instance)
         messages.success(request, _("The travel details are saved."))
         return redirect("exchange:traveller_details", slug, pk)
-    context = {"delegation": traveller.delegation, "traveller": traveller, "form": form}
-    context["warnings"] = (
-        checks.passport_warnings(traveller.delegation, [details]) if details.pk else []
-    )
+    warnings = checks.passport_warnings(traveller.delegation, [details]) if details.pk else []
+    context = _context(traveller.delegation, request.user, "people", traveller=traveller, form=form)
+    context["warnings"] = warnings
     return render(request, "exchange/details.html", context)
 
 
@@ -250,8 +249,8 @@ def traveller_erase(request, slug, pk):
         services.erase_details(request.user, traveller)
         messages.success(request, _("The personal details are erased."))
         return redirect("exchange:delegation", slug)
-    context = {
-        "delegation": traveller.delegation,
+    context = _context(traveller.delegation, request.user, "people")
+    context |= {
         "title": _("Erase the personal details of %(name)s?") % {"name": traveller},
         "explanation": _(
             "The passport name, nationality, expiry, diet, emergency contact and checklist "
@@ -355,7 +354,7 @@ def _delete_page(request, obj, title, back):
         obj.delete()
         messages.success(request, _("Deleted."))
         return redirect(*back)
-    context = {"delegation": obj.delegation, "title": title, "button": _("Delete")}
+    context = _context(obj.delegation, request.user, "", title=title, button=_("Delete"))
     return render(request, "exchange/confirm.html", context)
 
 

@@ -1,9 +1,11 @@
 import datetime as dt
+import io
 from decimal import Decimal
 
 import icalendar
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.management import call_command
 
 from jumelage.exchange import calendar, permissions, services
 from jumelage.exchange.models import (
@@ -264,3 +266,12 @@ def test_attendance_is_recorded_for_every_traveller(world):
     services.record_attendance(world.users.tina, pack, {traveller.pk})
     status = services.briefing_status(pack, [traveller, other])
     assert [present for _t, _read, present in status] == [True, False]
+
+
+def test_the_daily_command_erases_expired_details(world):
+    _delegation, traveller = trip(world)
+    _details(traveller)
+    out = io.StringIO()
+    call_command("erase_expired_travel_details", stdout=out)
+    assert out.getvalue().startswith("1 ")
+    assert not TravellerDetails.objects.exists()
