@@ -73,9 +73,11 @@ def row(application, questions, tz) -> list[str]:
     return [_cell(value) for value in fixed + answers]
 
 
-def _rows(applications, questions, tz):
+def _rows(call, applications, questions):
+    tz = call.side.tzinfo
     yield header(questions)
     for application in applications.iterator(chunk_size=1000):
+        application.call = call  # the reference needs it: one call, not a query per row
         yield row(application, questions, tz)
 
 
@@ -84,10 +86,10 @@ class _Echo:
         return value
 
 
-def csv_response(applications, questions, tz, filename) -> StreamingHttpResponse:
+def csv_response(call, applications, questions, filename) -> StreamingHttpResponse:
     writer = csv.writer(_Echo())
     questions = [q for q in questions if q.kind != QuestionKind.FILE]
-    lines = (writer.writerow(line) for line in _rows(applications, questions, tz))
+    lines = (writer.writerow(line) for line in _rows(call, applications, questions))
     response = StreamingHttpResponse(_with_bom(lines), content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{filename}.csv"'
     return response
@@ -99,11 +101,11 @@ def _with_bom(lines):
     yield from lines
 
 
-def xlsx_response(applications, questions, tz, filename) -> HttpResponse:
+def xlsx_response(call, applications, questions, filename) -> HttpResponse:
     workbook = Workbook(write_only=True)
     sheet = workbook.create_sheet(_("Applications")[:31])
     questions = [q for q in questions if q.kind != QuestionKind.FILE]
-    for line in _rows(applications, questions, tz):
+    for line in _rows(call, applications, questions):
         sheet.append(line)
     buffer = io.BytesIO()
     workbook.save(buffer)

@@ -293,8 +293,8 @@ def export(request, slug, fmt):
     questions = services.questions_of(call)
     filename = f"{call.slug}-{dt.date.today():%Y%m%d}"
     if fmt == "xlsx":
-        return exports.xlsx_response(applications, questions, call.side.tzinfo, filename)
-    return exports.csv_response(applications, questions, call.side.tzinfo, filename)
+        return exports.xlsx_response(call, applications, questions, filename)
+    return exports.csv_response(call, applications, questions, filename)
 
 
 @login_required

@@ -106,6 +106,24 @@ def test_csv_export_has_every_application_and_neutralises_formulas(tina, world):
     assert "'=HYPERLINK(1)" in [row[1] for row in rows]
 
 
+def export_queries(client, world, fmt):
+    url = reverse("calls:export", kwargs={"slug": world.call_tc.slug, "fmt": fmt})
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url)
+        # A CSV is streamed: its rows are read from the database as they are sent.
+        body = b"".join(response.streaming_content) if response.streaming else response.content
+    assert body
+    return len(queries)
+
+
+@pytest.mark.parametrize("fmt", ["csv", "xlsx"])
+def test_export_queries_do_not_grow_with_the_number_of_applications(tina, world, fmt):
+    submitted(world, 2)
+    few = export_queries(tina, world, fmt)
+    submitted(world, 5)
+    assert export_queries(tina, world, fmt) == few
+
+
 def test_xlsx_export_opens_and_respects_filters(tina, world):
     submitted(world, 2)
     f.ApplicationFactory(
