@@ -83,7 +83,7 @@ def fair_assignment(
     scale = quantise_scale(instance)
     while high - low > _PRECISION * max(abs(high), 1e-12) and not _past(deadline):
         target = (low + high) / 2
-        report(0.5 + 0.4 * _progress(start, low, high), f"trying a worst of {target:.4g}")
+        report(0.5 + 0.3 * _progress(start, low, high), f"trying a worst of {target:.4g}")
         chosen = _floored_flow(instance, levels, target, scale)
         if chosen is None:
             high = target
