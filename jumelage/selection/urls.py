@@ -14,4 +14,5 @@ urlpatterns = [
     path(f"{side}decisions/", views.decisions, name="decisions"),
     path(f"{side}pick/", views.pick, name="pick"),
     path(f"{side}pick/<int:pk>/", views.nominated_application, name="application"),
+    path(f"{side}pick/<int:pk>/files/<slug:key>/", views.attachment, name="attachment"),
 ]

@@ -4,15 +4,15 @@ and a selected team's place. Views parse and render; selection.services decides.
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import Http404
-from django.shortcuts import redirect, render
+from django.http import FileResponse, Http404
+from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from jumelage.calls.forms import display_answer
-from jumelage.calls.models import Call
+from jumelage.calls.models import Attachment, Call
 from jumelage.calls.services import questions_of
 from jumelage.partnerships.queries import cycle_or_404
 from jumelage.selection import permissions, queries, services
@@ -265,6 +265,22 @@ def nominated_application(request, partnership_slug, cycle_slug, side_slug, pk):
             "answers": answers,
             "own_side": permissions.can_nominate(request.user, side),
         },
+    )
+
+
+@login_required
+@require_GET
+def attachment(request, partnership_slug, cycle_slug, side_slug, pk, key):
+    """A nominated application's file, for those who may read the nominated application."""
+    cycle = cycle_or_404(partnership_slug, cycle_slug)
+    side = permissions.side_of(cycle, side_slug)
+    entry = permissions.get_nominated_entry(request.user, cycle, side, pk)
+    found = get_object_or_404(Attachment, application=entry.application, question_key=key)
+    return FileResponse(
+        found.file.open("rb"),
+        as_attachment=True,
+        filename=found.original_name,
+        content_type=found.content_type,
     )
 
 

@@ -43,5 +43,9 @@ ROWS = {
         lambda c: taichung(c, pk=c.application.pk),
         members_only(tina=OK, theo=OK, olga=OK),
     ),
+    "selection:attachment": (
+        lambda c: taichung(c, pk=c.application.pk, key="pitch_deck"),
+        members_only(tina=OK, theo=OK, olga=OK),
+    ),
     "selection:place": (lambda c: {"pk": c.place.pk}, ALICES),
 }

@@ -1,4 +1,5 @@
 import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from django.utils import translation
 
@@ -6,6 +7,7 @@ from jumelage.notifications.models import OutboxMessage, OutboxState
 from jumelage.selection import services
 from jumelage.selection.enums import NominationState, PickState, PlaceState
 from jumelage.selection.models import Nomination, Place
+from tests.factories import MINIMAL_PDF
 from tests.selection.factories import choices, finish, nominate, pick, reviewed
 
 pytestmark = pytest.mark.django_db
@@ -271,3 +273,26 @@ def test_list_pages_cost_the_same_whatever_the_number_of_applicants(
     for name, side in (("overview", None), ("nominate", "taichung"), ("pick", "toulouse")):
         with django_assert_max_num_queries(16):
             assert client.get(url(w, name, side=side)).status_code == 200
+
+
+def test_the_partner_downloads_a_nominees_file_but_no_one_elses(client, w):
+    tina = w.users.tina
+    services.save_nomination(tina, w.cycle, w.taichung, choices(w.ranked["taichung"], 5, 1))
+    services.send_nomination(tina, w.cycle, w.taichung)
+    for application in (w.ranked["taichung"][0], w.ranked["taichung"][5]):
+        application.attachments.create(
+            question_key="pitch_deck",
+            file=SimpleUploadedFile("deck.pdf", MINIMAL_PDF),
+            original_name=f"{application.team_name}.pdf",
+            content_type="application/pdf",
+            size=len(MINIMAL_PDF),
+            sha256="0" * 64,
+        )
+    client.force_login(w.users.theo)
+    nominee, waiting = w.ranked["taichung"][0].pk, w.ranked["taichung"][5].pk
+    page = client.get(url(w, "application", pk=nominee)).content.decode()
+    assert "Taichung team 1.pdf" in page
+    response = client.get(url(w, "attachment", pk=nominee, key="pitch_deck"))
+    assert b"".join(response.streaming_content) == MINIMAL_PDF
+    assert client.get(url(w, "attachment", pk=waiting, key="pitch_deck")).status_code == 404
+    assert client.get(url(w, "attachment", pk=nominee, key="other")).status_code == 404
