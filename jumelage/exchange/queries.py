@@ -3,6 +3,8 @@
 from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404
 
+from jumelage.calls.enums import ApplicationState
+from jumelage.calls.models import Application
 from jumelage.exchange.models import Delegation, ItineraryItem, Stay, TravelLeg, Traveller
 
 
@@ -49,4 +51,15 @@ def official_visits(partnership):
         Delegation.objects.filter(side__partnership=partnership, cycle__isnull=True)
         .select_related("side", "host_side")
         .prefetch_related(Prefetch("travellers", queryset=Traveller.objects.order_by("order")))
+    )
+
+
+def teams_to_place(cycle):
+    """Teams of the cycle not placed with a host yet. Until the selection app says which
+    teams were picked, every submitted application is a candidate."""
+    return (
+        Application.objects.filter(call__cycle=cycle, state=ApplicationState.SUBMITTED)
+        .exclude(residencies__offer__cycle=cycle)
+        .select_related("call__side", "theme")
+        .order_by("call__side_id", "team_name")
     )

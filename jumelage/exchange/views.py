@@ -578,6 +578,7 @@ def _residencies_page(request, cycle, form, status):
         "cycle": cycle,
         "partnership": cycle.partnership,
         "offers": offers,
+        "unplaced": queries.teams_to_place(cycle),
         "form": form,
     }
     return render(request, "exchange/residencies.html", context, status=status)

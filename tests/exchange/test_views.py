@@ -293,9 +293,13 @@ def test_a_full_offer_refuses_another_team_with_a_message(
     )
     assert response.status_code == 400
     assert "already hosts as many teams as it can" in response.content.decode()
-    with django_assert_max_num_queries(12):
+    second.answers = {"exchange_goals": "Meet Airbus engineers"}
+    second.save()
+    f.ApplicationFactory.create_batch(5, call=world.call_tc, state="submitted")
+    with django_assert_max_num_queries(13):
         page = client.get(url).content.decode()
     assert "Orchid" in page and "Coworking space" in page
+    assert "Meet Airbus engineers" in page  # Lotus still waits for a host, with its needs
 
 
 def test_official_visits_outside_the_cycles_are_listed(client, world):
