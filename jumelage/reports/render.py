@@ -24,8 +24,10 @@ def _inline(photo):
 
 
 def standalone_html(doc) -> bytes:
-    for section in doc.sections:
-        section.photos[:] = [_inline(photo) for photo in section.photos]
+    doc.sections = [
+        dataclasses.replace(section, photos=[_inline(photo) for photo in section.photos])
+        for section in doc.sections
+    ]
     with open(finders.find("jumelage/css/report.css"), encoding="utf-8") as file:
         css = file.read()
     with translation.override(doc.language):
