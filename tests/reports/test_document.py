@@ -1,5 +1,6 @@
 import pytest
 from django.utils import translation
+from django.utils.translation import gettext
 
 from jumelage.demo import trip
 from jumelage.reports import document
@@ -28,7 +29,8 @@ def test_the_itinerary_table_has_the_seed_rows_grouped_by_day(visit):
         rows = [(day.date.day, row.time, row.activity) for day in doc.days for row in day.rows]
     assert [day.date.day for day in doc.days] == [15, 16, 17, 18, 19, 20, 21]
     assert len(rows) == len(trip.ITINERARY) == 14
-    assert rows[0] == (15, "10:25 (臺中 time)", "桃園機場出發")
+        taichung_time = gettext("%(city)s time") % {"city": "臺中"}
+    assert rows[0] == (15, f"10:25 ({taichung_time})", "桃園機場出發")
     assert rows[1][:2] == (15, "22:20")
     # Two mornings on the 18th keep the seed's order: La Cantine, then Village by CA.
     assert [row[2] for row in rows if row[0] == 18] == [
