@@ -27,9 +27,9 @@ def test_the_itinerary_table_has_the_seed_rows_grouped_by_day(visit):
     with translation.override("zh-hant"):
         doc = document.build(document.report_for(trip.SLUG), "zh-hant")
         rows = [(day.date.day, row.time, row.activity) for day in doc.days for row in day.rows]
+        taichung_time = gettext("%(city)s time") % {"city": "臺中"}
     assert [day.date.day for day in doc.days] == [15, 16, 17, 18, 19, 20, 21]
     assert len(rows) == len(trip.ITINERARY) == 14
-        taichung_time = gettext("%(city)s time") % {"city": "臺中"}
     assert rows[0] == (15, f"10:25 ({taichung_time})", "桃園機場出發")
     assert rows[1][:2] == (15, "22:20")
     # Two mornings on the 18th keep the seed's order: La Cantine, then Village by CA.
