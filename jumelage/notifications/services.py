@@ -66,9 +66,17 @@ def draft_message(key: str, *, recipient, language: str, context: dict, side, sl
     race on a slot serialise on their own rows first; the database refuses a second unsent
     message per slot anyway.
     """
-    OutboxMessage.objects.filter(slot=slot, state__in=OutboxState.unsent()).delete()
+    discard_unsent(slot)
     fields = _rendered(key, recipient, language, context, side)
     return OutboxMessage.objects.create(slot=slot, state=OutboxState.DRAFT, **fields)
+
+
+def discard_unsent(slot: str) -> int:
+    """Drop the slot's message that is not sent yet: its news no longer holds."""
+    deleted, _by_model = OutboxMessage.objects.filter(
+        slot=slot, state__in=OutboxState.unsent()
+    ).delete()
+    return deleted
 
 
 def last_sent(slot: str) -> OutboxMessage | None:

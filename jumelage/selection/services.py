@@ -18,7 +18,12 @@ from django.utils.translation import gettext as _
 from jumelage.accounts.models import Role, User
 from jumelage.accounts.permissions import is_manager
 from jumelage.calls.enums import ApplicationState
-from jumelage.notifications.services import draft_message, last_sent, queue_message
+from jumelage.notifications.services import (
+    discard_unsent,
+    draft_message,
+    last_sent,
+    queue_message,
+)
 from jumelage.review.queries import committee_for, ranking_of
 from jumelage.selection.enums import (
     Action,
@@ -122,6 +127,8 @@ def _check_choices(cycle, side, choices) -> None:
     known = set(nominable_applications(cycle, side).filter(pk__in=ids).values_list("pk", flat=True))
     if known != set(ids):
         raise Refused(_("Only submitted applications to your own call can be nominated."))
+    if any(choice.kind not in EntryKind.values for choice in choices):
+        raise Refused(_("An applicant is either nominated or on the waiting list."))
     if any(not choice.justification.strip() for choice in choices):
         raise Refused(_("Give a justification for every nominated applicant."))
     nominated = sum(1 for choice in choices if choice.kind == EntryKind.NOMINATED)
@@ -236,6 +243,8 @@ def _check_lines(pick, lines) -> None:
     ids = [line.entry_id for line in lines]
     if len(set(ids)) != len(ids) or not set(ids) <= nominated:
         raise Refused(_("Pick only among the applicants the partner nominated, each once."))
+    if any(line.choice not in PickChoice.values for line in lines):
+        raise Refused(_("A team is either selected or in reserve."))
     selected = [line for line in lines if line.choice == PickChoice.SELECTED]
     if len(selected) > pick.nomination.cycle.picks_per_side:
         raise Refused(
@@ -404,6 +413,8 @@ def decline_place(actor, place_id) -> Place:
     if place.state == PlaceState.DECLINED:
         return place
     _answer(place, actor, PlaceState.DECLINED, Action.PLACE_DECLINED, "place-declined")
+    # A "selected" message still in the outbox would now contradict the team's own answer.
+    discard_unsent(decision_slot(place.pick.nomination.cycle, place.application))
     _promote_reserve(place.pick, actor)
     return place
 

@@ -263,6 +263,7 @@ def nominated_application(request, partnership_slug, cycle_slug, side_slug, pk):
             "entry": entry,
             "application": application,
             "answers": answers,
+            "attachments": application.attachments.order_by("question_key"),
             "own_side": permissions.can_nominate(request.user, side),
         },
     )

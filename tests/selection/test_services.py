@@ -344,7 +344,7 @@ def test_a_decline_promotes_the_reserve_and_tells_both_sides(w):
     assert Action.RESERVE_PROMOTED in actions(w.cycle)
     decision = decisions_of(w.taichung).get(recipient=reserve.applicant)
     assert decision.template_key == "decision-selected" and decision.state == OutboxState.DRAFT
-    assert decisions_of(w.taichung).count() == 7
+    assert decisions_of(w.taichung).count() == 6  # the team that declined is told nothing
 
 
 def test_declining_twice_promotes_once(w):
@@ -363,3 +363,22 @@ def test_a_decline_without_reserve_leaves_the_place_empty(w):
     services.decline_place(second.applicant, place_of(second).pk)
     assert Place.objects.filter(pick=tc.pick, state__in=PlaceState.holding()).count() == 1
     assert not outbox("reserve-promoted").filter(body__contains=w.ranked["taichung"][3].team_name)
+
+
+def test_a_team_that_declines_before_the_announcement_is_not_told_it_is_selected(w):
+    finish(w)
+    services.draft_decisions(w.users.tina, w.cycle, w.taichung)
+    first = w.ranked["taichung"][0]
+    services.decline_place(first.applicant, place_of(first).pk)
+    assert not decisions_of(w.taichung).filter(recipient=first.applicant).exists()
+    assert services.draft_decisions(w.users.tina, w.cycle, w.taichung) == 6
+
+
+def test_unknown_kinds_and_choices_are_refused(w):
+    odd = [services.EntryChoice(w.ranked["taichung"][0].pk, "favourite", "Why")]
+    with pytest.raises(services.Refused, match="either nominated"):
+        services.save_nomination(w.users.tina, w.cycle, w.taichung, odd)
+    nomination = nominate(w, w.taichung, w.users.tina)
+    entry = nomination.entries.first()
+    with pytest.raises(services.Refused, match="either selected"):
+        services.save_pick(w.users.theo, nomination.pk, [services.PickLine(entry.pk, "x", "", 1)])
