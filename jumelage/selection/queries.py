@@ -7,6 +7,7 @@ from django.db.models import Prefetch
 
 from jumelage.calls.enums import ApplicationState
 from jumelage.calls.models import Application
+from jumelage.notifications.models import OutboxMessage
 from jumelage.review.queries import committee_for, ranking_of
 from jumelage.selection.enums import EntryKind, PickState, PlaceState
 from jumelage.selection.models import Event, Nomination, NominationEntry, Pick, PickEntry, Place
@@ -171,6 +172,12 @@ def results(cycle) -> list[Result]:
         )
         for pick, group in by_pick.items()
     ]
+
+
+def decision_messages(cycle):
+    """The decision messages of the cycle's applicants, whatever their state; an applicant
+    of several cycles has one slot per cycle (see services.decision_slot)."""
+    return OutboxMessage.objects.filter(slot__startswith=f"decision:{cycle.pk}:")
 
 
 def history(cycle):

@@ -9,9 +9,10 @@ import pytest
 from django.contrib.auth.backends import ModelBackend
 from playwright.sync_api import expect
 
-from jumelage.notifications.models import OutboxMessage, OutboxState
+from jumelage.notifications.models import OutboxState
 from jumelage.selection.enums import PickState
 from jumelage.selection.models import Nomination
+from jumelage.selection.queries import decision_messages
 from tests.selection.factories import reviewed
 
 pytestmark = [
@@ -62,7 +63,8 @@ def nominate(page, urls, language, side, applications):
 def pick(page, urls, language, side, world):
     """Select the first two of `side`'s nominees and keep the third in reserve."""
     page.goto(urls(language, f"{side}/pick/"))
-    entries = list(Nomination.objects.get(side__slug=side).entries.order_by("order"))
+    nomination = Nomination.objects.get(cycle=world.cycle, side__slug=side)
+    entries = list(nomination.entries.order_by("order"))
     page.locator(f'a[href$="/pick/{entries[0].application_id}/"]').click()
     expect(page.locator("#privacy-note")).to_be_visible()
     shot(page, f"application-{side}-{language}")
@@ -117,7 +119,7 @@ def test_both_cities_select_and_announce(page, client, live_server, world, probl
     page.wait_for_url(re.compile(r"/zh-hant/outbox/\?state=draft$"))
     shot(page, "outbox-zh-hant")
 
-    decisions = OutboxMessage.objects.filter(template_key__startswith="decision-")
+    decisions = decision_messages(world.cycle)
     applicants = [*world.ranked["taichung"], *world.ranked["toulouse"]]
     assert sorted(decisions.values_list("recipient", flat=True)) == sorted(
         a.applicant_id for a in applicants

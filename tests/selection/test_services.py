@@ -10,7 +10,8 @@ from jumelage.notifications.services import release_drafts
 from jumelage.selection import services
 from jumelage.selection.enums import Action, EntryKind, NominationState, PickState, PlaceState
 from jumelage.selection.models import Event, Nomination, Place
-from jumelage.selection.queries import both_final, candidates
+from jumelage.selection.queries import both_final, candidates, decision_messages
+from tests.factories import cycle_factory
 from tests.selection.factories import (
     choices,
     finish,
@@ -382,3 +383,12 @@ def test_unknown_kinds_and_choices_are_refused(w):
     entry = nomination.entries.first()
     with pytest.raises(services.Refused, match="either selected"):
         services.save_pick(w.users.theo, nomination.pk, [services.PickLine(entry.pk, "x", "", 1)])
+
+
+def test_decisions_of_one_cycle_are_told_apart_from_another_cycles(w):
+    finish(w)
+    services.draft_decisions(w.users.tina, w.cycle, w.taichung)
+    services.draft_decisions(w.users.theo, w.cycle, w.toulouse)
+    later = cycle_factory(w.partnership, slug="2020")
+    assert decision_messages(w.cycle).count() == 14
+    assert decision_messages(later).count() == 0
