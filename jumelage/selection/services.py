@@ -95,6 +95,8 @@ def _require_manager(actor, side, message) -> None:
 
 
 def _locked_nomination(cycle, side) -> Nomination:
+    if side.partnership_id != cycle.partnership_id:
+        raise Refused(_("This side is not part of the cycle's partnership."))
     Nomination.objects.get_or_create(cycle=cycle, side=side)
     return (
         Nomination.objects.select_for_update()
@@ -173,7 +175,15 @@ def save_nomination(
     nomination.share_justification = share_justification
     nomination.publish_organisation = publish_organisation
     nomination.save()
-    _record(cycle, side, actor, Action.NOMINATION_SAVED, **_entry_ids(choices))
+    _record(
+        cycle,
+        side,
+        actor,
+        Action.NOMINATION_SAVED,
+        shared={"summary": share_summary, "justification": share_justification},
+        published={"organisation": publish_organisation},
+        **_entry_ids(choices),
+    )
     return nomination
 
 

@@ -11,7 +11,7 @@ from jumelage.selection import services
 from jumelage.selection.enums import Action, EntryKind, NominationState, PickState, PlaceState
 from jumelage.selection.models import Event, Nomination, Place
 from jumelage.selection.queries import both_final, candidates, decision_messages
-from tests.factories import cycle_factory
+from tests.factories import PartnershipFactory, SideFactory, cycle_factory
 from tests.selection.factories import (
     choices,
     finish,
@@ -392,3 +392,9 @@ def test_decisions_of_one_cycle_are_told_apart_from_another_cycles(w):
     later = cycle_factory(w.partnership, slug="2020")
     assert decision_messages(w.cycle).count() == 14
     assert decision_messages(later).count() == 0
+
+
+def test_a_side_of_another_partnership_cannot_nominate_in_the_cycle(w):
+    stranger = SideFactory(partnership=PartnershipFactory(slug="elsewhere"))
+    with pytest.raises(services.Refused, match="not part"):
+        services.save_nomination(w.users.olga, w.cycle, stranger, [])
