@@ -376,6 +376,9 @@ class Residency(models.Model):
     ends_on = models.DateField(_("until"))
     services_used = models.JSONField(_("services used"), default=list, blank=True)
     created = models.DateTimeField(auto_now_add=True)
+    assigned_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
 
     class Meta:
         verbose_name = _("residency")
@@ -412,6 +415,9 @@ class BriefingPack(models.Model):
     meeting_place = models.CharField(_("meeting place"), max_length=300, blank=True)
     revision = models.PositiveIntegerField(default=1)
     updated = models.DateTimeField(auto_now=True)
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
 
     class Meta:
         verbose_name = _("briefing pack")

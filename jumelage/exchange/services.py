@@ -235,6 +235,7 @@ def assign_residency(actor, residency: Residency) -> Residency:
     errors = _residency_errors(residency, taken)
     if errors:
         raise ValidationError(errors)
+    residency.assigned_by = actor
     residency.save()
     return residency
 
@@ -267,6 +268,7 @@ def save_briefing(actor, pack: BriefingPack) -> BriefingPack:
     )
     if pack.pk:
         pack.revision += 1
+    pack.updated_by = actor
     pack.save()
     return pack
 

@@ -192,7 +192,8 @@ def _team(world, call=None):
 
 def test_a_partner_team_is_placed_with_a_host(world):
     residency = services.assign_residency(world.users.theo, _residency(world, _team(world)))
-    assert residency.pk
+    residency.refresh_from_db()
+    assert residency.assigned_by == world.users.theo
 
 
 def test_an_offer_hosts_no_more_teams_than_it_can(world):
