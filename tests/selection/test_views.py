@@ -296,3 +296,16 @@ def test_the_partner_downloads_a_nominees_file_but_no_one_elses(client, w):
     assert b"".join(response.streaming_content) == MINIMAL_PDF
     assert client.get(url(w, "attachment", pk=waiting, key="pitch_deck")).status_code == 404
     assert client.get(url(w, "attachment", pk=nominee, key="other")).status_code == 404
+
+
+def test_a_pick_sent_back_shows_why_on_both_sides(client, w):
+    nomination = nominate(w, w.taichung, w.users.tina)
+    pick(w, nomination, w.users.theo)
+    client.force_login(w.users.tina)
+    data = {"action": "return", "reason": "We hoped for a team in AI."}
+    assert client.post(url(w, "decide_pick"), data).status_code == 302
+    assert "We hoped for a team in AI." in client.get(url(w, "nominate")).content.decode()
+    client.force_login(w.users.theo)
+    page = client.get(url(w, "pick"))
+    assert page.context["form"] is not None
+    assert "We hoped for a team in AI." in page.content.decode()
