@@ -1,6 +1,7 @@
 """The demo's trip report as a file: its text is extracted back and checked."""
 
 import io
+import re
 
 import pytest
 from django.core.management import call_command
@@ -74,3 +75,18 @@ def test_an_unknown_trip_is_a_clear_error(db, tmp_path):
 
     with pytest.raises(CommandError, match="no-such-trip"):
         call_command("report", "trip", "no-such-trip", "--output", str(tmp_path / "x.pdf"))
+
+
+def test_photos_keep_their_aspect(visit, tmp_path):
+    """Each image is drawn by a `w 0 0 h x y cm` matrix: its ratio is the photo's."""
+    reader = PdfReader(io.BytesIO(_generate(tmp_path, "en")))
+    drawn = []
+    for page in reader.pages:
+        content = page.get_contents().get_data().decode("latin-1")
+        drawn += re.findall(r"([\d.]+) 0 0 ([\d.]+) [\d.]+ [\d.]+ cm\s*/I", content)
+    sizes = [
+        (width, height) for *_rest, photos in trip.SECTIONS for _c, width, height, _rgb in photos
+    ]
+    assert len(drawn) == len(sizes) == 8
+    for (width, height), (drawn_width, drawn_height) in zip(sizes, drawn, strict=True):
+        assert float(drawn_width) / float(drawn_height) == pytest.approx(width / height, rel=0.01)
