@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from jumelage.accounts.permissions import is_manager
+from jumelage.exchange.permissions import can_see_delegations
 from jumelage.hosting.permissions import can_see_offers
 from jumelage.partnerships import charts, permissions
 from jumelage.partnerships.enums import ThemeState
@@ -34,6 +35,8 @@ from jumelage.partnerships.queries import (
 )
 from jumelage.partnerships.services import decide_theme, propose_theme, side_todo, withdraw_theme
 from jumelage.review.queries import committee_entries
+from jumelage.selection.permissions import can_see_overview as can_see_selection
+from jumelage.selection.queries import both_final
 
 
 @require_GET
@@ -44,7 +47,11 @@ def detail(request, partnership_slug):
         (side, [names.get(code, code) for code in side.languages])
         for side in partnership.sides.all()
     ]
-    context = {"partnership": partnership, "sides": sides}
+    context = {
+        "partnership": partnership,
+        "sides": sides,
+        "is_manager": permissions.is_partnership_manager(request.user, partnership),
+    }
     return render(request, "partnerships/detail.html", context)
 
 
@@ -67,6 +74,9 @@ def cycle_detail(request, partnership_slug, cycle_slug):
         "can_edit_stages": permissions.can_edit_stages(user, partnership),
         "can_see_offers": can_see_offers(user, partnership),
         "committees": committee_entries(user, cycle),
+        "can_see_selection": can_see_selection(user, cycle),
+        "results_published": both_final(cycle),
+        "can_see_delegations": can_see_delegations(user, cycle),
     }
     return render(request, "partnerships/cycle.html", context)
 
