@@ -19,6 +19,7 @@ from jumelage.exchange.models import (
     Traveller,
     TravellerDetails,
 )
+from jumelage.exchange.queries import selected_teams
 from jumelage.hosting.forms import services_field
 from jumelage.hosting.models import HostingOffer, HostOrganisation
 from jumelage.partnerships.forms import TranslatedFieldsMixin, date_input, localized, side_choices
@@ -367,7 +368,7 @@ class ResidencyForm(forms.ModelForm):
     def __init__(self, *args, cycle, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["application"].queryset = (
-            Application.objects.filter(call__cycle=cycle, state=ApplicationState.SUBMITTED)
+            selected_teams(cycle)
             .select_related("call__side")
             .order_by("call__side_id", "team_name")
         )

@@ -6,6 +6,7 @@ from django.shortcuts import get_object_or_404
 from jumelage.calls.enums import ApplicationState
 from jumelage.calls.models import Application
 from jumelage.exchange.models import Delegation, ItineraryItem, Stay, TravelLeg, Traveller
+from jumelage.selection.enums import PlaceState
 
 
 def delegation_or_404(slug) -> Delegation:
@@ -54,11 +55,19 @@ def official_visits(partnership):
     )
 
 
+def selected_teams(cycle):
+    """The cycle's teams picked by the partner city and still holding their place."""
+    return Application.objects.filter(
+        call__cycle=cycle,
+        state=ApplicationState.SUBMITTED,
+        place__state__in=PlaceState.holding(),
+    )
+
+
 def teams_to_place(cycle):
-    """Teams of the cycle not placed with a host yet. Until the selection app says which
-    teams were picked, every submitted application is a candidate."""
+    """Selected teams not placed with a host yet."""
     return (
-        Application.objects.filter(call__cycle=cycle, state=ApplicationState.SUBMITTED)
+        selected_teams(cycle)
         .exclude(residencies__offer__cycle=cycle)
         .select_related("call__side", "theme")
         .order_by("call__side_id", "team_name")

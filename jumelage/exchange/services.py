@@ -24,6 +24,7 @@ from jumelage.exchange.models import (
     Traveller,
     TravellerDetails,
 )
+from jumelage.exchange.queries import selected_teams
 from jumelage.hosting.enums import Service
 
 RETENTION_AFTER_RETURN = dt.timedelta(days=90)
@@ -211,6 +212,8 @@ def _residency_errors(residency: Residency, taken: int) -> dict:
         errors["application"] = _("A team is hosted by the partner city, not its own.")
     if application.call.cycle_id != offer.cycle_id:
         errors["application"] = _("The team applied in another cycle.")
+    elif not selected_teams(offer.cycle).filter(pk=application.pk).exists():
+        errors["application"] = _("Only teams selected by the partner city are hosted.")
     if taken >= offer.teams:
         errors["offer"] = _("This offer already hosts as many teams as it can.")
     if residency.starts_on < offer.starts_on or residency.ends_on > offer.ends_on:

@@ -4,6 +4,7 @@ import datetime as dt
 import zoneinfo
 
 import factory
+from django.utils import timezone
 
 from jumelage.exchange.enums import LegMode, TravellerRole
 from jumelage.exchange.models import (
@@ -15,6 +16,9 @@ from jumelage.exchange.models import (
     Traveller,
 )
 from jumelage.reports.models import TripReport, VisitSection
+from jumelage.selection.enums import EntryKind, NominationState, PickChoice, PickState
+from jumelage.selection.models import Nomination, Pick, Place
+from tests import factories as f
 
 PARIS = zoneinfo.ZoneInfo("Europe/Paris")
 TAIPEI = zoneinfo.ZoneInfo("Asia/Taipei")
@@ -122,3 +126,27 @@ def trip(world, user=None):
     )
     traveller = TravellerFactory(delegation=delegation, name="Lee Yi-an", user=user)
     return delegation, traveller
+
+
+def selected_team(world, call=None, **fields):
+    """A submitted application the partner city picked: it holds an offered place."""
+    call = call or world.call_tc
+    application = f.ApplicationFactory(call=call, state="submitted", **fields)
+    partner = world.toulouse if call.side_id == world.taichung.pk else world.taichung
+    nomination, _ = Nomination.objects.get_or_create(
+        cycle=call.cycle, side=call.side, defaults={"state": NominationState.SENT}
+    )
+    pick, _ = Pick.objects.get_or_create(
+        nomination=nomination, defaults={"side": partner, "state": PickState.CONFIRMED}
+    )
+    entry = nomination.entries.create(
+        application=application,
+        kind=EntryKind.NOMINATED,
+        order=nomination.entries.count() + 1,
+        justification="Top of the ranking",
+    )
+    pick.entries.create(entry=entry, choice=PickChoice.SELECTED, order=entry.order)
+    Place.objects.create(
+        pick=pick, application=application, deadline=timezone.now() + dt.timedelta(days=14)
+    )
+    return application

@@ -22,6 +22,7 @@ from tests.exchange.factories import (
     StayFactory,
     TravelLegFactory,
     TravellerFactory,
+    selected_team,
     trip,
 )
 
@@ -187,13 +188,20 @@ def _residency(world, application, **dates):
 
 
 def _team(world, call=None):
-    return f.ApplicationFactory(call=call or world.call_tc, state="submitted")
+    return selected_team(world, call)
 
 
 def test_a_partner_team_is_placed_with_a_host(world):
     residency = services.assign_residency(world.users.theo, _residency(world, _team(world)))
     residency.refresh_from_db()
     assert residency.assigned_by == world.users.theo
+
+
+def test_a_team_the_partner_did_not_pick_is_not_hosted(world):
+    unpicked = f.ApplicationFactory(call=world.call_tc, state="submitted")
+    with pytest.raises(ValidationError) as refused:
+        services.assign_residency(world.users.theo, _residency(world, unpicked))
+    assert "selected by the partner city" in str(refused.value)
 
 
 def test_an_offer_hosts_no_more_teams_than_it_can(world):

@@ -23,6 +23,7 @@ from tests.exchange.factories import (
     StayFactory,
     TravelLegFactory,
     TravellerFactory,
+    selected_team,
     trip,
 )
 
@@ -272,8 +273,8 @@ def test_a_full_offer_refuses_another_team_with_a_message(
     client, world, django_assert_max_num_queries
 ):
     offer = f.HostingOfferFactory(cycle=world.cycle, organisation=world.host, teams=1)
-    first = f.ApplicationFactory(call=world.call_tc, state="submitted", team_name="Orchid")
-    second = f.ApplicationFactory(call=world.call_tc, state="submitted", team_name="Lotus")
+    first = selected_team(world, team_name="Orchid")
+    second = selected_team(world, team_name="Lotus")
     Residency.objects.create(
         offer=offer, application=first, starts_on=offer.starts_on, ends_on=offer.ends_on
     )
@@ -295,7 +296,8 @@ def test_a_full_offer_refuses_another_team_with_a_message(
     assert "already hosts as many teams as it can" in response.content.decode()
     second.answers = {"exchange_goals": "Meet Airbus engineers"}
     second.save()
-    f.ApplicationFactory.create_batch(5, call=world.call_tc, state="submitted")
+    for _ in range(5):
+        selected_team(world)
     with django_assert_max_num_queries(13):
         page = client.get(url).content.decode()
     assert "Orchid" in page and "Coworking space" in page
