@@ -107,7 +107,7 @@ def home(request):
         request,
         "accounts/home.html",
         {
-            "applications": applications_of(user),
+            "applications": applications_of(user).select_related("place"),
             "managed_sides": sides,
             "organisations": staffed_organisation_ids(user),
             "seats": Member.objects.filter(user=user).select_related(
