@@ -8,6 +8,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from jumelage.exchange.enums import CheckStatus, DayPeriod, LegMode, TravellerRole
 from jumelage.hosting.enums import Service
@@ -197,8 +198,8 @@ class TravelLeg(Cost):
     mode = models.CharField(_("mode"), max_length=10, choices=LegMode.choices)
     carrier = models.CharField(_("carrier"), max_length=100, blank=True)
     number = models.CharField(_("number"), max_length=20, blank=True)
-    origin = models.CharField(_("from"), max_length=120)
-    destination = models.CharField(_("to"), max_length=120)
+    origin = models.CharField(pgettext_lazy("journey", "from"), max_length=120)
+    destination = models.CharField(pgettext_lazy("journey", "to"), max_length=120)
     departs_at = models.DateTimeField(_("departs at"))
     departure_timezone = models.CharField(
         _("departure timezone"), max_length=64, choices=TIMEZONE_CHOICES

@@ -23,7 +23,7 @@ class TripReport(models.Model):
         _("names and titles"),
         max_length=300,
         blank=True,
-        help_text=_("As on the cover, e.g. the head of delegation \u201cand others\u201d."),
+        help_text=_("As on the cover, e.g. the head of delegation “and others”."),
     )
     country = models.CharField(_("country"), max_length=100, blank=True)
     report_date = models.DateField(_("report date"), null=True, blank=True)
