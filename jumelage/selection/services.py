@@ -429,6 +429,26 @@ def decline_place(actor, place_id) -> Place:
     return place
 
 
+@transaction.atomic
+def expire_places(now=None) -> int:
+    """Offers still unanswered after their deadline lapse as declines, acted by nobody (the
+    audit row says so); each partner's next reserve is offered the place."""
+    now = now or timezone.now()
+    overdue = (
+        Place.objects.select_for_update()
+        .filter(state=PlaceState.OFFERED, deadline__lt=now)
+        .select_related("pick__side", "pick__nomination__cycle", "pick__nomination__side")
+        .select_related("application__call")
+    )
+    expired = 0
+    for place in overdue:
+        _answer(place, None, PlaceState.DECLINED, Action.PLACE_DECLINED, "place-declined")
+        discard_unsent(decision_slot(place.pick.nomination.cycle, place.application))
+        _promote_reserve(place.pick, None)
+        expired += 1
+    return expired
+
+
 def _answer(place, actor, to_state, action, message_key) -> None:
     _move(place, PlaceState, to_state)
     place.answered_at = timezone.now()

@@ -1,7 +1,9 @@
 import datetime as dt
+from io import StringIO
 
 import pytest
 from django.core.exceptions import PermissionDenied
+from django.core.management import call_command
 from django.utils import timezone
 
 from jumelage.calls.enums import ApplicationState
@@ -346,6 +348,25 @@ def test_a_decline_promotes_the_reserve_and_tells_both_sides(w):
     decision = decisions_of(w.taichung).get(recipient=reserve.applicant)
     assert decision.template_key == "decision-selected" and decision.state == OutboxState.DRAFT
     assert decisions_of(w.taichung).count() == 6  # the team that declined is told nothing
+
+
+def test_an_offer_unanswered_past_its_deadline_goes_to_the_reserve(w):
+    finish(w)
+    late, answered, reserve = (
+        w.ranked["taichung"][0],
+        w.ranked["taichung"][1],
+        w.ranked["taichung"][2],
+    )
+    services.confirm_place(answered.applicant, place_of(answered).pk)
+    past = timezone.now() - dt.timedelta(hours=1)
+    Place.objects.filter(application__in=[late, answered]).update(deadline=past)
+    out = StringIO()
+    call_command("expire_places", stdout=out)
+    assert out.getvalue().strip() == "1 place(s) expired"
+    assert place_of(late).state == PlaceState.DECLINED
+    assert place_of(answered).state == PlaceState.CONFIRMED
+    assert place_of(reserve).state == PlaceState.OFFERED
+    assert services.expire_places() == 0
 
 
 def test_declining_twice_promotes_once(w):
