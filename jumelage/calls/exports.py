@@ -1,27 +1,11 @@
 """The managers' export of a call's applications, as CSV (streamed) or XLSX."""
 
-import csv
-import io
-
-from django.http import HttpResponse, StreamingHttpResponse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from openpyxl import Workbook
 
 from jumelage.calls.enums import QuestionKind
 from jumelage.calls.forms import display_answer
-
-# Spreadsheet programs run cells that start with these as formulas (CSV injection).
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-
-
-def _cell(value) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, list):
-        value = "; ".join(str(item) for item in value)
-    text = str(value)
-    return "'" + text if text.startswith(FORMULA_STARTS) else text
+from jumelage.core import spreadsheets
 
 
 def header(questions) -> list[str]:
@@ -70,7 +54,7 @@ def row(application, questions, tz) -> list[str]:
         for q in questions
         if q.kind != QuestionKind.FILE
     ]
-    return [_cell(value) for value in fixed + answers]
+    return fixed + answers
 
 
 def _rows(call, applications, questions):
@@ -81,37 +65,14 @@ def _rows(call, applications, questions):
         yield row(application, questions, tz)
 
 
-class _Echo:
-    def write(self, value):
-        return value
+def _written(questions):
+    return [q for q in questions if q.kind != QuestionKind.FILE]
 
 
-def csv_response(call, applications, questions, filename) -> StreamingHttpResponse:
-    writer = csv.writer(_Echo())
-    questions = [q for q in questions if q.kind != QuestionKind.FILE]
-    lines = (writer.writerow(line) for line in _rows(call, applications, questions))
-    response = StreamingHttpResponse(_with_bom(lines), content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="{filename}.csv"'
-    return response
+def csv_response(call, applications, questions, filename):
+    return spreadsheets.csv_response(_rows(call, applications, _written(questions)), filename)
 
 
-def _with_bom(lines):
-    # The byte-order mark makes spreadsheet programs read the file as UTF-8 (Chinese text).
-    yield "\ufeff"
-    yield from lines
-
-
-def xlsx_response(call, applications, questions, filename) -> HttpResponse:
-    workbook = Workbook(write_only=True)
-    sheet = workbook.create_sheet(_("Applications")[:31])
-    questions = [q for q in questions if q.kind != QuestionKind.FILE]
-    for line in _rows(call, applications, questions):
-        sheet.append(line)
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    response = HttpResponse(
-        buffer.getvalue(),
-        content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-    )
-    response["Content-Disposition"] = f'attachment; filename="{filename}.xlsx"'
-    return response
+def xlsx_response(call, applications, questions, filename):
+    rows = _rows(call, applications, _written(questions))
+    return spreadsheets.xlsx_response({_("Applications"): rows}, filename)
