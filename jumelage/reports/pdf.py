@@ -82,7 +82,9 @@ class ReportPDF(FPDF):
             borders_layout="HORIZONTAL_LINES",
             text_align="LEFT",
             repeat_headings=1,
-            wrapmode=self.wrap,
+            # Cells mix Chinese and Latin addresses: break at spaces, and inside a run
+            # of Chinese (a "word" wider than the cell) between any two characters.
+            wrapmode=WrapMode.WORD,
         ) as table:
             table.row(list(headings))
             for row in rows:
