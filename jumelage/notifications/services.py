@@ -96,7 +96,11 @@ def can_release(user, message) -> bool:
 @transaction.atomic
 def release_message(actor, message_id: int) -> OutboxMessage:
     """Queue a reviewed draft for sending. Releasing twice (a double click) sends it once."""
-    message = OutboxMessage.objects.select_for_update().select_related("side").get(pk=message_id)
+    message = (
+        OutboxMessage.objects.select_for_update(of=("self",))
+        .select_related("side")
+        .get(pk=message_id)
+    )
     if not can_release(actor, message):
         raise PermissionDenied(_("Only the managers of the message's side can release it."))
     if message.state != OutboxState.DRAFT:
