@@ -6,7 +6,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.db.models import Prefetch
-from django.http import FileResponse, Http404
+from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -37,6 +37,7 @@ from jumelage.review.models import (
     Review,
     ReviewerQuestion,
 )
+from jumelage.review.scrub import scrubbed
 from jumelage.review.tasks import run_assignment
 
 RECENT_EVENTS = 15
@@ -600,12 +601,16 @@ def attachment(request, partnership_slug, cycle_slug, side_slug, pk, key):
     seat = _seat(request, partnership_slug, cycle_slug, side_slug)
     application = permissions.application_for_member(seat, pk)
     found = get_object_or_404(Attachment, application=application, question_key=key)
-    filename = found.original_name
-    if not permissions.sees_identity(request.user, seat.committee):
-        filename = exports.neutral_filename(application, found)
-    return FileResponse(
-        found.file.open("rb"),
-        as_attachment=True,
-        filename=filename,
-        content_type=found.content_type,
-    )
+    if permissions.sees_identity(request.user, seat.committee):
+        return FileResponse(
+            found.file.open("rb"),
+            as_attachment=True,
+            filename=found.original_name,
+            content_type=found.content_type,
+        )
+    with found.file.open("rb") as stored:
+        content = scrubbed(stored.read(), found.content_type)
+    response = HttpResponse(content, content_type=found.content_type)
+    filename = exports.neutral_filename(application, found)
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
