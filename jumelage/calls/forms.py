@@ -321,6 +321,23 @@ def application_as_data(application, questions) -> MultiValueDict:
     return data
 
 
+def readable_answers(application, questions) -> list:
+    """(question, answer as a person reads it) for each written answer the applicant's
+    own answers show, in the form's order: managers, reviewers and the partner read these."""
+    form = ApplicationForm(
+        application,
+        application_as_data(application, questions),
+        questions=questions,
+        attachments=[],
+        strict=False,
+    )
+    return [
+        (q, display_answer(q, application.answers.get(q.key)))
+        for q in questions
+        if q.kind != QuestionKind.FILE and form.is_shown(q)
+    ]
+
+
 class ApplicationFilterForm(forms.Form):
     """The managers' list filters; invalid values are ignored rather than refused."""
 

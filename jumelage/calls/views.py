@@ -5,7 +5,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.http import FileResponse, Http404, JsonResponse
+from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -16,12 +16,13 @@ from jumelage.accounts.permissions import is_manager
 from jumelage.calls import exports, queries, services
 from jumelage.calls.charts import daily_bars
 from jumelage.calls.enums import ApplicationState
+from jumelage.calls.files import download
 from jumelage.calls.forms import (
     ApplicationFilterForm,
     ApplicationForm,
     CallForm,
     application_as_data,
-    display_answer,
+    readable_answers,
 )
 from jumelage.calls.models import Application, Attachment, Call
 from jumelage.calls.permissions import (
@@ -246,12 +247,7 @@ def attachment(request, pk, key):
     )
     if not can_read_application(request.user, found.application):
         raise Http404
-    return FileResponse(
-        found.file.open("rb"),
-        as_attachment=True,
-        filename=found.original_name,
-        content_type=found.content_type,
-    )
+    return download(found)
 
 
 @login_required
@@ -302,16 +298,13 @@ def export(request, slug, fmt):
 def manage_application(request, slug, pk):
     call = get_call_for_manager(request.user, slug)
     application = get_application_for_manager(request.user, call, pk)
-    questions = services.questions_of(call)
-    form = _form_for(application)
-    shown = [q for q in questions if form.is_shown(q)]
     return render(
         request,
         "calls/manage_application.html",
         {
             "call": call,
             "application": application,
-            "answers": [(q, display_answer(q, application.answers.get(q.key))) for q in shown],
+            "answers": readable_answers(application, services.questions_of(call)),
             "attachments": application.attachments.all(),
             "transitions": application.transitions.select_related("actor"),
         },

@@ -6,13 +6,14 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.db.models import Prefetch
-from django.http import FileResponse, Http404, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from jumelage.calls.forms import ApplicationForm, application_as_data, display_answer
+from jumelage.calls.files import download
+from jumelage.calls.forms import readable_answers
 from jumelage.calls.models import PITCH_DECK_KEY, Attachment
 from jumelage.calls.services import questions_of
 from jumelage.partnerships.models import Side
@@ -482,23 +483,6 @@ def bids(request, partnership_slug, cycle_slug, side_slug):
     return render(request, "review/bids.html", context, status=400 if form.errors else 200)
 
 
-def _reading(application):
-    """The answers a reader sees: questions shown by the applicant's answers, files apart."""
-    questions = questions_of(application.call)
-    form = ApplicationForm(
-        application,
-        application_as_data(application, questions),
-        questions=questions,
-        attachments=[],
-        strict=False,
-    )
-    return [
-        (q, display_answer(q, application.answers.get(q.key)))
-        for q in questions
-        if q.kind != "file" and form.is_shown(q)
-    ]
-
-
 @login_required
 @require_http_methods(["GET", "POST"])
 def review(request, partnership_slug, cycle_slug, side_slug, pk):
@@ -543,7 +527,7 @@ def _render_review(request, seat, application, mine, form):
         "review": mine,
         "submitted": submitted,
         "form": form,
-        "answers": _reading(application),
+        "answers": readable_answers(application, questions_of(application.call)),
         "files": _files(application),
         "shows_identity": permissions.sees_identity(request.user, committee),
         "my_scores": _scores(criteria, mine),
@@ -602,12 +586,7 @@ def attachment(request, partnership_slug, cycle_slug, side_slug, pk, key):
     application = permissions.application_for_member(seat, pk)
     found = get_object_or_404(Attachment, application=application, question_key=key)
     if permissions.sees_identity(request.user, seat.committee):
-        return FileResponse(
-            found.file.open("rb"),
-            as_attachment=True,
-            filename=found.original_name,
-            content_type=found.content_type,
-        )
+        return download(found)
     with found.file.open("rb") as stored:
         content = scrubbed(stored.read(), found.content_type)
     response = HttpResponse(content, content_type=found.content_type)

@@ -4,14 +4,15 @@ and a selected team's place. Views parse and render; selection.services decides.
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import FileResponse, Http404
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from jumelage.calls.forms import display_answer
+from jumelage.calls.files import download
+from jumelage.calls.forms import readable_answers
 from jumelage.calls.models import Attachment, Call
 from jumelage.calls.services import questions_of
 from jumelage.partnerships.queries import cycle_or_404
@@ -249,10 +250,7 @@ def nominated_application(request, partnership_slug, cycle_slug, side_slug, pk):
     side = permissions.side_of(cycle, side_slug)
     entry = permissions.get_nominated_entry(request.user, cycle, side, pk)
     application = entry.application
-    answers = [
-        (question.label, display_answer(question, application.answers.get(question.key)))
-        for question in questions_of(application.call)
-    ]
+    answers = readable_answers(application, questions_of(application.call))
     return render(
         request,
         "selection/application.html",
@@ -277,12 +275,7 @@ def attachment(request, partnership_slug, cycle_slug, side_slug, pk, key):
     side = permissions.side_of(cycle, side_slug)
     entry = permissions.get_nominated_entry(request.user, cycle, side, pk)
     found = get_object_or_404(Attachment, application=entry.application, question_key=key)
-    return FileResponse(
-        found.file.open("rb"),
-        as_attachment=True,
-        filename=found.original_name,
-        content_type=found.content_type,
-    )
+    return download(found)
 
 
 # Announcement

@@ -6,13 +6,13 @@ Screenshots of each page land in /tmp/sel-*.png for people to look at."""
 import re
 
 import pytest
-from django.contrib.auth.backends import ModelBackend
 from playwright.sync_api import expect
 
 from jumelage.notifications.models import OutboxState
 from jumelage.selection.enums import PickState
 from jumelage.selection.models import Nomination
 from jumelage.selection.queries import decision_messages
+from tests.browser.test_apply import log_in
 from tests.selection.factories import reviewed
 
 pytestmark = [
@@ -23,13 +23,6 @@ pytestmark = [
 ]
 
 HTML_LANG = {"zh-hant": "zh-Hant", "fr": "fr", "en": "en"}
-
-
-def log_in(page, client, live_server, user):
-    """Start the browser with the user's session (logging in is not what is tested)."""
-    client.force_login(user, backend=f"{ModelBackend.__module__}.{ModelBackend.__name__}")
-    cookie = client.cookies["sessionid"]
-    page.context.add_cookies([{"name": "sessionid", "value": cookie.value, "url": live_server.url}])
 
 
 def shot(page, name):
