@@ -502,6 +502,10 @@ def review(request, partnership_slug, cycle_slug, side_slug, pk):
         try:
             result = services.save_review(request.user, seat, application, data, submit=submit)
         except services.ReviewRefused as error:
+            if _submitted(seat, application):
+                # A double click or a second tab: the first submission stands, say so.
+                messages.info(request, str(error))
+                return redirect(request.path)
             form.add_error(None, str(error))
         else:
             if not result.problems:
@@ -513,6 +517,12 @@ def review(request, partnership_slug, cycle_slug, side_slug, pk):
             for problem in result.problems:
                 form.add_error(None, problem)
     return _render_review(request, seat, application, mine, form)
+
+
+def _submitted(seat, application) -> bool:
+    return Review.objects.filter(
+        member=seat, application=application, state=ReviewState.SUBMITTED
+    ).exists()
 
 
 def _render_review(request, seat, application, mine, form):

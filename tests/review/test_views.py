@@ -310,3 +310,39 @@ def test_a_running_assignment_shows_its_progress_then_its_outcome(client, review
     assert response.redirect_chain[-1][0] == _url("assignments", reviewing)
     assert "4 assignment(s) added, 1 moved away." in response.content.decode()
     assert progress.read(reviewing.committee.pk) is None
+
+
+def test_bad_review_input_is_refused_and_loses_nothing(client, reviewing):
+    client.force_login(reviewing.users.rita)
+    url = _url("review", reviewing, pk=reviewing.applications[0].pk)
+    field = f"score_{reviewing.criterion.pk}"
+    assert client.post(url, {field: "3", "comment": "Kept", "action": "save"}).status_code == 302
+    for bad in ({field: "abc"}, {field: "3", "comment": "x" * 9000}, {field: ["1", "2", "x"]}):
+        response = client.post(url, {**bad, "action": "submit"})
+        assert response.status_code == 400
+    review = Review.objects.get(member=reviewing.seat)
+    assert (review.state, review.comment, review.scores) == (
+        ReviewState.DRAFT,
+        "Kept",
+        {str(reviewing.criterion.pk): 3},
+    )
+
+
+def test_submitting_twice_keeps_the_first_submission(client, reviewing):
+    client.force_login(reviewing.users.rita)
+    url = _url("review", reviewing, pk=reviewing.applications[0].pk)
+    field = f"score_{reviewing.criterion.pk}"
+    assert client.post(url, {field: "4", "action": "submit"}).status_code == 302
+    again = client.post(url, {field: "1", "action": "submit"}, follow=True)
+    assert "already submitted" in again.content.decode()
+    assert Review.objects.get(member=reviewing.seat).scores == {str(reviewing.criterion.pk): 4}
+
+
+def test_the_partner_city_cannot_post_a_review_or_an_assignment(client, reviewing):
+    client.force_login(reviewing.users.theo)
+    field = f"score_{reviewing.criterion.pk}"
+    url = _url("review", reviewing, pk=reviewing.applications[0].pk)
+    assert client.post(url, {field: "5", "action": "submit"}).status_code == 404
+    assign = {"member": reviewing.seat.pk, "applications": [reviewing.applications[3].pk]}
+    assert client.post(_url("assignments", reviewing), assign).status_code == 403
+    assert not Review.objects.exists()
