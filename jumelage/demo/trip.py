@@ -59,15 +59,20 @@ TRAVELLERS = [
     },
 ]
 
+TPE = T("Taoyuan (TPE)", "Taoyuan (TPE)", "桃園機場")
+CDG = T("Paris-CDG", "Paris-CDG", "巴黎戴高樂機場")
+TLS = T("Toulouse-Blagnac", "Toulouse-Blagnac", "土魯斯機場")
+HKG = T("Hong Kong (HKG)", "Hong Kong (HKG)", "香港機場")
+
 # (key, carrier, number, from, departs, to, arrives, estimate, currency): demo flights.
 LEGS = [
     (
         "out",
         "EVA Air",
         "BR 87",
-        T("Taoyuan (TPE)", "Taoyuan (TPE)", "桃園機場"),
+        TPE,
         _at(15, 10, 25, TAIPEI),
-        T("Paris-CDG", "Paris-CDG", "巴黎戴高樂機場"),
+        CDG,
         _at(15, 18, 5, PARIS),
         "62000",
         "TWD",
@@ -76,9 +81,9 @@ LEGS = [
         "tls",
         "Air France",
         "AF 7788",
-        T("Paris-CDG", "Paris-CDG", "巴黎戴高樂機場"),
+        CDG,
         _at(15, 20, 55, PARIS),
-        T("Toulouse-Blagnac", "Toulouse-Blagnac", "土魯斯機場"),
+        TLS,
         _at(15, 22, 20, PARIS),
         "236",
         "EUR",
@@ -87,9 +92,9 @@ LEGS = [
         "paris",
         "Air France",
         "AF 7779",
-        T("Toulouse-Blagnac", "Toulouse-Blagnac", "土魯斯機場"),
+        TLS,
         _at(19, 7, 0, PARIS),
-        T("Paris-CDG", "Paris-CDG", "巴黎戴高樂機場"),
+        CDG,
         _at(19, 8, 20, PARIS),
         "248",
         "EUR",
@@ -98,9 +103,9 @@ LEGS = [
         "hkg",
         "Cathay Pacific",
         "CX 260",
-        T("Paris-CDG", "Paris-CDG", "巴黎戴高樂機場"),
+        CDG,
         _at(19, 17, 50, PARIS),
-        T("Hong Kong (HKG)", "Hong Kong (HKG)", "香港機場"),
+        HKG,
         _at(20, 11, 40, HONG_KONG),
         "48000",
         "TWD",
@@ -109,9 +114,9 @@ LEGS = [
         "home",
         "Cathay Pacific",
         "CX 402",
-        T("Hong Kong (HKG)", "Hong Kong (HKG)", "香港機場"),
+        HKG,
         _at(20, 23, 40, HONG_KONG),
-        T("Taoyuan (TPE)", "Taoyuan (TPE)", "桃園機場"),
+        TPE,
         _at(21, 1, 35, TAIPEI),
         "9000",
         "TWD",
