@@ -231,14 +231,11 @@ def calibrated_ranking(committee, method: str) -> tuple[list[CalibratedLine], tu
 
 def _review_scores(committee, applications) -> list[ranking.Score]:
     """Each counted review as one number on 0–100: its weighted score."""
-    criteria = criteria_for_ranking(committee)
-    scores = []
-    for review in submitted_reviews(committee):
-        value = ranking.weighted_score(review.scores, criteria)
-        if value is not None and review.application_id in applications:
-            scores.append(
-                ranking.Score(
-                    review.application_id, review.reviewer_id, 100 * value, review.conflicted
-                )
-            )
-    return scores
+    scores = ranking.scores_from_reviews(
+        submitted_reviews(committee), criteria_for_ranking(committee)
+    )
+    return [
+        ranking.Score(s.application_id, s.reviewer_id, 100 * s.value, s.conflicted)
+        for s in scores
+        if s.application_id in applications
+    ]
