@@ -12,6 +12,7 @@ from django.utils import timezone, translation
 
 from jumelage.accounts.models import Role
 from jumelage.calls import services as call_services
+from jumelage.calls.queries import forget_form_definitions
 from jumelage.notifications.models import OutboxMessage
 from tests import factories as f
 
@@ -20,6 +21,12 @@ from tests import factories as f
 def _test_settings(settings, tmp_path):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     settings.MEDIA_ROOT = tmp_path / "media"
+
+
+@pytest.fixture(autouse=True)
+def _fresh_form_definitions():
+    """Each process keeps the forms it has read; a test starts with none."""
+    forget_form_definitions()
 
 
 @pytest.fixture(autouse=True)

@@ -3,3 +3,6 @@ from django.apps import AppConfig
 
 class CallsConfig(AppConfig):
     name = "jumelage.calls"
+
+    def ready(self):
+        from jumelage.calls import signals  # noqa: F401  (connects the receivers)

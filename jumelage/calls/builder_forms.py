@@ -14,7 +14,15 @@ from django.utils.translation import gettext_lazy as _
 
 from jumelage.calls.enums import QuestionKind
 from jumelage.calls.forms import YES_NO
-from jumelage.calls.models import PITCH_DECK_KEY, Application, Attachment, Question, QuestionChoice
+from jumelage.calls.models import (
+    PITCH_DECK_KEY,
+    Application,
+    Attachment,
+    Call,
+    Question,
+    QuestionChoice,
+)
+from jumelage.calls.signals import touch_calls
 
 LANGUAGE_NAMES = dict(settings.LANGUAGES)
 LANGUAGE_COLUMNS = [(code, code.replace("-", "_")) for code, _name in settings.LANGUAGES]
@@ -363,3 +371,4 @@ def reorder_questions(call, ordered_ids) -> None:
     for position, pk in enumerate(ordered_ids, start=1):
         questions[pk].order = position
     Question.objects.bulk_update(questions.values(), ["order"])
+    touch_calls(Call.objects.filter(pk=call.pk))  # bulk_update sends no signal

@@ -17,9 +17,8 @@ from django.utils.translation import gettext_lazy as _
 
 from jumelage.calls.enums import FILE_KIND_MIME_TYPES, ApplicationState, FileKind, QuestionKind
 from jumelage.calls.models import PITCH_DECK_KEY, Call
-from jumelage.calls.queries import search
+from jumelage.calls.queries import form_definition, search
 from jumelage.calls.rendering import ApplicationFormRenderer
-from jumelage.partnerships.queries import agreed_themes
 
 BUILT_IN_FIELDS = [
     "language",
@@ -182,7 +181,7 @@ class ApplicationForm(forms.Form):
         self.attachments = {a.question_key: a for a in attachments}
         self.attachment_keys = set(self.attachments)
         self.fields["theme"] = ThemeField(
-            list(agreed_themes(application.call.cycle)), label=_("Theme")
+            form_definition(application.call).themes, label=_("Theme")
         )
         self.fields["pitch_deck"] = ContentCheckedFileField(
             label=_("Pitch deck (PDF)"),

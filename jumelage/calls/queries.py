@@ -1,5 +1,7 @@
 """Named queries over calls and applications, for pages, exports and reports alike."""
 
+from dataclasses import dataclass
+
 from django.core.cache import cache
 from django.db.models import Count, Max, Q
 from django.db.models.functions import TruncDate
@@ -7,6 +9,40 @@ from django.db.models.functions import TruncDate
 from jumelage.calls.enums import ApplicationState
 from jumelage.calls.models import Application
 from jumelage.partnerships.models import Theme
+from jumelage.partnerships.queries import agreed_themes
+
+
+@dataclass(frozen=True)
+class FormDefinition:
+    """What a call's form asks: its questions (conditions and choices loaded) and the agreed
+    themes of its cycle. Shared between requests: read it, never change it."""
+
+    questions: tuple
+    themes: tuple
+
+
+# call pk -> (the call's `updated` when read, its definition), in this process only
+_definitions: dict = {}
+
+
+def form_definition(call) -> FormDefinition:
+    """The call's form, read once per process and per version of the call.
+
+    Every applicant's page, save and submission needs it, and it rarely changes. A change to
+    a question, an option or a theme touches the call (calls.signals), so a process that
+    reads the call afterwards sees a new `updated` and reads the form again.
+    """
+    kept = _definitions.get(call.pk)
+    if kept is not None and kept[0] == call.updated:
+        return kept[1]
+    questions = call.questions.select_related("show_if").prefetch_related("choices")
+    definition = FormDefinition(tuple(questions), tuple(agreed_themes(call.cycle_id)))
+    _definitions[call.pk] = (call.updated, definition)
+    return definition
+
+
+def forget_form_definitions() -> None:
+    _definitions.clear()
 
 
 def applications_of(user):

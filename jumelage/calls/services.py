@@ -20,6 +20,7 @@ from jumelage.calls.forms import (
     file_digest,
 )
 from jumelage.calls.models import Application, ApplicationTransition, Attachment, Call
+from jumelage.calls.queries import form_definition
 from jumelage.notifications.services import queue_message
 from jumelage.partnerships.enums import StageKind
 
@@ -39,7 +40,7 @@ class SaveResult:
 
 
 def questions_of(call):
-    return list(call.questions.select_related("show_if").prefetch_related("choices"))
+    return list(form_definition(call).questions)
 
 
 def _locked(application_id, actor) -> Application:
