@@ -44,9 +44,11 @@ def questions_of(call):
 
 
 def _locked(application_id, actor) -> Application:
+    # Only the application's row: locking the joined call too would queue every applicant's
+    # save behind the others' on the same call.
     application = (
-        Application.objects.select_for_update()
-        .select_related("call__cycle", "call__side")
+        Application.objects.select_for_update(of=("self",))
+        .select_related("call__side")
         .get(pk=application_id)
     )
     if application.applicant_id != actor.pk:

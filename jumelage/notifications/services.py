@@ -2,6 +2,7 @@
 
 import smtplib
 
+from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.core.mail import EmailMessage
 from django.db import IntegrityError, transaction
@@ -125,6 +126,10 @@ def release_drafts(actor, side) -> int:
 
 
 def _dispatch(message_id: int) -> None:
+    if settings.CELERY_TASK_ALWAYS_EAGER:
+        # Inline: the same call as the task, without Celery's eager tracing around it.
+        send(message_id)
+        return
     from jumelage.notifications.tasks import send_outbox_message
 
     send_outbox_message.delay(message_id)
@@ -133,12 +138,11 @@ def _dispatch(message_id: int) -> None:
 def send(message_id: int) -> None:
     """Send one queued message once; a failure stays on the message for the managers to see."""
     with transaction.atomic():
-        message = (
-            OutboxMessage.objects.select_for_update()
-            .filter(pk=message_id, state=OutboxState.QUEUED)
-            .first()
-        )
-        if message is None:
+        try:
+            message = OutboxMessage.objects.select_for_update().get(
+                pk=message_id, state=OutboxState.QUEUED
+            )
+        except OutboxMessage.DoesNotExist:
             return
         message.attempts += 1
         try:
