@@ -11,10 +11,19 @@ from jumelage.calls.enums import ApplicationState
 from jumelage.calls.models import Application, Call
 
 
+def _public_calls():
+    return Call.objects.filter(published=True)
+
+
 def get_public_call(slug) -> Call:
     return get_object_or_404(
-        Call.objects.select_related("side", "cycle__partnership"), slug=slug, published=True
+        _public_calls().select_related("side", "cycle__partnership"), slug=slug
     )
+
+
+def get_call_to_apply(slug) -> Call:
+    """The call alone, without the page's joins: applying needs only its dates."""
+    return get_object_or_404(_public_calls(), slug=slug)
 
 
 def get_call_for_manager(user, slug) -> Call:
@@ -26,7 +35,7 @@ def get_call_for_manager(user, slug) -> Call:
 
 def get_application_for_applicant(user, pk) -> Application:
     return get_object_or_404(
-        Application.objects.select_related("call__side", "call__cycle", "theme"),
+        Application.objects.select_related("call__side"),
         pk=pk,
         applicant_id=user.pk,
     )

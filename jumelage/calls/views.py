@@ -30,6 +30,7 @@ from jumelage.calls.permissions import (
     get_application_for_applicant,
     get_application_for_manager,
     get_call_for_manager,
+    get_call_to_apply,
     get_public_call,
 )
 from jumelage.core.cache import cache_for_anonymous
@@ -77,7 +78,7 @@ def call_detail(request, slug):
 @login_required
 @require_POST
 def apply(request, slug):
-    call = get_public_call(slug)
+    call = get_call_to_apply(slug)
     if not request.user.email_verified:
         messages.warning(request, _("Confirm your email address before you apply."))
         return redirect("accounts:verify_pending")
