@@ -126,7 +126,7 @@ def _render_application(request, application, form, status=200):
             "application": application,
             "call": application.call,
             "form": form,
-            "transitions": application.transitions.select_related("actor"),
+            "transitions": application.transitions.all(),  # the applicant's page names no actor
         },
         status=status,
     )

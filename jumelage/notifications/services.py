@@ -1,5 +1,6 @@
 """The outbox: every message is rendered in its recipient's language, stored, then sent."""
 
+import functools
 import smtplib
 
 from django.conf import settings
@@ -14,11 +15,17 @@ from jumelage.accounts.permissions import is_manager
 from jumelage.notifications.models import MessageTemplate, OutboxMessage, OutboxState
 
 
+@functools.lru_cache(maxsize=256)
+def _compiled(source: str) -> Template:
+    """Keyed by the text itself, so an edited template is compiled anew."""
+    return Template(source)
+
+
 def render_template(template: MessageTemplate, language: str, context: dict) -> tuple[str, str]:
     """Subject and body in `language`; the context holds plain strings only."""
     with translation.override(language):
-        subject = Template(template.subject).render(Context(context, autoescape=False))
-        body = Template(template.body).render(Context(context, autoescape=False))
+        subject = _compiled(template.subject).render(Context(context, autoescape=False))
+        body = _compiled(template.body).render(Context(context, autoescape=False))
     return " ".join(subject.split()), body.strip()
 
 
