@@ -30,8 +30,3 @@ def choice_changed(sender, instance, **kwargs):
 @receiver([post_save, post_delete], sender=Theme)
 def theme_changed(sender, instance, **kwargs):
     touch_calls(Call.objects.filter(cycle=instance.cycle_id))
-
-
-@receiver([post_save, post_delete], sender=Call)
-def call_changed(sender, instance, **kwargs):
-    forget_form_definitions()
