@@ -13,6 +13,9 @@ What it measures, on SQLite and on PostgreSQL, one JSON line per case on stdout:
   applying, opening their application and submitting the full form with a PDF pitch deck
   and their consent to the privacy notice;
   then the database is counted. Targets: 0 errors, 0 lost, and >= 50/s on PostgreSQL.
+  As a baseline in the same run, the call's public page under the same 16 clients just
+  before ("page_views_per_submission": pages a second over submissions a second), which
+  tells a slower machine from slower code.
 
 How: each database is created fresh (PostgreSQL: jumelage_bench on 127.0.0.1:5432, dropped
 and recreated; SQLite: a file in a temporary DATA_DIR), migrated, its static files
@@ -563,6 +566,16 @@ def submissions(bench):
         "duration": bench.sizes["duration"],
         "warmup": bench.sizes["warmup"],
     }
+    baseline = summary(
+        get_load(
+            bench,
+            f"/en/calls/{slug}/",
+            name="submissions-baseline",
+            concurrency=APPLICANTS,
+            duration=bench.sizes["list_duration"],
+            expect=f"Call for startups {slug}",
+        )
+    )
     result = run_load(bench, spec, "submissions")
     found = verify_submissions(bench, slug, result["confirmed_pks"])
     lost = found["confirmed_missing"]
@@ -598,6 +611,11 @@ def submissions(bench):
         "server_cpu_ms_per_request": result["server_cpu_ms_per_request"],
         "cpu": result["cpu"],
         "applicants_exhausted": result["attempted"] >= len(bench.world["applicants"]),
+        # The machine's speed at the time: the call's public page under the same load just
+        # before. What a submission costs in page views moves with the code, far less with
+        # the machine.
+        "baseline_call_page": {key: baseline[key] for key in ("rps", "p99_ms", "errors")},
+        "page_views_per_submission": ratio(baseline["rps"], result["submissions_per_s"]),
         "target": {
             "min_submissions_per_s": 50 if bench.db == "postgresql" else None,
             "errors": 0,
