@@ -48,7 +48,11 @@ def deciding_sides(theme):
 def decide_theme(actor, theme_id: int, side, decision: str, comment: str = "") -> Theme:
     """Record `side`'s answer; the theme is agreed once every other side agrees, declined
     as soon as one declines. A side may change its answer while the theme is undecided."""
-    theme = Theme.objects.select_for_update().select_related("cycle__partnership").get(pk=theme_id)
+    theme = (
+        Theme.objects.select_for_update(of=("self",))
+        .select_related("cycle__partnership")
+        .get(pk=theme_id)
+    )
     if not is_manager(actor, side):
         raise PermissionDenied(_("Only the managers of a side can answer for it."))
     if side.pk == theme.proposed_by_id or side.partnership_id != theme.cycle.partnership_id:
@@ -78,7 +82,9 @@ def _theme_state_after(theme) -> str:
 
 @transaction.atomic
 def withdraw_theme(actor, theme_id: int) -> Theme:
-    theme = Theme.objects.select_for_update().select_related("proposed_by").get(pk=theme_id)
+    theme = (
+        Theme.objects.select_for_update(of=("self",)).select_related("proposed_by").get(pk=theme_id)
+    )
     if not is_manager(actor, theme.proposed_by):
         raise PermissionDenied(_("Only the proposing side can withdraw its theme."))
     if theme.state != ThemeState.PROPOSED:

@@ -3,6 +3,10 @@ picks M of them, the nominating side confirms the pick, the selected teams answe
 
 Every step is one function here, inside a transaction, on locked rows, checked against the
 allowed moves of its enum, leaving an Event row and queueing the messages it implies.
+
+A step locks the rows it changes and no others, always in the same order (nomination, pick,
+place): two steps may wait for each other, never deadlock. The cycle, its sides and calls
+are read, not locked, so the other side goes on with its own steps meanwhile.
 """
 
 import datetime as dt
@@ -99,7 +103,7 @@ def _locked_nomination(cycle, side) -> Nomination:
         raise Refused(_("This side is not part of the cycle's partnership."))
     Nomination.objects.get_or_create(cycle=cycle, side=side)
     return (
-        Nomination.objects.select_for_update()
+        Nomination.objects.select_for_update(of=("self",))
         .select_related("cycle__partnership", "side__partnership")
         .get(cycle=cycle, side=side)
     )
@@ -232,7 +236,7 @@ def send_nomination(actor, cycle, side) -> Nomination:
 
 def _locked_pick(nomination_id) -> Pick:
     nomination = (
-        Nomination.objects.select_for_update()
+        Nomination.objects.select_for_update(of=("self",))
         .select_related("cycle__partnership", "side__partnership")
         .get(pk=nomination_id)
     )
@@ -241,7 +245,11 @@ def _locked_pick(nomination_id) -> Pick:
     Pick.objects.get_or_create(
         nomination=nomination, defaults={"side": partner_of(nomination.side)}
     )
-    pick = Pick.objects.select_for_update().select_related("side").get(nomination=nomination)
+    pick = (
+        Pick.objects.select_for_update(of=("self",))
+        .select_related("side")
+        .get(nomination=nomination)
+    )
     pick.nomination = nomination
     return pick
 
@@ -389,14 +397,23 @@ def _offer_place(pick, application_id) -> Place:
     return place
 
 
-def _locked_place(actor, place_id) -> Place:
-    place = (
-        Place.objects.select_for_update()
+def _locked_place(place_id) -> Place:
+    """The place, after its nomination and its pick: answering it may promote a reserve of
+    the pick and draft a decision of the nomination, which those locks serialise."""
+    nomination_id = Place.objects.values_list("pick__nomination_id", flat=True).get(pk=place_id)
+    Nomination.objects.select_for_update(of=("self",)).get(pk=nomination_id)
+    Pick.objects.select_for_update(of=("self",)).get(nomination_id=nomination_id)
+    return (
+        Place.objects.select_for_update(of=("self",))
         .select_related(
             "pick__side", "pick__nomination__cycle", "pick__nomination__side", "application__call"
         )
         .get(pk=place_id)
     )
+
+
+def _own_place(actor, place_id) -> Place:
+    place = _locked_place(place_id)
     if place.application.applicant_id != actor.pk:
         raise PermissionDenied(_("Only the team that applied can answer for its place."))
     return place
@@ -405,7 +422,7 @@ def _locked_place(actor, place_id) -> Place:
 @transaction.atomic
 def confirm_place(actor, place_id) -> Place:
     """The selected team takes its place, before the deadline. Confirming twice is harmless."""
-    place = _locked_place(actor, place_id)
+    place = _own_place(actor, place_id)
     if place.state == PlaceState.CONFIRMED:
         return place
     if place.state == PlaceState.OFFERED and timezone.now() > place.deadline:
@@ -419,7 +436,7 @@ def confirm_place(actor, place_id) -> Place:
 @transaction.atomic
 def decline_place(actor, place_id) -> Place:
     """The team gives its place up; the partner's first reserve, if any, is offered it."""
-    place = _locked_place(actor, place_id)
+    place = _own_place(actor, place_id)
     if place.state == PlaceState.DECLINED:
         return place
     _answer(place, actor, PlaceState.DECLINED, Action.PLACE_DECLINED, "place-declined")
@@ -429,23 +446,22 @@ def decline_place(actor, place_id) -> Place:
     return place
 
 
-@transaction.atomic
 def expire_places(now=None) -> int:
     """Offers still unanswered after their deadline lapse as declines, acted by nobody (the
-    audit row says so); each partner's next reserve is offered the place."""
+    audit row says so); each partner's next reserve is offered the place. One transaction
+    per place, which is checked again under its locks: its team may have just answered."""
     now = now or timezone.now()
-    overdue = (
-        Place.objects.select_for_update()
-        .filter(state=PlaceState.OFFERED, deadline__lt=now)
-        .select_related("pick__side", "pick__nomination__cycle", "pick__nomination__side")
-        .select_related("application__call")
-    )
+    overdue = Place.objects.filter(state=PlaceState.OFFERED, deadline__lt=now)
     expired = 0
-    for place in overdue:
-        _answer(place, None, PlaceState.DECLINED, Action.PLACE_DECLINED, "place-declined")
-        discard_unsent(decision_slot(place.pick.nomination.cycle, place.application))
-        _promote_reserve(place.pick, None)
-        expired += 1
+    for place_id in list(overdue.order_by("pk").values_list("pk", flat=True)):
+        with transaction.atomic():
+            place = _locked_place(place_id)
+            if place.state != PlaceState.OFFERED or place.deadline >= now:
+                continue
+            _answer(place, None, PlaceState.DECLINED, Action.PLACE_DECLINED, "place-declined")
+            discard_unsent(decision_slot(place.pick.nomination.cycle, place.application))
+            _promote_reserve(place.pick, None)
+            expired += 1
     return expired
 
 

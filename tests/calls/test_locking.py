@@ -1,47 +1,19 @@
 """Saving an application locks its own row only, and a double submission from two
-connections at once leaves one submission. Row locks need PostgreSQL; SQLite locks the
-whole file for every write."""
+connections at once leaves one submission."""
 
 import threading
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
-from django.db import DatabaseError, connection, connections, transaction
+from django.db import DatabaseError, transaction
 
 from jumelage.calls import services
 from jumelage.calls.models import Call
 from jumelage.notifications.models import OutboxMessage
 from tests import factories as f
+from tests.concurrency import postgresql_only, run_together
 
-pytestmark = [
-    pytest.mark.django_db(transaction=True, serialized_rollback=True),
-    pytest.mark.skipif(
-        connection.vendor != "postgresql", reason="row locks are PostgreSQL's, not SQLite's"
-    ),
-]
-
-
-def run_together(*works):
-    """Run each of `works` in its own thread, on its own database connection; returns, for
-    each, what it returned or raised."""
-    outcomes = [{} for _ in works]
-
-    def run(work, outcome):
-        try:
-            outcome["value"] = work()
-        except Exception as error:
-            outcome["error"] = error
-        finally:
-            connections.close_all()
-
-    threads = [
-        threading.Thread(target=run, args=pair) for pair in zip(works, outcomes, strict=True)
-    ]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=60)
-    return outcomes
+pytestmark = [pytest.mark.django_db(transaction=True, serialized_rollback=True), postgresql_only]
 
 
 def complete_answers(world):

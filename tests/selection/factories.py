@@ -98,13 +98,13 @@ def pick(world, nomination, actor, reserves=1):
     return services.propose_pick(actor, nomination.pk)
 
 
-def finish(world):
+def finish(world, reserves=1):
     """Both directions nominated, picked and confirmed by the managers tina and theo."""
     tina, theo = world.users.tina, world.users.theo
     tc = nominate(world, world.taichung, tina)
     tl = nominate(world, world.toulouse, theo)
-    pick(world, tc, theo)
-    pick(world, tl, tina)
+    pick(world, tc, theo, reserves)
+    pick(world, tl, tina, reserves)
     services.confirm_pick(tina, tc.pk)
     services.confirm_pick(theo, tl.pk)
     return Nomination.objects.get(pk=tc.pk), Nomination.objects.get(pk=tl.pk)
