@@ -320,9 +320,10 @@ def application_as_data(application, questions) -> MultiValueDict:
     return data
 
 
-def readable_answers(application, questions) -> list:
+def readable_answers(application) -> list:
     """(question, answer as a person reads it) for each written answer the applicant's
     own answers show, in the form's order: managers, reviewers and the partner read these."""
+    questions = form_definition(application.call).questions
     form = ApplicationForm(
         application,
         application_as_data(application, questions),

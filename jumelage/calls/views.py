@@ -305,7 +305,7 @@ def manage_application(request, slug, pk):
         {
             "call": call,
             "application": application,
-            "answers": readable_answers(application, services.questions_of(call)),
+            "answers": readable_answers(application),
             "attachments": application.attachments.all(),
             "transitions": application.transitions.select_related("actor"),
         },

@@ -6,7 +6,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.db.models import Prefetch
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -537,7 +537,7 @@ def _render_review(request, seat, application, mine, form):
         "review": mine,
         "submitted": submitted,
         "form": form,
-        "answers": readable_answers(application, questions_of(application.call)),
+        "answers": readable_answers(application),
         "files": _files(application),
         "shows_identity": permissions.sees_identity(request.user, committee),
         "my_scores": _scores(criteria, mine),
@@ -599,7 +599,4 @@ def attachment(request, partnership_slug, cycle_slug, side_slug, pk, key):
         return download(found)
     with found.file.open("rb") as stored:
         content = scrubbed(stored.read(), found.content_type)
-    response = HttpResponse(content, content_type=found.content_type)
-    filename = exports.neutral_filename(application, found)
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    return response
+    return download(found, exports.neutral_filename(application, found), content)

@@ -14,7 +14,6 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from jumelage.calls.files import download
 from jumelage.calls.forms import readable_answers
 from jumelage.calls.models import Attachment, Call
-from jumelage.calls.services import questions_of
 from jumelage.partnerships.queries import cycle_or_404
 from jumelage.selection import permissions, queries, services
 from jumelage.selection.enums import PickState
@@ -250,7 +249,7 @@ def nominated_application(request, partnership_slug, cycle_slug, side_slug, pk):
     side = permissions.side_of(cycle, side_slug)
     entry = permissions.get_nominated_entry(request.user, cycle, side, pk)
     application = entry.application
-    answers = readable_answers(application, questions_of(application.call))
+    answers = readable_answers(application)
     return render(
         request,
         "selection/application.html",

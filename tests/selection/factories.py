@@ -8,7 +8,7 @@ from jumelage.review.enums import ReviewState
 from jumelage.review.models import Committee, Criterion, Member, Review
 from jumelage.selection import services
 from jumelage.selection.enums import EntryKind, PickChoice
-from jumelage.selection.models import Nomination
+from jumelage.selection.models import Nomination, Place
 from tests.factories import ApplicationFactory, UserFactory
 
 LANGUAGES = {"taichung": ["zh-hant", "en"], "toulouse": ["fr", "en"]}
@@ -108,3 +108,7 @@ def finish(world, reserves=1):
     services.confirm_pick(tina, tc.pk)
     services.confirm_pick(theo, tl.pk)
     return Nomination.objects.get(pk=tc.pk), Nomination.objects.get(pk=tl.pk)
+
+
+def place_of(application):
+    return Place.objects.get(application=application)

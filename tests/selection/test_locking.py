@@ -14,18 +14,9 @@ from jumelage.selection import services
 from jumelage.selection.enums import PlaceState
 from jumelage.selection.models import Nomination, Pick, Place
 from tests.concurrency import lock_at_once, postgresql_only, run_together, waiting_at_most
-from tests.selection.factories import finish, reviewed
+from tests.selection.factories import finish, place_of
 
 pytestmark = [pytest.mark.django_db(transaction=True, serialized_rollback=True), postgresql_only]
-
-
-@pytest.fixture
-def w(world):
-    return reviewed(world)
-
-
-def place_of(application):
-    return Place.objects.get(application=application)
 
 
 def test_answering_a_place_leaves_the_cycle_the_sides_and_the_call_free(w):

@@ -20,16 +20,11 @@ from tests.selection.factories import (
     nominate,
     pick,
     pick_lines,
-    reviewed,
+    place_of,
     submitted,
 )
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def w(world):
-    return reviewed(world)
 
 
 def actions(cycle):
@@ -303,10 +298,6 @@ def test_only_the_side_drafts_its_decisions(w):
 
 
 # Places
-
-
-def place_of(application):
-    return Place.objects.get(application=application)
 
 
 def test_the_selected_team_confirms_its_place(w):

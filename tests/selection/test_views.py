@@ -13,11 +13,6 @@ from tests.selection.factories import choices, finish, nominate, pick, reviewed
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def w(world):
-    return reviewed(world)
-
-
 def url(w, name, side="taichung", **extra):
     kwargs = {"partnership_slug": w.partnership.slug, "cycle_slug": w.cycle.slug, **extra}
     if side:
