@@ -121,6 +121,22 @@ def page(browser, browser_locale, problems):
 
 
 @pytest.fixture
+def log_in(page, client, live_server):
+    """`log_in(user)` starts the browser with the user's session (logging in is not what
+    the tests that call it are about)."""
+    from django.contrib.auth.backends import ModelBackend
+
+    def start_session(user):
+        client.force_login(user, backend=f"{ModelBackend.__module__}.{ModelBackend.__name__}")
+        cookie = client.cookies["sessionid"]
+        page.context.add_cookies(
+            [{"name": "sessionid", "value": cookie.value, "url": live_server.url}]
+        )
+
+    return start_session
+
+
+@pytest.fixture
 def screenshot(page, request):
     """`screenshot("step")` saves the page into $JUMELAGE_SCREENSHOTS, if set."""
     folder = os.environ.get("JUMELAGE_SCREENSHOTS")

@@ -6,7 +6,6 @@ import re
 from urllib.parse import urlsplit
 
 import pytest
-from django.contrib.auth.backends import ModelBackend
 from django.core.files.uploadedfile import SimpleUploadedFile
 from playwright.sync_api import expect
 
@@ -14,6 +13,7 @@ from jumelage.calls import services
 from jumelage.calls.enums import ApplicationState, QuestionKind
 from jumelage.calls.models import Application, ApplicationTransition, Attachment
 from jumelage.notifications.models import OutboxMessage
+from tests.browser.steps import HTML_LANG, LANGUAGES, LOCALES, wait_until
 from tests.factories import MINIMAL_PDF, QuestionFactory
 
 pytestmark = [
@@ -23,9 +23,6 @@ pytestmark = [
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
 ]
 
-LANGUAGES = ["zh-hant", "fr", "en"]
-HTML_LANG = {"zh-hant": "zh-Hant", "fr": "fr", "en": "en"}
-LOCALES = {"zh-hant": "zh-TW", "fr": "fr-FR", "en": "en-GB"}
 PASSWORD = "a long unusual passphrase"
 TEAM = {"zh-hant": "蘭花感測", "fr": "Capteurs Orchidée", "en": "Orchid Sensors"}
 INCUBATOR = {"zh-hant": "中興大學育成中心", "fr": "La Cantine, Toulouse", "en": "Taichung Hub"}
@@ -84,15 +81,6 @@ def pdf_file(tmp_path):
 # Helpers: each does one thing a person does, or waits for one thing to be true.
 
 
-def wait_until(page, check, what, timeout=10.0):
-    """Poll `check` (typically a database read) while the browser keeps running."""
-    for _ in range(int(timeout * 10)):
-        if check():
-            return
-        page.wait_for_timeout(100)
-    raise AssertionError(f"timed out waiting for {what}")
-
-
 def wait_for_autosave(page, check, what, timeout=10.0):
     """The server has the value, and the page says it is saved (whatever the language)
     with nothing left to save: its copy of unsaved changes in localStorage is gone."""
@@ -138,13 +126,6 @@ def start_application(page):
 
 def choose(page, question, answer):
     page.check(f'input[name="q_{question}"][value="{answer}"]')
-
-
-def log_in(page, client, live_server, user):
-    """Start the browser with the user's session (logging in is not what is tested)."""
-    client.force_login(user, backend=f"{ModelBackend.__module__}.{ModelBackend.__name__}")
-    cookie = client.cookies["sessionid"]
-    page.context.add_cookies([{"name": "sessionid", "value": cookie.value, "url": live_server.url}])
 
 
 def draft_for(user, call, **changes):
@@ -247,11 +228,11 @@ def test_a_new_visitor_registers_drafts_and_submits(
 
 
 def test_double_clicking_submit_makes_one_transition(
-    page, client, live_server, call, world, screenshot, problems
+    page, log_in, live_server, call, world, screenshot, problems
 ):
     alice = world.users.alice
     application = draft_for(alice, call)
-    log_in(page, client, live_server, alice)
+    log_in(alice)
     page.goto(f"{live_server.url}/en/calls/applications/{application.pk}/")
 
     page.locator(SUBMIT).dblclick()
@@ -266,11 +247,11 @@ def test_double_clicking_submit_makes_one_transition(
 
 
 def test_submitting_with_a_missing_answer_lists_it_with_a_link_to_it(
-    page, client, live_server, call, world, screenshot, problems
+    page, log_in, live_server, call, world, screenshot, problems
 ):
     alice = world.users.alice
     application = draft_for(alice, call, q_incubated="yes")  # "Which incubator?" unanswered
-    log_in(page, client, live_server, alice)
+    log_in(alice)
     page.goto(f"{live_server.url}/en/calls/applications/{application.pk}/")
     expect(page.locator("#field-q_incubator")).to_be_visible()
 
@@ -292,11 +273,11 @@ def test_submitting_with_a_missing_answer_lists_it_with_a_link_to_it(
 
 
 def test_text_typed_while_an_autosave_is_under_way_is_saved_too(
-    page, client, live_server, call, world
+    page, log_in, live_server, call, world
 ):
     alice = world.users.alice
     application = draft_for(alice, call)
-    log_in(page, client, live_server, alice)
+    log_in(alice)
     page.goto(f"{live_server.url}/en/calls/applications/{application.pk}/")
     held = []
 

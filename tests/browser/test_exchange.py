@@ -9,7 +9,7 @@ from playwright.sync_api import expect
 
 from jumelage.exchange.models import Acknowledgement, Delegation, ItineraryItem
 from jumelage.reports.models import TripReport
-from tests.browser.test_apply import HTML_LANG, LANGUAGES, LOCALES, log_in, wait_until
+from tests.browser.steps import HTML_LANG, LANGUAGES, LOCALES, wait_until
 
 pytestmark = [
     pytest.mark.browser,
@@ -86,11 +86,11 @@ def write_briefing(page, base, language):
 
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_a_manager_plans_a_trip_the_traveller_reads_the_briefing_and_the_report_is_made(
-    page, live_server, client, world, language, problems
+    page, live_server, log_in, world, language, problems
 ):
     users = world.users
     base = f"{live_server.url}/{language}/exchange"
-    log_in(page, client, live_server, users.tina)
+    log_in(users.tina)
     create_delegation(page, base, language)
     add_traveller(page, base, language, users.alice.email)
     add_item(page, base, language, "2019-10-08", "14:30", VISIT[language])
@@ -105,7 +105,7 @@ def test_a_manager_plans_a_trip_the_traveller_reads_the_briefing_and_the_report_
     assert ItineraryItem.objects.filter(delegation=delegation).count() == 2
 
     page.context.clear_cookies()
-    log_in(page, client, live_server, users.alice)
+    log_in(users.alice)
     page.goto(f"{base}/d/taichung-2019/briefing/")
     page.screenshot(path=f"/tmp/exchange-briefing-{language}.png", full_page=True)
     page.locator('form[action$="/briefing/acknowledge/"] button').click()
@@ -113,7 +113,7 @@ def test_a_manager_plans_a_trip_the_traveller_reads_the_briefing_and_the_report_
     expect(page.locator('form[action$="/briefing/acknowledge/"]')).to_have_count(0)
 
     page.context.clear_cookies()
-    log_in(page, client, live_server, users.tina)
+    log_in(users.tina)
     page.goto(f"{base}/d/taichung-2019/briefing/")
     expect(page.locator("tr.unread")).to_have_count(0)  # everyone has read it
     reports = f"{live_server.url}/{language}/reports/trip/taichung-2019"

@@ -9,7 +9,7 @@ from jumelage.review import services
 from jumelage.review.enums import ReviewState
 from jumelage.review.models import Review
 from tests import factories as f
-from tests.browser.test_apply import LOCALES, log_in
+from tests.browser.steps import LOCALES
 from tests.review import helpers
 
 pytestmark = [
@@ -55,9 +55,9 @@ def _base(live_server, language, world):
 
 
 def test_a_reviewer_drafts_and_submits_a_review(
-    page, live_server, client, committee, language, screenshot, problems
+    page, live_server, log_in, committee, language, screenshot, problems
 ):
-    log_in(page, client, live_server, committee.users.rita)
+    log_in(committee.users.rita)
     page.goto(_base(live_server, language, committee) + "/queue/")
     expect(page.locator("html")).to_have_attribute(
         "lang", {"zh-hant": "zh-Hant"}.get(language, language)
@@ -86,8 +86,8 @@ def test_a_reviewer_drafts_and_submits_a_review(
     assert problems == []
 
 
-def test_a_conflicted_reviewer_is_refused(page, live_server, client, committee, language):
-    log_in(page, client, live_server, committee.omar.user)
+def test_a_conflicted_reviewer_is_refused(page, live_server, log_in, committee, language):
+    log_in(committee.omar.user)
     application = committee.applications[1]
     review_url = _base(live_server, language, committee) + f"/queue/{application.pk}/"
     page.goto(review_url)
@@ -100,11 +100,11 @@ def test_a_conflicted_reviewer_is_refused(page, live_server, client, committee, 
     assert not Review.objects.filter(member=committee.omar, application=application).exists()
 
 
-def test_the_managers_see_the_ranking(page, live_server, client, committee, language, screenshot):
+def test_the_managers_see_the_ranking(page, live_server, log_in, committee, language, screenshot):
     team, market = committee.criteria
     for application, score in zip(committee.applications, (2, 5, 3), strict=True):
         helpers.submit_review(committee.seat, application, {team.pk: score, market.pk: score})
-    log_in(page, client, live_server, committee.users.tina)
+    log_in(committee.users.tina)
     page.goto(_base(live_server, language, committee) + "/ranking/")
     rows = page.locator("table.ranking tbody tr")
     expect(rows).to_have_count(3)

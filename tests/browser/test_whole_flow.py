@@ -19,8 +19,7 @@ from jumelage.review import services as review_services
 from jumelage.review.models import Committee, Member
 from jumelage.review.queries import ranking_of
 from jumelage.selection.queries import decision_messages
-from tests.browser.test_apply import log_in
-from tests.browser.test_selection import HTML_LANG, Selection, confirm, nominate, pick
+from tests.browser.steps import HTML_LANG, Selection, confirm, nominate, pick
 
 pytestmark = [
     pytest.mark.browser,
@@ -95,7 +94,7 @@ def _review_the_rest(committee):
                 )
 
 
-def test_the_whole_selection_on_demo_data(page, client, live_server, demo, problems):
+def test_the_whole_selection_on_demo_data(page, log_in, live_server, demo, problems):
     cycle = demo
     page.on("dialog", lambda dialog: dialog.accept())
     committees = {
@@ -104,14 +103,14 @@ def test_the_whole_selection_on_demo_data(page, client, live_server, demo, probl
     managers = {slug: c.side.memberships.get(role="manager").user for slug, c in committees.items()}
 
     for slug, language in (("taichung", "zh-hant"), ("toulouse", "fr")):
-        log_in(page, client, live_server, managers[slug])
+        log_in(managers[slug])
         page.goto(_committee_url(live_server, language, cycle, slug, "assignments/"))
         page.locator('form[action$="/assignments/auto/"] button').click()
         expect(page.locator("main table tbody tr").first).to_be_visible()
         chair, other = Member.objects.filter(committee=committees[slug]).order_by("-role", "pk")[:2]
-        log_in(page, client, live_server, chair.user)
+        log_in(chair.user)
         _score_in_the_browser(page, live_server, cycle, chair, language)
-        log_in(page, client, live_server, other.user)
+        log_in(other.user)
         _declare_a_conflict(page, live_server, cycle, other, language)
         _review_the_rest(committees[slug])
 
@@ -121,19 +120,19 @@ def test_the_whole_selection_on_demo_data(page, client, live_server, demo, probl
     }
     world = SimpleNamespace(partnership=cycle.partnership, cycle=cycle, ranked=ranked)
     urls = Selection(live_server, world)
-    log_in(page, client, live_server, managers["taichung"])
+    log_in(managers["taichung"])
     nominate(page, urls, "zh-hant", "taichung", ranked["taichung"][:5])
-    log_in(page, client, live_server, managers["toulouse"])
+    log_in(managers["toulouse"])
     pick(page, urls, "fr", "taichung", world)
     nominate(page, urls, "fr", "toulouse", ranked["toulouse"][:5])
-    log_in(page, client, live_server, managers["taichung"])
+    log_in(managers["taichung"])
     pick(page, urls, "zh-hant", "toulouse", world)
     confirm(page, urls, "zh-hant", "taichung")
-    log_in(page, client, live_server, managers["toulouse"])
+    log_in(managers["toulouse"])
     confirm(page, urls, "fr", "toulouse")
 
     for slug, language in (("toulouse", "fr"), ("taichung", "zh-hant")):
-        log_in(page, client, live_server, managers[slug])
+        log_in(managers[slug])
         page.goto(urls(language))
         page.locator(f"#decisions-{slug}").click()
         page.wait_for_url(f"**/{language}/outbox/**")
