@@ -1,4 +1,3 @@
-from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.urls import include, path
@@ -22,10 +21,6 @@ urlpatterns += i18n_patterns(
     path("reports/", include("jumelage.reports.urls")),
     path("admin/", admin.site.urls),
 )
-if settings.DEBUG:
-    from django.conf.urls.static import static
-
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
 handler400 = "jumelage.core.views.bad_request"
 handler403 = "jumelage.core.views.permission_denied"

@@ -8,11 +8,13 @@ questions; a draft is saved leniently so that nothing typed is refused for being
 import hashlib
 
 import filetype
+import nh3
 from django import forms
 from django.conf import settings
 from django.template.defaultfilters import filesizeformat
 from django.utils.datastructures import MultiValueDict
 from django.utils.html import linebreaks
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 
 from jumelage.calls.enums import FILE_KIND_MIME_TYPES, ApplicationState, FileKind, QuestionKind
@@ -40,6 +42,24 @@ def question_field_name(key: str) -> str:
 
 def file_field_name(key: str) -> str:
     return f"f_{key}"
+
+
+# A manager writes help text for applicants: emphasis, lists and links, nothing that runs.
+HELP_TEXT_TAGS = {"a", "br", "code", "em", "li", "ol", "p", "strong", "ul"}
+
+
+def sanitised_help_text(text: str) -> str:
+    """The help text with only HELP_TEXT_TAGS kept; links open nothing of ours."""
+    if not text:
+        return ""
+    cleaned = nh3.clean(
+        text,
+        tags=HELP_TEXT_TAGS,
+        attributes={"a": {"href", "title"}},
+        url_schemes={"http", "https", "mailto"},
+        link_rel="noopener noreferrer nofollow",
+    )
+    return mark_safe(cleaned)  # nh3 kept only HELP_TEXT_TAGS
 
 
 class ContentCheckedFileField(forms.FileField):
@@ -198,7 +218,8 @@ class ApplicationForm(forms.Form):
             self.fields = {name: field for name, field in self.fields.items() if name in only}
 
     def _add_question(self, question):
-        common = {"label": question.label, "help_text": question.help_text, "required": False}
+        help_text = sanitised_help_text(question.help_text)
+        common = {"label": question.label, "help_text": help_text, "required": False}
         field = FIELD_BUILDERS[question.kind](question, **common)
         field.question = question
         if question.kind == QuestionKind.FILE:
@@ -217,7 +238,8 @@ class ApplicationForm(forms.Form):
                     "I have read the privacy notice below (version %(version)s) and agree to it."
                 )
                 % {"version": call.privacy_notice_version},
-                help_text=linebreaks(call.privacy_notice, autoescape=True),
+                # linebreaks has escaped the notice; it returns the paragraphs as a plain string.
+                help_text=mark_safe(linebreaks(call.privacy_notice, autoescape=True)),
                 error_messages={
                     "required": _("Agree to the privacy notice to submit your application.")
                 },
