@@ -58,6 +58,8 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
     "axes.middleware.AxesMiddleware",
+    # Last, so that it is the first asked about a view's exception.
+    "jumelage.core.middleware.DatabaseUnavailableMiddleware",
 ]
 
 ROOT_URLCONF = "jumelage.urls"
