@@ -58,6 +58,8 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
     "axes.middleware.AxesMiddleware",
+    # Last, so that it is the first asked about a view's exception.
+    "jumelage.core.middleware.DatabaseUnavailableMiddleware",
 ]
 
 ROOT_URLCONF = "jumelage.urls"
@@ -179,6 +181,19 @@ EMAIL_HOST_PASSWORD = EMAIL.get("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = EMAIL.get("EMAIL_USE_TLS", False)
 EMAIL_USE_SSL = EMAIL.get("EMAIL_USE_SSL", False)
 DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="jumelage <noreply@localhost>")
+# A mail server that stalls fails the attempt after this long instead of holding a worker.
+EMAIL_TIMEOUT = env.int("EMAIL_TIMEOUT", default=20)
+
+# The outbox's retries: a failed send waits OUTBOX_RETRY_FIRST_SECONDS, doubling up to
+# OUTBOX_RETRY_MAX_SECONDS, and is marked failed after OUTBOX_MAX_ATTEMPTS (about an hour).
+OUTBOX_RETRY_FIRST_SECONDS = env.int("OUTBOX_RETRY_FIRST_SECONDS", default=15)
+OUTBOX_RETRY_MAX_SECONDS = env.int("OUTBOX_RETRY_MAX_SECONDS", default=120)
+OUTBOX_MAX_ATTEMPTS = env.int("OUTBOX_MAX_ATTEMPTS", default=32)
+# A message being sent is its worker's for this long (several SMTP timeouts); after that a
+# killed worker's message is sent again, with the same Message-ID.
+OUTBOX_LEASE_SECONDS = env.int("OUTBOX_LEASE_SECONDS", default=3 * EMAIL_TIMEOUT)
+# A queued message whose own task has not sent it after this long is sent by the sweep.
+OUTBOX_SWEEP_AFTER_SECONDS = env.int("OUTBOX_SWEEP_AFTER_SECONDS", default=60)
 
 BROKER = env.str("CELERY_BROKER_URL", default="")
 CELERY_TASK_ALWAYS_EAGER = not BROKER
@@ -187,6 +202,14 @@ CELERY_BROKER_URL = BROKER or "memory://localhost/"
 CELERY_TASK_EAGER_PROPAGATES = True
 CELERY_TASK_ACKS_LATE = True
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
+# A broker that is down must not hold a request: one quick try, then the sweep's turn.
+CELERY_BROKER_CONNECTION_TIMEOUT = 2
+CELERY_TASK_PUBLISH_RETRY_POLICY = {"max_retries": 1, "interval_start": 0.2}
+CELERY_BROKER_TRANSPORT_OPTIONS = {"socket_connect_timeout": 2, "socket_timeout": 5}
+# Run by `celery -A jumelage beat` (or a worker started with -B).
+CELERY_BEAT_SCHEDULE = {
+    "sweep-outbox": {"task": "jumelage.notifications.tasks.sweep_outbox", "schedule": 30.0},
+}
 
 SESSION_COOKIE_AGE = 60 * 60 * 24 * 14
 SESSION_COOKIE_SECURE = not DEBUG

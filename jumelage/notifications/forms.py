@@ -60,7 +60,7 @@ class OutboxFilterForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        keys = MessageTemplate.objects.values_list("key", flat=True)
+        keys = MessageTemplate.objects.filter(side__isnull=True).values_list("key", flat=True)
         self.fields["template"].choices = [("", _("All messages")), *((k, k) for k in keys)]
 
     def apply(self, messages):

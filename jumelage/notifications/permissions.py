@@ -3,7 +3,11 @@ from django.shortcuts import get_object_or_404
 
 from jumelage.accounts.permissions import managed_side_ids, manages_any_side
 from jumelage.notifications.models import OutboxMessage, OutboxState
-from jumelage.partnerships.models import Side
+
+
+def _sides():
+    # The outbox names sides by its foreign key only: a foundation imports no stage app.
+    return OutboxMessage._meta.get_field("side").related_model.objects.all()
 
 
 def readable_outbox(user):
@@ -25,13 +29,13 @@ def can_use_outbox(user) -> bool:
 
 def releasable_sides(user):
     """The sides whose drafts this user may release: those they manage (all, for operators)."""
-    sides = Side.objects.all()
+    sides = _sides()
     if user.is_superuser:
         return sides
     return sides.filter(pk__in=managed_side_ids(user))
 
 
-def drafts_by_side(user) -> list[tuple[Side, int]]:
+def drafts_by_side(user) -> list[tuple[object, int]]:
     """(side, number of drafts waiting for review) for the sides this user may release."""
     counts = (
         releasable_sides(user)

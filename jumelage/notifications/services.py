@@ -1,17 +1,15 @@
 """The outbox: every message is rendered in its recipient's language, stored, then sent."""
 
 import functools
-import smtplib
 
-from django.conf import settings
 from django.core.exceptions import PermissionDenied
-from django.core.mail import EmailMessage
 from django.db import IntegrityError, transaction
 from django.template import Context, Template
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from jumelage.accounts.permissions import is_manager
+from jumelage.notifications.dispatch import dispatch, sweep_grace
 from jumelage.notifications.models import MessageTemplate, OutboxMessage, OutboxState
 
 
@@ -37,7 +35,7 @@ def queue_message(
     With a `dedupe_key`, a second call for the same event returns the first message instead
     of queueing another one.
     """
-    fields = _rendered(key, recipient, language, context, side)
+    fields = {**_rendered(key, recipient, language, context, side), **_queued()}
     if dedupe_key:
         try:
             with transaction.atomic():
@@ -46,12 +44,30 @@ def queue_message(
             return OutboxMessage.objects.get(dedupe_key=dedupe_key)
     else:
         message = OutboxMessage.objects.create(**fields)
-    transaction.on_commit(lambda: _dispatch(message.pk))
+    _dispatch_on_commit(message.pk)
     return message
 
 
+def _queued() -> dict:
+    """A queued message's fields: its task sends it, or else the sweep after a grace."""
+    return {"state": OutboxState.QUEUED, "next_attempt_at": timezone.now() + sweep_grace()}
+
+
+def _dispatch_on_commit(message_id: int) -> None:
+    # Robust: whatever goes wrong handing the message over, the data is committed and the
+    # request answers normally; the message waits for the sweep.
+    transaction.on_commit(lambda: dispatch(message_id), robust=True)
+
+
+def template_for(key: str, side=None) -> MessageTemplate:
+    """The side's own copy of template `key` if it has one, else the shared default."""
+    candidates = MessageTemplate.objects.filter(key=key)
+    own = candidates.filter(side=side).first() if side is not None else None
+    return own or candidates.get(side__isnull=True)
+
+
 def _rendered(key, recipient, language, context, side) -> dict:
-    template = MessageTemplate.objects.get(key=key)
+    template = template_for(key, side)
     subject, body = render_template(template, language, context)
     return {
         "template_key": key,
@@ -113,9 +129,10 @@ def release_message(actor, message_id: int) -> OutboxMessage:
         raise PermissionDenied(_("Only the managers of the message's side can release it."))
     if message.state != OutboxState.DRAFT:
         return message
-    message.state = OutboxState.QUEUED
-    message.save(update_fields=["state"])
-    transaction.on_commit(lambda: _dispatch(message.pk))
+    for field, value in _queued().items():
+        setattr(message, field, value)
+    message.save(update_fields=["state", "next_attempt_at"])
+    _dispatch_on_commit(message.pk)
     return message
 
 
@@ -126,36 +143,7 @@ def release_drafts(actor, side) -> int:
         raise PermissionDenied(_("Only the side's managers can release its messages."))
     drafts = OutboxMessage.objects.select_for_update().filter(side=side, state=OutboxState.DRAFT)
     ids = list(drafts.values_list("pk", flat=True))
-    OutboxMessage.objects.filter(pk__in=ids).update(state=OutboxState.QUEUED)
+    OutboxMessage.objects.filter(pk__in=ids).update(**_queued())
     for pk in ids:
-        transaction.on_commit(lambda pk=pk: _dispatch(pk))
+        _dispatch_on_commit(pk)
     return len(ids)
-
-
-def _dispatch(message_id: int) -> None:
-    if settings.CELERY_TASK_ALWAYS_EAGER:
-        # Inline: the same call as the task, without Celery's eager tracing around it.
-        send(message_id)
-        return
-    from jumelage.notifications.tasks import send_outbox_message
-
-    send_outbox_message.delay(message_id)
-
-
-def send(message_id: int) -> None:
-    """Send one queued message once; a failure stays on the message for the managers to see."""
-    with transaction.atomic():
-        try:
-            message = OutboxMessage.objects.select_for_update().get(
-                pk=message_id, state=OutboxState.QUEUED
-            )
-        except OutboxMessage.DoesNotExist:
-            return
-        message.attempts += 1
-        try:
-            EmailMessage(message.subject, message.body, to=[message.recipient_email]).send()
-        except (OSError, smtplib.SMTPException) as error:
-            message.state, message.error = OutboxState.FAILED, str(error)
-        else:
-            message.state, message.sent_at, message.error = OutboxState.SENT, timezone.now(), ""
-        message.save(update_fields=["state", "sent_at", "error", "attempts"])

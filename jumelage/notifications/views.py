@@ -106,14 +106,14 @@ def templates(request):
     return render(
         request,
         "notifications/templates.html",
-        {"templates": MessageTemplate.objects.all()},
+        {"templates": MessageTemplate.objects.filter(side__isnull=True)},
     )
 
 
 @login_required
 def edit_template(request, key):
     _require_manager(request.user)
-    template = get_object_or_404(MessageTemplate, key=key)
+    template = get_object_or_404(MessageTemplate, key=key, side__isnull=True)
     form = MessageTemplateForm(request.POST or None, instance=template)
     if request.method != "POST":
         return _render_edit(request, form, template)
