@@ -121,16 +121,7 @@ def templates(request):
 def edit_template(request, key):
     _require_manager(request.user)
     template = get_object_or_404(MessageTemplate, key=key, side__isnull=True)
-    form = MessageTemplateForm(request.POST or None, instance=template)
-    if request.method != "POST":
-        return _render_edit(request, form, template)
-    if not form.is_valid():
-        return _render_edit(request, form, template, status=400)
-    if request.POST.get("action") == "preview":
-        return _render_edit(request, form, template)
-    form.save()
-    messages.success(request, _("The message “%(key)s” is saved.") % {"key": template.key})
-    return redirect("notifications:templates")
+    return _edit(request, template, _("The message “%(key)s” is saved.") % {"key": key})
 
 
 @login_required
@@ -142,6 +133,12 @@ def edit_side_template(request, key, side_id):
         template = services.side_copy(key, side)
     except MessageTemplate.DoesNotExist as missing:
         raise Http404 from missing
+    saved = _("%(city)s's own copy of the message is saved.") % {"city": side.city}
+    return _edit(request, template, saved)
+
+
+def _edit(request, template, saved: str):
+    """The editor's one flow: show, preview, or save and go back to the list."""
     form = MessageTemplateForm(request.POST or None, instance=template)
     if request.method != "POST":
         return _render_edit(request, form, template)
@@ -151,13 +148,10 @@ def edit_side_template(request, key, side_id):
         return _render_edit(request, form, template)
     try:
         form.save()
-    except IntegrityError:  # a second tab made the copy first: keep theirs, say so
+    except IntegrityError:  # a second tab made the side's copy first: keep it, say so
         messages.error(request, _("This copy was just saved elsewhere; open it again."))
         return redirect("notifications:templates")
-    messages.success(
-        request,
-        _("%(city)s's own copy of the message is saved.") % {"city": side.city},
-    )
+    messages.success(request, saved)
     return redirect("notifications:templates")
 
 
