@@ -44,3 +44,8 @@ def drafts_by_side(user) -> list[tuple[object, int]]:
         .order_by("id")
     )
     return [(side, side.drafts) for side in counts]
+
+
+def get_side_for_template_editor(user, side_id):
+    """The side whose own message templates `user` may edit: one they manage, else 404."""
+    return get_object_or_404(releasable_sides(user), pk=side_id)

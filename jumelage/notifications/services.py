@@ -66,6 +66,20 @@ def template_for(key: str, side=None) -> MessageTemplate:
     return own or candidates.get(side__isnull=True)
 
 
+def side_copy(key: str, side) -> MessageTemplate:
+    """The side's own copy of template `key`, or an unsaved one made from the shared default
+    (saving it gives the side its copy)."""
+    shared = MessageTemplate.objects.get(key=key, side__isnull=True)
+    own = MessageTemplate.objects.filter(key=key, side=side).first()
+    if own is not None:
+        return own
+    copy = MessageTemplate(key=key, side=side)
+    for field in MessageTemplate._meta.concrete_fields:
+        if field.name not in ("id", "key", "side"):
+            setattr(copy, field.attname, getattr(shared, field.attname))
+    return copy
+
+
 def _rendered(key, recipient, language, context, side) -> dict:
     template = template_for(key, side)
     subject, body = render_template(template, language, context)

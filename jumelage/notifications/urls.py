@@ -10,4 +10,9 @@ urlpatterns = [
     path("release/", views.release_all, name="release_all"),
     path("templates/", views.templates, name="templates"),
     path("templates/<slug:key>/", views.edit_template, name="edit_template"),
+    path(
+        "templates/<slug:key>/side/<int:side_id>/",
+        views.edit_side_template,
+        name="edit_side_template",
+    ),
 ]

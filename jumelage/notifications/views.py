@@ -5,6 +5,8 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
+from django.db import IntegrityError
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
@@ -23,7 +25,9 @@ from jumelage.notifications.permissions import (
     can_use_outbox,
     drafts_by_side,
     get_message_for_user,
+    get_side_for_template_editor,
     readable_outbox,
+    releasable_sides,
 )
 from jumelage.notifications.services import render_template
 
@@ -106,7 +110,10 @@ def templates(request):
     return render(
         request,
         "notifications/templates.html",
-        {"templates": MessageTemplate.objects.filter(side__isnull=True)},
+        {
+            "templates": MessageTemplate.objects.filter(side__isnull=True),
+            "sides": releasable_sides(request.user).order_by("id"),
+        },
     )
 
 
@@ -114,6 +121,24 @@ def templates(request):
 def edit_template(request, key):
     _require_manager(request.user)
     template = get_object_or_404(MessageTemplate, key=key, side__isnull=True)
+    return _edit(request, template, _("The message “%(key)s” is saved.") % {"key": key})
+
+
+@login_required
+def edit_side_template(request, key, side_id):
+    """A side's own copy of a message, in its voice and languages; made on its first save."""
+    _require_manager(request.user)
+    side = get_side_for_template_editor(request.user, side_id)
+    try:
+        template = services.side_copy(key, side)
+    except MessageTemplate.DoesNotExist as missing:
+        raise Http404 from missing
+    saved = _("%(city)s's own copy of the message is saved.") % {"city": side.city}
+    return _edit(request, template, saved)
+
+
+def _edit(request, template, saved: str):
+    """The editor's one flow: show, preview, or save and go back to the list."""
     form = MessageTemplateForm(request.POST or None, instance=template)
     if request.method != "POST":
         return _render_edit(request, form, template)
@@ -121,8 +146,12 @@ def edit_template(request, key):
         return _render_edit(request, form, template, status=400)
     if request.POST.get("action") == "preview":
         return _render_edit(request, form, template)
-    form.save()
-    messages.success(request, _("The message “%(key)s” is saved.") % {"key": template.key})
+    try:
+        form.save()
+    except IntegrityError:  # a second tab made the side's copy first: keep it, say so
+        messages.error(request, _("This copy was just saved elsewhere; open it again."))
+        return redirect("notifications:templates")
+    messages.success(request, saved)
     return redirect("notifications:templates")
 
 

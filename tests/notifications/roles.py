@@ -15,4 +15,8 @@ ROWS = {
         lambda c: {"key": "verify-email"},
         members_only(tina=OK, theo=OK, olga=OK),
     ),
+    "notifications:edit_side_template": (
+        lambda c: {"key": "verify-email", "side_id": c.taichung.pk},
+        members_only(tina=OK, theo=MISSING, olga=OK),
+    ),
 }
