@@ -11,7 +11,7 @@ from django.core import signing
 from django.core.exceptions import PermissionDenied
 from django.db import IntegrityError, transaction
 from django.urls import reverse
-from django.utils import formats, timezone
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from jumelage.accounts.models import User
@@ -409,27 +409,10 @@ def _locked_review(member, application) -> Review:
 def _require_reviewable(member, application):
     if not permissions.may_review(member, application):
         raise PermissionDenied(_("This application is not assigned to you."))
-    reason = why_review_is_not_open(application)
-    if reason:
-        raise ReviewRefused(reason)
-
-
-def why_review_is_not_open(application, now=None) -> str | None:
-    """Why `application` cannot be reviewed now, or None."""
     if application.state != ApplicationState.SUBMITTED:
-        return _("This application was withdrawn: it is no longer reviewed.")
-    if not application.call.has_closed(now):
-        return _(
-            "Reviews open when the call has closed: its deadline is %(deadline)s. You can "
-            "read the application now and declare a conflict of interest."
-        ) % {"deadline": _deadline_of(application.call)}
-    return None
-
-
-def _deadline_of(call) -> str:
-    side = call.side
-    local = timezone.localtime(call.closes_at, side.tzinfo)
-    return f"{formats.date_format(local, 'DATETIME_FORMAT')} ({side.timezone})"
+        raise ReviewRefused(_("This application was withdrawn: it is no longer reviewed."))
+    if not application.call.has_closed():
+        raise ReviewRefused(_("Reviews open when the call has closed."))
 
 
 @dataclass(frozen=True)

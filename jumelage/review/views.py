@@ -543,7 +543,6 @@ def _render_review(request, seat, application, mine, form):
         "my_scores": _scores(criteria, mine),
         "others": _other_reviews(seat, application, criteria) if others_visible else None,
         "conflict_form": ConflictForm(),
-        "not_open": services.why_review_is_not_open(application),
     }
     return render(request, "review/review.html", context, status=400 if form.errors else 200)
 

@@ -22,7 +22,6 @@ from django.utils.translation import gettext as _
 from jumelage.accounts.models import Role, User
 from jumelage.accounts.permissions import is_manager
 from jumelage.calls.enums import ApplicationState
-from jumelage.calls.models import Call
 from jumelage.notifications.services import (
     discard_unsent,
     draft_message,
@@ -110,41 +109,6 @@ def _locked_nomination(cycle, side) -> Nomination:
     )
 
 
-def why_nomination_is_not_open(cycle, side, now=None) -> str | None:
-    """Why `side` cannot nominate yet, or None: its call must have closed first."""
-    call = Call.objects.filter(cycle=cycle, side=side).only("closes_at").first()
-    if call is None:
-        return _("This city has no call in the cycle: there is no applicant to nominate.")
-    if not call.has_closed(now):
-        return _(
-            "Nominations open once the call has closed (deadline %(deadline)s) and the "
-            "committee has reviewed the applications."
-        ) % {"deadline": _local(call.closes_at, side)}
-    return None
-
-
-def _require_nomination_open(cycle, side) -> None:
-    reason = why_nomination_is_not_open(cycle, side)
-    if reason:
-        raise Refused(reason)
-
-
-def _require_reviews(choices, summaries) -> None:
-    """With a committee, only applications it has reviewed can be nominated: a nominee
-    without a review would stand at rank 1 with no score."""
-    if not summaries:
-        return
-    unreviewed = [c for c in choices if not summaries.get(c.application_id, {}).get("review_count")]
-    if unreviewed:
-        raise Refused(
-            _(
-                "Every applicant on the list needs at least one submitted review; "
-                "%(count)d have none."
-            )
-            % {"count": len(unreviewed)}
-        )
-
-
 def _review_summaries(cycle, side) -> dict[int, dict]:
     """{application id: its line of the committee's ranking}, empty without a committee."""
     committee = committee_for(cycle, side)
@@ -197,10 +161,8 @@ def save_nomination(
     nomination = _locked_nomination(cycle, side)
     if nomination.is_sent:
         raise Refused(_("The nomination was sent to the partner: it can no longer change."))
-    _require_nomination_open(cycle, side)
     _check_choices(cycle, side, choices)
     summaries = _review_summaries(cycle, side)
-    _require_reviews(choices, summaries)
     nomination.entries.all().delete()
     NominationEntry.objects.bulk_create(
         NominationEntry(
@@ -244,7 +206,6 @@ def send_nomination(actor, cycle, side) -> Nomination:
     nomination = _locked_nomination(cycle, side)
     if nomination.is_sent:
         return nomination
-    _require_nomination_open(cycle, side)
     partner = partner_of(side)
     nominated = nomination.entries.filter(kind=EntryKind.NOMINATED)
     if nominated.count() != cycle.nominations_per_side:

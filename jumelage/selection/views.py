@@ -73,10 +73,6 @@ def nominate(request, partnership_slug, cycle_slug, side_slug):
             )
             return redirect("selection:nominate", **_page(cycle, side))
         return _sent_nomination(request, cycle, side, nomination)
-    not_open = services.why_nomination_is_not_open(cycle, side)
-    if not_open:
-        status = 409 if request.method == "POST" else 200
-        return _nomination_page(request, cycle, side, None, not_open=not_open, status=status)
     sending = request.POST.get("action") == "send"
     form = NominationForm(
         request.POST or None,
@@ -106,7 +102,7 @@ def _sent_or_saved(sending):
     return _("The nomination is saved as a draft. The partner sees nothing until you send it.")
 
 
-def _nomination_page(request, cycle, side, form, *, not_open="", status=200):
+def _nomination_page(request, cycle, side, form, status=200):
     return render(
         request,
         "selection/nominate.html",
@@ -117,9 +113,7 @@ def _nomination_page(request, cycle, side, form, *, not_open="", status=200):
             "call": Call.objects.filter(cycle=cycle, side=side).first(),
             "partners": permissions.partner_sides(cycle, side),
             "form": form,
-            "not_open": not_open,
-            "has_committee": form is not None
-            and any(row[0].review_count is not None for row in form.rows()),
+            "has_committee": any(row[0].review_count is not None for row in form.rows()),
         },
         status=status,
     )

@@ -10,7 +10,6 @@ from jumelage.selection import services
 from jumelage.selection.enums import EntryKind, PickChoice
 from jumelage.selection.models import Nomination, Place
 from tests.factories import ApplicationFactory, UserFactory
-from tests.review.helpers import close_call
 
 LANGUAGES = {"taichung": ["zh-hant", "en"], "toulouse": ["fr", "en"]}
 
@@ -51,11 +50,9 @@ def committee_with_reviews(cycle, side, applications):
 
 
 def reviewed(world, per_side=7):
-    """Each side's call, closed, with `per_side` submitted applications reviewed by its
-    committee; world.ranked[slug] lists them best first."""
+    """Each side's call with `per_side` submitted applications, reviewed by its committee;
+    world.ranked[slug] lists them best first."""
     world.ranked = {}
-    for call in (world.call_tc, world.call_tl):
-        close_call(call)
     for side, call in ((world.taichung, world.call_tc), (world.toulouse, world.call_tl)):
         languages = LANGUAGES[side.slug]
         applications = [

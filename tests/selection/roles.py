@@ -4,7 +4,6 @@ both picks are final, and alice holds a place."""
 
 from jumelage.calls.enums import ApplicationState
 from jumelage.selection.models import Place
-from tests.review.helpers import close_call
 from tests.roles import (
     ALICES,
     MANAGERS_OF_EITHER_SIDE,
@@ -25,8 +24,6 @@ def extend(world):
     world.application.refresh_from_db()
     assert world.application.state == ApplicationState.SUBMITTED
     world.ranked = {"taichung": [world.application], "toulouse": [bobs]}
-    close_call(world.call_tc)
-    close_call(world.call_tl)
     finish(world)
     world.place = Place.objects.get(application=world.application)
 

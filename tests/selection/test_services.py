@@ -14,7 +14,6 @@ from jumelage.selection.enums import Action, EntryKind, NominationState, PickSta
 from jumelage.selection.models import Event, Nomination, Place
 from jumelage.selection.queries import both_final, candidates, decision_messages
 from tests.factories import PartnershipFactory, SideFactory, cycle_factory
-from tests.review.helpers import close_call
 from tests.selection.factories import (
     choices,
     finish,
@@ -124,7 +123,6 @@ def test_the_review_summary_is_a_snapshot_of_the_ranking(w):
 
 def test_a_side_without_committee_nominates_from_its_submitted_applications(world):
     applications = [submitted(world.call_tc, f"T{i}") for i in range(5)]
-    close_call(world.call_tc)
     assert [c.application for c in candidates(world.cycle, world.taichung)] == applications
     services.save_nomination(
         world.users.tina, world.cycle, world.taichung, choices(applications, 5)
