@@ -39,7 +39,7 @@ from jumelage.selection.enums import (
     PlaceState,
 )
 from jumelage.selection.models import Event, Nomination, NominationEntry, Pick, PickEntry, Place
-from jumelage.selection.queries import both_final, nominable_applications
+from jumelage.selection.queries import both_final, nominable_applications, nomination_not_open
 
 # How long a selected team has to confirm its place.
 PLACE_ANSWER_DAYS = 14
@@ -126,6 +126,12 @@ def _review_summaries(cycle, side) -> dict[int, dict]:
     }
 
 
+def _require_open_nomination(cycle, side) -> None:
+    reason = nomination_not_open(cycle, side)
+    if reason:
+        raise Refused(reason)
+
+
 def _check_choices(cycle, side, choices) -> None:
     ids = [choice.application_id for choice in choices]
     if len(set(ids)) != len(ids):
@@ -156,11 +162,13 @@ def save_nomination(
     share_justification=True,
     publish_organisation=True,
 ) -> Nomination:
-    """Replace the draft nomination's entries with `choices` (a list of EntryChoice)."""
+    """Replace the draft nomination's entries with `choices` (a list of EntryChoice), once
+    the side's call has closed and its committee has ranked the applicants."""
     _require_manager(actor, side, _("Only the side's managers can nominate its applicants."))
     nomination = _locked_nomination(cycle, side)
     if nomination.is_sent:
         raise Refused(_("The nomination was sent to the partner: it can no longer change."))
+    _require_open_nomination(cycle, side)
     _check_choices(cycle, side, choices)
     summaries = _review_summaries(cycle, side)
     nomination.entries.all().delete()
@@ -206,6 +214,7 @@ def send_nomination(actor, cycle, side) -> Nomination:
     nomination = _locked_nomination(cycle, side)
     if nomination.is_sent:
         return nomination
+    _require_open_nomination(cycle, side)
     partner = partner_of(side)
     nominated = nomination.entries.filter(kind=EntryKind.NOMINATED)
     if nominated.count() != cycle.nominations_per_side:
