@@ -140,6 +140,21 @@ def test_a_reviewer_saves_a_draft_then_submits(client, reviewing):
     }
 
 
+def test_before_the_call_closes_the_review_page_says_why_and_has_no_form(client, reviewing):
+    call = reviewing.call_tc
+    call.closes_at = call.opens_at.replace(year=2999)
+    call.save(update_fields=["closes_at"])
+    client.force_login(reviewing.users.rita)
+    url = _url("review", reviewing, pk=reviewing.applications[0].pk)
+    page = client.get(url).content.decode()
+    assert 'id="not-open"' in page and "Reviews open when the call has closed" in page
+    assert 'value="submit"' not in page and f'name="score_{reviewing.criterion.pk}"' not in page
+    response = client.post(url, {f"score_{reviewing.criterion.pk}": "4", "action": "submit"})
+    assert response.status_code == 409
+    assert 'id="not-open"' in response.content.decode()
+    assert not Review.objects.filter(member=reviewing.seat).exists()
+
+
 def test_a_score_outside_the_scale_is_refused(client, reviewing):
     client.force_login(reviewing.users.rita)
     url = _url("review", reviewing, pk=reviewing.applications[0].pk)
