@@ -52,6 +52,11 @@ def nomination_not_open(cycle, side) -> str | None:
     return None
 
 
+def heir_of(place) -> Place | None:
+    """The place offered to a reserve after `place` was declined, if one was."""
+    return Place.objects.filter(offered_after=place).select_related("application").first()
+
+
 def nomination_of(cycle, side) -> Nomination | None:
     return Nomination.objects.filter(cycle=cycle, side=side).first()
 

@@ -398,10 +398,11 @@ def return_pick(actor, nomination_id, reason: str) -> Pick:
 # Places
 
 
-def _offer_place(pick, application_id) -> Place:
+def _offer_place(pick, application_id, offered_after=None) -> Place:
     deadline = timezone.now() + dt.timedelta(days=PLACE_ANSWER_DAYS)
     place, _created = Place.objects.get_or_create(
-        application_id=application_id, defaults={"pick": pick, "deadline": deadline}
+        application_id=application_id,
+        defaults={"pick": pick, "deadline": deadline, "offered_after": offered_after},
     )
     return place
 
@@ -451,7 +452,7 @@ def decline_place(actor, place_id) -> Place:
     _answer(place, actor, PlaceState.DECLINED, Action.PLACE_DECLINED, "place-declined")
     # A "selected" message still in the outbox would now contradict the team's own answer.
     discard_unsent(decision_slot(place.pick.nomination.cycle, place.application))
-    _promote_reserve(place.pick, actor)
+    _promote_reserve(place, actor)
     return place
 
 
@@ -469,7 +470,7 @@ def expire_places(now=None) -> int:
                 continue
             _answer(place, None, PlaceState.DECLINED, Action.PLACE_DECLINED, "place-declined")
             discard_unsent(decision_slot(place.pick.nomination.cycle, place.application))
-            _promote_reserve(place.pick, None)
+            _promote_reserve(place, None)
             expired += 1
     return expired
 
@@ -492,8 +493,10 @@ def _answer(place, actor, to_state, action, message_key) -> None:
         )
 
 
-def _promote_reserve(pick, actor) -> Place | None:
-    """Offer the place to the first reserve still in the running, and tell both sides."""
+def _promote_reserve(declined, actor) -> Place | None:
+    """Offer the declined place to the first reserve still in the running, and tell both
+    sides."""
+    pick = declined.pick
     reserve = (
         pick.entries.filter(
             choice=PickChoice.RESERVE,
@@ -507,7 +510,7 @@ def _promote_reserve(pick, actor) -> Place | None:
     if reserve is None:
         return None
     application = reserve.entry.application
-    place = _offer_place(pick, application.pk)
+    place = _offer_place(pick, application.pk, offered_after=declined)
     nomination = pick.nomination
     event = _record(nomination.cycle, nomination.side, actor, Action.RESERVE_PROMOTED, application)
     for side in (nomination.side, pick.side):

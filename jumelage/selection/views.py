@@ -360,4 +360,5 @@ def _place_answered(action):
 
 def _place_page(request, found, status=200):
     found.refresh_from_db(fields=["state", "answered_at"])
-    return render(request, "selection/place.html", {"place": found}, status=status)
+    context = {"place": found, "heir": queries.heir_of(found)}
+    return render(request, "selection/place.html", context, status=status)

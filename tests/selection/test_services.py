@@ -358,6 +358,7 @@ def test_a_decline_promotes_the_reserve_and_tells_both_sides(w):
     place = services.decline_place(first.applicant, place_of(first).pk)
     assert place.state == PlaceState.DECLINED
     assert place_of(reserve).state == PlaceState.OFFERED
+    assert place_of(reserve).offered_after == place
     assert {m.recipient for m in outbox("place-declined")} == {w.users.tina, w.users.theo}
     assert {m.recipient for m in outbox("reserve-promoted")} == {w.users.tina, w.users.theo}
     assert Action.RESERVE_PROMOTED in actions(w.cycle)

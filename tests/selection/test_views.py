@@ -256,6 +256,19 @@ def test_the_team_confirms_its_place(client, w):
     assert place.state == PlaceState.CONFIRMED
 
 
+def test_after_declining_the_place_page_says_so_and_names_the_reserve_offered_it(client, w):
+    finish(w)
+    first, reserve = w.ranked["taichung"][0], w.ranked["taichung"][2]
+    place = Place.objects.get(application=first)
+    client.force_login(first.applicant)
+    client.post(reverse("selection:place", args=[place.pk]), {"action": "decline"})
+    page = client.get(reverse("selection:place", args=[place.pk])).content.decode()
+    assert f"{first.team_name} declined its place" in page
+    assert "has selected" not in page and 'id="decline-place"' not in page
+    heir = page.split('id="place-heir">')[1].split("</p>")[0]
+    assert reserve.team_name in heir and "Toulouse" in heir
+
+
 def test_another_applicant_cannot_see_a_place(client, w):
     finish(w)
     place = Place.objects.get(application=w.ranked["taichung"][0])
