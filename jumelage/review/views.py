@@ -18,7 +18,7 @@ from jumelage.calls.models import PITCH_DECK_KEY, Attachment
 from jumelage.calls.services import questions_of
 from jumelage.partnerships.models import Side
 from jumelage.partnerships.queries import cycle_or_404
-from jumelage.review import exports, permissions, progress, queries, services
+from jumelage.review import affinity, exports, permissions, progress, queries, services
 from jumelage.review.enums import Aggregate, AssignmentSource, ReviewState
 from jumelage.review.forms import (
     AssignForm,
@@ -238,6 +238,7 @@ def assignments(request, partnership_slug, cycle_slug, side_slug):
         "applications": _with_wishes(queries.assignments_by_application(committee)),
         "conflicts": queries.conflicted_pairs(committee),
         "members": committee.members.all(),
+        "match": affinity.match_parts(),
     }
     return render(request, "review/assignments.html", context, status=400 if form.errors else 200)
 
