@@ -352,6 +352,11 @@ def confirm_pick(actor, nomination_id) -> Pick:
     _require_manager(actor, nominating, _("Only the nominating side's managers can confirm."))
     if pick.is_final:
         return pick
+    if pick.state == PickState.DRAFT:
+        raise Refused(
+            _("%(partner)s has not proposed its pick yet: there is nothing to confirm.")
+            % {"partner": pick.side.city}
+        )
     _move(pick, PickState, PickState.CONFIRMED)
     pick.confirmed_at = timezone.now()
     pick.save(update_fields=["state", "confirmed_at", "updated"])

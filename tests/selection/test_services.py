@@ -217,8 +217,9 @@ def test_only_the_nominating_side_confirms(w):
 def test_a_draft_pick_cannot_be_confirmed(w):
     nomination = nominate(w, w.taichung, w.users.tina)
     services.save_pick(w.users.theo, nomination.pk, pick_lines(nomination, 2))
-    with pytest.raises(services.Refused, match="cannot go"):
+    with pytest.raises(services.Refused, match="Toulouse has not proposed its pick yet"):
         services.confirm_pick(w.users.tina, nomination.pk)
+    assert not Place.objects.exists()
 
 
 def test_confirming_makes_the_pick_final_and_offers_places(w):
