@@ -16,6 +16,16 @@ THEME_BONUS = 0.5
 BID_BONUS = {BidLevel.EAGER: 1.0, BidLevel.WILLING: 0.3, BidLevel.NOT_FOR_ME: -1.0}
 
 
+def match_parts() -> dict[str, float]:
+    """What each part adds to a match, for the assignments page to explain its figures."""
+    return {
+        "theme": THEME_BONUS,
+        "eager": BID_BONUS[BidLevel.EAGER],
+        "willing": BID_BONUS[BidLevel.WILLING],
+        "not_for_me": BID_BONUS[BidLevel.NOT_FOR_ME],
+    }
+
+
 @dataclass
 class Matrices:
     """Rows are `applications`, columns `members`, in the same order everywhere."""

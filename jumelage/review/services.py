@@ -12,6 +12,7 @@ from django.core.exceptions import PermissionDenied
 from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from jumelage.accounts.models import User
@@ -406,13 +407,28 @@ def _locked_review(member, application) -> Review:
     return Review.objects.select_for_update().get(pk=review.pk)
 
 
+def review_not_open(application) -> str | None:
+    """Why the application cannot be reviewed yet or any more, or None."""
+    if application.state != ApplicationState.SUBMITTED:
+        return _("This application was withdrawn: it is no longer reviewed.")
+    if not application.call.has_closed():
+        return _(
+            "Reviews open when the call has closed, on %(deadline)s: until then applicants "
+            "may still change their answers."
+        ) % {
+            "deadline": date_format(
+                timezone.localtime(application.call.closes_at), "DATETIME_FORMAT"
+            )
+        }
+    return None
+
+
 def _require_reviewable(member, application):
     if not permissions.may_review(member, application):
         raise PermissionDenied(_("This application is not assigned to you."))
-    if application.state != ApplicationState.SUBMITTED:
-        raise ReviewRefused(_("This application was withdrawn: it is no longer reviewed."))
-    if not application.call.has_closed():
-        raise ReviewRefused(_("Reviews open when the call has closed."))
+    reason = review_not_open(application)
+    if reason:
+        raise ReviewRefused(reason)
 
 
 @dataclass(frozen=True)

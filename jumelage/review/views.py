@@ -18,7 +18,7 @@ from jumelage.calls.models import PITCH_DECK_KEY, Attachment
 from jumelage.calls.services import questions_of
 from jumelage.partnerships.models import Side
 from jumelage.partnerships.queries import cycle_or_404
-from jumelage.review import exports, permissions, progress, queries, services
+from jumelage.review import affinity, exports, permissions, progress, queries, services
 from jumelage.review.enums import Aggregate, AssignmentSource, ReviewState
 from jumelage.review.forms import (
     AssignForm,
@@ -238,6 +238,7 @@ def assignments(request, partnership_slug, cycle_slug, side_slug):
         "applications": _with_wishes(queries.assignments_by_application(committee)),
         "conflicts": queries.conflicted_pairs(committee),
         "members": committee.members.all(),
+        "match": affinity.match_parts(),
     }
     return render(request, "review/assignments.html", context, status=400 if form.errors else 200)
 
@@ -496,6 +497,9 @@ def review(request, partnership_slug, cycle_slug, side_slug, pk):
         criteria=committee.criteria.all(),
         questions=committee.reviewer_questions.all(),
     )
+    not_open = services.review_not_open(application)
+    if request.method == "POST" and not_open and not _submitted(seat, application):
+        return _render_review(request, seat, application, mine, form, not_open, status=409)
     if request.method == "POST" and form.is_valid():
         submit = request.POST.get("action") == "submit"
         data = form.review_data()
@@ -516,7 +520,7 @@ def review(request, partnership_slug, cycle_slug, side_slug, pk):
             form.add_error(None, _("Your draft is saved but not submitted:"))
             for problem in result.problems:
                 form.add_error(None, problem)
-    return _render_review(request, seat, application, mine, form)
+    return _render_review(request, seat, application, mine, form, not_open)
 
 
 def _submitted(seat, application) -> bool:
@@ -525,7 +529,7 @@ def _submitted(seat, application) -> bool:
     ).exists()
 
 
-def _render_review(request, seat, application, mine, form):
+def _render_review(request, seat, application, mine, form, not_open=None, status=None):
     committee = seat.committee
     criteria = list(committee.criteria.all())
     submitted = mine is not None and mine.state == ReviewState.SUBMITTED
@@ -537,6 +541,7 @@ def _render_review(request, seat, application, mine, form):
         "review": mine,
         "submitted": submitted,
         "form": form,
+        "not_open": not_open,
         "answers": readable_answers(application),
         "files": _files(application),
         "shows_identity": permissions.sees_identity(request.user, committee),
@@ -544,7 +549,8 @@ def _render_review(request, seat, application, mine, form):
         "others": _other_reviews(seat, application, criteria) if others_visible else None,
         "conflict_form": ConflictForm(),
     }
-    return render(request, "review/review.html", context, status=400 if form.errors else 200)
+    status = status or (400 if form.errors else 200)
+    return render(request, "review/review.html", context, status=status)
 
 
 def _files(application):

@@ -144,6 +144,15 @@ class Place(models.Model):
     )
     deadline = models.DateTimeField(_("answer by"))
     answered_at = models.DateTimeField(_("answered at"), null=True, blank=True)
+    # The declined place this one was offered in the stead of, so that page can name its heir.
+    offered_after = models.OneToOneField(
+        "self",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="passed_to",
+        verbose_name=_("offered after"),
+    )
     created = models.DateTimeField(default=timezone.now)
 
     class Meta:

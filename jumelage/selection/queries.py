@@ -4,10 +4,15 @@ where each direction stands, and the announced results."""
 from dataclasses import dataclass
 
 from django.db.models import Prefetch
+from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
 
 from jumelage.calls.enums import ApplicationState
-from jumelage.calls.models import Application
+from jumelage.calls.models import Application, Call
 from jumelage.notifications.models import OutboxMessage
+from jumelage.review.enums import ReviewState
+from jumelage.review.models import Review
 from jumelage.review.queries import committee_for, ranking_of
 from jumelage.selection.enums import EntryKind, PickState, PlaceState
 from jumelage.selection.models import Event, Nomination, NominationEntry, Pick, PickEntry, Place
@@ -25,6 +30,31 @@ def nominable_applications(cycle, side):
     return Application.objects.filter(
         call__cycle=cycle, call__side=side, state=ApplicationState.SUBMITTED
     )
+
+
+def nomination_not_open(cycle, side) -> str | None:
+    """Why the side cannot nominate yet, or None: its call must have closed, and its
+    committee, when it has one, must have submitted reviews to rank the applicants by."""
+    call = Call.objects.filter(cycle=cycle, side=side).first()
+    if call is not None and not call.has_closed():
+        return _(
+            "Your call is still open until %(deadline)s: nominate once it has closed and "
+            "your committee has reviewed the applications."
+        ) % {"deadline": date_format(timezone.localtime(call.closes_at), "DATETIME_FORMAT")}
+    committee = committee_for(cycle, side)
+    if committee is None:
+        return None
+    submitted = Review.objects.filter(member__committee=committee, state=ReviewState.SUBMITTED)
+    if not submitted.exists():
+        return _(
+            "Your committee has not submitted any review yet: nominate once the ranking is there."
+        )
+    return None
+
+
+def heir_of(place) -> Place | None:
+    """The place offered to a reserve after `place` was declined, if one was."""
+    return Place.objects.filter(offered_after=place).select_related("application").first()
 
 
 def nomination_of(cycle, side) -> Nomination | None:

@@ -39,7 +39,7 @@ from jumelage.selection.enums import (
     PlaceState,
 )
 from jumelage.selection.models import Event, Nomination, NominationEntry, Pick, PickEntry, Place
-from jumelage.selection.queries import both_final, nominable_applications
+from jumelage.selection.queries import both_final, nominable_applications, nomination_not_open
 
 # How long a selected team has to confirm its place.
 PLACE_ANSWER_DAYS = 14
@@ -126,6 +126,12 @@ def _review_summaries(cycle, side) -> dict[int, dict]:
     }
 
 
+def _require_open_nomination(cycle, side) -> None:
+    reason = nomination_not_open(cycle, side)
+    if reason:
+        raise Refused(reason)
+
+
 def _check_choices(cycle, side, choices) -> None:
     ids = [choice.application_id for choice in choices]
     if len(set(ids)) != len(ids):
@@ -156,11 +162,13 @@ def save_nomination(
     share_justification=True,
     publish_organisation=True,
 ) -> Nomination:
-    """Replace the draft nomination's entries with `choices` (a list of EntryChoice)."""
+    """Replace the draft nomination's entries with `choices` (a list of EntryChoice), once
+    the side's call has closed and its committee has ranked the applicants."""
     _require_manager(actor, side, _("Only the side's managers can nominate its applicants."))
     nomination = _locked_nomination(cycle, side)
     if nomination.is_sent:
         raise Refused(_("The nomination was sent to the partner: it can no longer change."))
+    _require_open_nomination(cycle, side)
     _check_choices(cycle, side, choices)
     summaries = _review_summaries(cycle, side)
     nomination.entries.all().delete()
@@ -206,6 +214,7 @@ def send_nomination(actor, cycle, side) -> Nomination:
     nomination = _locked_nomination(cycle, side)
     if nomination.is_sent:
         return nomination
+    _require_open_nomination(cycle, side)
     partner = partner_of(side)
     nominated = nomination.entries.filter(kind=EntryKind.NOMINATED)
     if nominated.count() != cycle.nominations_per_side:
@@ -343,6 +352,11 @@ def confirm_pick(actor, nomination_id) -> Pick:
     _require_manager(actor, nominating, _("Only the nominating side's managers can confirm."))
     if pick.is_final:
         return pick
+    if pick.state == PickState.DRAFT:
+        raise Refused(
+            _("%(partner)s has not proposed its pick yet: there is nothing to confirm.")
+            % {"partner": pick.side.city}
+        )
     _move(pick, PickState, PickState.CONFIRMED)
     pick.confirmed_at = timezone.now()
     pick.save(update_fields=["state", "confirmed_at", "updated"])
@@ -389,10 +403,11 @@ def return_pick(actor, nomination_id, reason: str) -> Pick:
 # Places
 
 
-def _offer_place(pick, application_id) -> Place:
+def _offer_place(pick, application_id, offered_after=None) -> Place:
     deadline = timezone.now() + dt.timedelta(days=PLACE_ANSWER_DAYS)
     place, _created = Place.objects.get_or_create(
-        application_id=application_id, defaults={"pick": pick, "deadline": deadline}
+        application_id=application_id,
+        defaults={"pick": pick, "deadline": deadline, "offered_after": offered_after},
     )
     return place
 
@@ -442,7 +457,7 @@ def decline_place(actor, place_id) -> Place:
     _answer(place, actor, PlaceState.DECLINED, Action.PLACE_DECLINED, "place-declined")
     # A "selected" message still in the outbox would now contradict the team's own answer.
     discard_unsent(decision_slot(place.pick.nomination.cycle, place.application))
-    _promote_reserve(place.pick, actor)
+    _promote_reserve(place, actor)
     return place
 
 
@@ -460,7 +475,7 @@ def expire_places(now=None) -> int:
                 continue
             _answer(place, None, PlaceState.DECLINED, Action.PLACE_DECLINED, "place-declined")
             discard_unsent(decision_slot(place.pick.nomination.cycle, place.application))
-            _promote_reserve(place.pick, None)
+            _promote_reserve(place, None)
             expired += 1
     return expired
 
@@ -483,8 +498,10 @@ def _answer(place, actor, to_state, action, message_key) -> None:
         )
 
 
-def _promote_reserve(pick, actor) -> Place | None:
-    """Offer the place to the first reserve still in the running, and tell both sides."""
+def _promote_reserve(declined, actor) -> Place | None:
+    """Offer the declined place to the first reserve still in the running, and tell both
+    sides."""
+    pick = declined.pick
     reserve = (
         pick.entries.filter(
             choice=PickChoice.RESERVE,
@@ -498,7 +515,7 @@ def _promote_reserve(pick, actor) -> Place | None:
     if reserve is None:
         return None
     application = reserve.entry.application
-    place = _offer_place(pick, application.pk)
+    place = _offer_place(pick, application.pk, offered_after=declined)
     nomination = pick.nomination
     event = _record(nomination.cycle, nomination.side, actor, Action.RESERVE_PROMOTED, application)
     for side in (nomination.side, pick.side):

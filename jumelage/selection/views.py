@@ -73,6 +73,10 @@ def nominate(request, partnership_slug, cycle_slug, side_slug):
             )
             return redirect("selection:nominate", **_page(cycle, side))
         return _sent_nomination(request, cycle, side, nomination)
+    not_open = queries.nomination_not_open(cycle, side)
+    if not_open:
+        status = 409 if request.method == "POST" else 200
+        return _nomination_page(request, cycle, side, None, status=status, not_open=not_open)
     sending = request.POST.get("action") == "send"
     form = NominationForm(
         request.POST or None,
@@ -102,7 +106,7 @@ def _sent_or_saved(sending):
     return _("The nomination is saved as a draft. The partner sees nothing until you send it.")
 
 
-def _nomination_page(request, cycle, side, form, status=200):
+def _nomination_page(request, cycle, side, form, status=200, not_open=None):
     return render(
         request,
         "selection/nominate.html",
@@ -113,7 +117,9 @@ def _nomination_page(request, cycle, side, form, status=200):
             "call": Call.objects.filter(cycle=cycle, side=side).first(),
             "partners": permissions.partner_sides(cycle, side),
             "form": form,
-            "has_committee": any(row[0].review_count is not None for row in form.rows()),
+            "not_open": not_open,
+            "has_committee": form is not None
+            and any(row[0].review_count is not None for row in form.rows()),
         },
         status=status,
     )
@@ -354,4 +360,5 @@ def _place_answered(action):
 
 def _place_page(request, found, status=200):
     found.refresh_from_db(fields=["state", "answered_at"])
-    return render(request, "selection/place.html", {"place": found}, status=status)
+    context = {"place": found, "heir": queries.heir_of(found)}
+    return render(request, "selection/place.html", context, status=status)

@@ -2,6 +2,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils import translation
 
 from jumelage.review import progress, services
 from jumelage.review.enums import ReviewState
@@ -140,6 +141,21 @@ def test_a_reviewer_saves_a_draft_then_submits(client, reviewing):
     }
 
 
+def test_before_the_call_closes_the_review_page_says_why_and_has_no_form(client, reviewing):
+    call = reviewing.call_tc
+    call.closes_at = call.opens_at.replace(year=2999)
+    call.save(update_fields=["closes_at"])
+    client.force_login(reviewing.users.rita)
+    url = _url("review", reviewing, pk=reviewing.applications[0].pk)
+    page = client.get(url).content.decode()
+    assert 'id="not-open"' in page and "Reviews open when the call has closed" in page
+    assert 'value="submit"' not in page and f'name="score_{reviewing.criterion.pk}"' not in page
+    response = client.post(url, {f"score_{reviewing.criterion.pk}": "4", "action": "submit"})
+    assert response.status_code == 409
+    assert 'id="not-open"' in response.content.decode()
+    assert not Review.objects.filter(member=reviewing.seat).exists()
+
+
 def test_a_score_outside_the_scale_is_refused(client, reviewing):
     client.force_login(reviewing.users.rita)
     url = _url("review", reviewing, pk=reviewing.applications[0].pk)
@@ -255,6 +271,20 @@ def test_a_reviewer_states_wishes_from_the_page(client, reviewing):
         second.pk: "not_for_me",
     }
     assert client.post(_url("bids", reviewing), {f"bid_{first.pk}": "maybe"}).status_code == 400
+
+
+def test_the_assignments_page_explains_its_match_figures_in_each_language(client, reviewing):
+    client.force_login(reviewing.users.tina)
+    explained = {
+        "en": ("0.5 when the reviewer declared", "-1.0 for"),
+        "fr": ("0,5", "-1,0"),
+        "zh-hant": ("0.5", "-1.0"),
+    }
+    for language, figures in explained.items():
+        with translation.override(language):
+            page = client.get(_url("assignments", reviewing))
+        text = page.content.decode().split('id="match-explained">')[1].split("</p>")[0]
+        assert all(figure in text for figure in figures), (language, text)
 
 
 def test_managers_pin_and_rule_out_from_the_assignments_page(client, reviewing):

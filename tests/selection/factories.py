@@ -1,6 +1,8 @@
 """Worlds for the selection tests: submitted applications, committees that reviewed them,
 and the steps of the selection taken through its services."""
 
+import datetime as dt
+
 from django.utils import timezone
 
 from jumelage.calls.enums import ApplicationState
@@ -49,9 +51,15 @@ def committee_with_reviews(cycle, side, applications):
     return committee
 
 
+def close(call):
+    """End the call a day ago, as nominating waits for it."""
+    call.closes_at = timezone.now() - dt.timedelta(days=1)
+    call.save(update_fields=["closes_at"])
+
+
 def reviewed(world, per_side=7):
-    """Each side's call with `per_side` submitted applications, reviewed by its committee;
-    world.ranked[slug] lists them best first."""
+    """Each side's call with `per_side` submitted applications, closed and reviewed by its
+    committee; world.ranked[slug] lists them best first."""
     world.ranked = {}
     for side, call in ((world.taichung, world.call_tc), (world.toulouse, world.call_tl)):
         languages = LANGUAGES[side.slug]
@@ -59,6 +67,7 @@ def reviewed(world, per_side=7):
             submitted(call, f"{side.city} team {i + 1}", languages[i % 2]) for i in range(per_side)
         ]
         committee_with_reviews(world.cycle, side, applications)
+        close(call)
         world.ranked[side.slug] = applications
     return world
 

@@ -1,6 +1,6 @@
 """Who may see the selection URLs (see tests/roles.py). In the extended world, alice's
 application is Taichung's one nominee and bob's is Toulouse's; each side picked the other's,
-both picks are final, and alice holds a place."""
+both picks are final, and alice holds a place; both calls have closed."""
 
 from jumelage.calls.enums import ApplicationState
 from jumelage.selection.models import Place
@@ -14,7 +14,7 @@ from tests.roles import (
     cycle_kwargs,
     members_only,
 )
-from tests.selection.factories import finish, submitted
+from tests.selection.factories import close, finish, submitted
 
 
 def extend(world):
@@ -24,6 +24,8 @@ def extend(world):
     world.application.refresh_from_db()
     assert world.application.state == ApplicationState.SUBMITTED
     world.ranked = {"taichung": [world.application], "toulouse": [bobs]}
+    close(world.call_tc)
+    close(world.call_tl)
     finish(world)
     world.place = Place.objects.get(application=world.application)
 

@@ -9,13 +9,16 @@ from django.utils import timezone
 from jumelage.calls.enums import ApplicationState
 from jumelage.notifications.models import OutboxMessage, OutboxState
 from jumelage.notifications.services import release_drafts
+from jumelage.review.enums import ReviewState
+from jumelage.review.models import Review
 from jumelage.selection import services
 from jumelage.selection.enums import Action, EntryKind, NominationState, PickState, PlaceState
-from jumelage.selection.models import Event, Nomination, Place
+from jumelage.selection.models import Event, Nomination, NominationEntry, Place
 from jumelage.selection.queries import both_final, candidates, decision_messages
 from tests.factories import PartnershipFactory, SideFactory, cycle_factory
 from tests.selection.factories import (
     choices,
+    close,
     finish,
     nominate,
     pick,
@@ -123,12 +126,34 @@ def test_the_review_summary_is_a_snapshot_of_the_ranking(w):
 
 def test_a_side_without_committee_nominates_from_its_submitted_applications(world):
     applications = [submitted(world.call_tc, f"T{i}") for i in range(5)]
+    close(world.call_tc)
     assert [c.application for c in candidates(world.cycle, world.taichung)] == applications
     services.save_nomination(
         world.users.tina, world.cycle, world.taichung, choices(applications, 5)
     )
     nomination = services.send_nomination(world.users.tina, world.cycle, world.taichung)
     assert nomination.is_sent and nomination.entries.first().summary is None
+
+
+def test_no_nomination_is_saved_or_sent_while_the_side_s_call_is_open(w):
+    w.call_tc.closes_at = timezone.now() + dt.timedelta(days=3)
+    w.call_tc.save(update_fields=["closes_at"])
+    with pytest.raises(services.Refused, match="call is still open"):
+        services.save_nomination(
+            w.users.tina, w.cycle, w.taichung, choices(w.ranked["taichung"], 5)
+        )
+    with pytest.raises(services.Refused, match="call is still open"):
+        services.send_nomination(w.users.tina, w.cycle, w.taichung)
+    assert not Nomination.objects.filter(side=w.taichung, state=NominationState.SENT).exists()
+
+
+def test_no_nomination_before_the_committee_has_submitted_a_review(w):
+    Review.objects.filter(member__committee__side=w.taichung).update(state=ReviewState.DRAFT)
+    with pytest.raises(services.Refused, match="not submitted any review"):
+        services.save_nomination(
+            w.users.tina, w.cycle, w.taichung, choices(w.ranked["taichung"], 5)
+        )
+    assert not NominationEntry.objects.filter(nomination__side=w.taichung).exists()
 
 
 # Picking
@@ -192,8 +217,9 @@ def test_only_the_nominating_side_confirms(w):
 def test_a_draft_pick_cannot_be_confirmed(w):
     nomination = nominate(w, w.taichung, w.users.tina)
     services.save_pick(w.users.theo, nomination.pk, pick_lines(nomination, 2))
-    with pytest.raises(services.Refused, match="cannot go"):
+    with pytest.raises(services.Refused, match="Toulouse has not proposed its pick yet"):
         services.confirm_pick(w.users.tina, nomination.pk)
+    assert not Place.objects.exists()
 
 
 def test_confirming_makes_the_pick_final_and_offers_places(w):
@@ -333,6 +359,7 @@ def test_a_decline_promotes_the_reserve_and_tells_both_sides(w):
     place = services.decline_place(first.applicant, place_of(first).pk)
     assert place.state == PlaceState.DECLINED
     assert place_of(reserve).state == PlaceState.OFFERED
+    assert place_of(reserve).offered_after == place
     assert {m.recipient for m in outbox("place-declined")} == {w.users.tina, w.users.theo}
     assert {m.recipient for m in outbox("reserve-promoted")} == {w.users.tina, w.users.theo}
     assert Action.RESERVE_PROMOTED in actions(w.cycle)

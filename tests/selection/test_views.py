@@ -1,7 +1,9 @@
+import datetime as dt
+
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
-from django.utils import translation
+from django.utils import timezone, translation
 
 from jumelage.notifications.models import OutboxMessage, OutboxState
 from jumelage.selection import services
@@ -39,6 +41,30 @@ def test_the_nominating_page_lists_the_ranking(client, w, django_assert_max_num_
     assert rows == w.ranked["taichung"]
     assert response.context["has_committee"]
     assert b'id="privacy-note"' in response.content
+
+
+def test_the_nominating_page_shows_each_candidate_s_rank_and_score(client, w):
+    client.force_login(w.users.tina)
+    response = client.get(url(w, "nominate"))
+    best = response.context["form"].rows()[0][0]
+    assert best.application == w.ranked["taichung"][0] and best.percent is not None
+    row = response.content.decode().split(f'id="candidate-{best.application.pk}"')[1]
+    cells = [cell.split("<")[0] for cell in row.split("</tr>")[0].split("<td>")[1:]]
+    assert cells[0] == "1" and cells[3] == str(best.percent)
+
+
+def test_the_nominating_page_says_why_it_waits_for_the_call_to_close(client, w):
+    w.call_tc.closes_at = timezone.now() + dt.timedelta(days=3)
+    w.call_tc.save(update_fields=["closes_at"])
+    client.force_login(w.users.tina)
+    page = client.get(url(w, "nominate"))
+    assert page.status_code == 200
+    assert 'id="not-open"' in page.content.decode()
+    assert "<form" not in page.content.decode().split('id="not-open"')[1]
+    response = client.post(url(w, "nominate"), nomination_data(w.ranked["taichung"], 5))
+    assert response.status_code == 409
+    assert "Your call is still open" in response.content.decode()
+    assert not Nomination.objects.filter(side=w.taichung).exists()
 
 
 def test_saving_and_sending_a_nomination(client, w):
@@ -228,6 +254,19 @@ def test_the_team_confirms_its_place(client, w):
     client.post(reverse("selection:place", args=[place.pk]), {"action": "confirm"})
     place.refresh_from_db()
     assert place.state == PlaceState.CONFIRMED
+
+
+def test_after_declining_the_place_page_says_so_and_names_the_reserve_offered_it(client, w):
+    finish(w)
+    first, reserve = w.ranked["taichung"][0], w.ranked["taichung"][2]
+    place = Place.objects.get(application=first)
+    client.force_login(first.applicant)
+    client.post(reverse("selection:place", args=[place.pk]), {"action": "decline"})
+    page = client.get(reverse("selection:place", args=[place.pk])).content.decode()
+    assert f"{first.team_name} declined its place" in page
+    assert "has selected" not in page and 'id="decline-place"' not in page
+    heir = page.split('id="place-heir">')[1].split("</p>")[0]
+    assert reserve.team_name in heir and "Toulouse" in heir
 
 
 def test_another_applicant_cannot_see_a_place(client, w):
