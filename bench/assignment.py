@@ -25,19 +25,45 @@ REVIEWS = 3
 GREEDY_DEPTH = 50
 
 
-def instance(n_apps, n_reviewers, seed=0):
+FAMILIES = ("popularity", "uniform", "specialists", "mixture")
+
+
+def instance(n_apps, n_reviewers, seed=0, family="popularity"):
+    """One instance of a family. Applications' main topics follow a Zipf popularity over
+    TOPICS; reviewers' main topics follow the same popularity ("popularity"), or are drawn
+    uniformly, as a jury of generalists is ("uniform"); "specialists" are reviewers
+    sharply on one topic of a few clusters of neighbouring topics; "mixture" draws each
+    reviewer from one of the three."""
     rng = np.random.default_rng(seed)
     popularity = 1 / np.arange(1, TOPICS + 1)
-    main = rng.choice(TOPICS, n_apps, p=popularity / popularity.sum())
+    popularity /= popularity.sum()
+    main = rng.choice(TOPICS, n_apps, p=popularity)
     apps = rng.dirichlet(np.full(TOPICS, 0.1), n_apps) + 2 * np.eye(TOPICS)[main]
-    reviewers = rng.dirichlet(np.full(TOPICS, 0.1), n_reviewers)
-    reviewers += np.eye(TOPICS)[rng.choice(TOPICS, n_reviewers, p=popularity / popularity.sum())]
+    kinds = np.full(n_reviewers, family)
+    if family == "mixture":
+        kinds = rng.choice(FAMILIES[:3], n_reviewers)
+    reviewers = np.zeros((n_reviewers, TOPICS))
+    for kind in FAMILIES[:3]:
+        chosen = np.flatnonzero(kinds == kind)
+        reviewers[chosen] = _reviewers(rng, kind, len(chosen), popularity)
     apps /= np.linalg.norm(apps, axis=1, keepdims=True)
     reviewers /= np.linalg.norm(reviewers, axis=1, keepdims=True)
     affinity = apps @ reviewers.T
     conflicts = rng.random(affinity.shape) < 0.01
     max_load = int(np.ceil(1.15 * n_apps * REVIEWS / n_reviewers))
     return affinity, conflicts, max_load
+
+
+def _reviewers(rng, kind, count, popularity):
+    if kind == "specialists":
+        # Five clusters of five neighbouring topics; a specialist knows one topic well and
+        # its cluster a little.
+        topic = rng.choice(TOPICS, count)
+        cluster = (topic // 5)[:, None] == (np.arange(TOPICS) // 5)[None, :]
+        return 0.2 * cluster + rng.dirichlet(np.full(TOPICS, 0.02), count) + 3 * np.eye(TOPICS)[topic]
+    weights = popularity if kind == "popularity" else None
+    topic = rng.choice(TOPICS, count, p=weights)
+    return rng.dirichlet(np.full(TOPICS, 0.1), count) + np.eye(TOPICS)[topic]
 
 
 def greedy(affinity, conflicts, max_load):
