@@ -12,14 +12,16 @@ need − j units passing below it. Bisection finds the largest T the flow can me
 min-cost flow at that T also maximises the total affinity among such assignments. A local
 search then raises the worst application one move at a time while it can.
 
-The certificate, `maxmin_bound`, is the least of two upper bounds on the worst
-application of any assignment, hence on the max–min LP: the weakest application's own
-best sum (every reviewer to itself), and for a few groups of the worst-served
-applications, the best average sum the group could get if the other applications
-vanished (exact, by the flow solver). The first is the LP's value whenever the weakest
-application alone is the bottleneck, common on the benchmarks; the second catches groups
-that compete for the same scarce reviewers. Neither is the LP itself, so the bound may be
-loose when the bottleneck is of another shape.
+A second start: the max–min LP (`maxmin.relax`) rounded to the nearest integral
+assignment by a min-cost flow, then the same local search; the better of the two is kept.
+
+The certificate, `maxmin_bound`, is the least of three upper bounds on the worst
+application of any assignment: the weakest application's own best sum (every reviewer to
+itself); for a few groups of the worst-served applications, the best average sum the
+group could get if the other applications vanished (exact, by the flow solver); and the
+max–min LP's dual bound over every pair, which meets the LP's value. The first two are
+cheap and never below the LP's value (each bounds a relaxation of it); the third is
+skipped when HiGHS cannot finish in the time left.
 """
 
 from __future__ import annotations
