@@ -17,6 +17,7 @@ bound meets the LP's value over all pairs when the rounds end.
 
 from __future__ import annotations
 
+import time
 from dataclasses import dataclass, replace
 
 import numpy as np
@@ -55,10 +56,11 @@ def relax(
     hold a feasible assignment."""
     candidates = candidates & instance.allowed
     relaxation = None
+    deadline = None if seconds is None else time.monotonic() + seconds
     if not len(instance.need):
         return None
     for _ in range(_ROUNDS):
-        solved = _solve(instance, candidates, seconds)
+        solved = _solve(instance, candidates, _left(deadline))
         if solved is None:
             return relaxation
         value, x, weights, prices = solved
@@ -78,6 +80,11 @@ def relax(
             break
         candidates = candidates | offered
     return relaxation
+
+
+def _left(deadline: float | None) -> float | None:
+    """The seconds left for the next LP, all rounds sharing the caller's `seconds`."""
+    return None if deadline is None else max(deadline - time.monotonic(), 0.0)
 
 
 def _solve(instance: Instance, candidates: np.ndarray, seconds: float | None):
