@@ -1,18 +1,24 @@
 """Reviewer assignment at scale: one JSON line per size, the exact solver beside a greedy
 baseline measured in the same run.
 
-    .venv/bin/python -m bench.assignment [--sizes 5000x500 20000x2000] [--fairness]
+    .venv/bin/python -m bench.assignment [--sizes 1000x100 1000x150] [--families …]
+                                         [--sum-sizes 5000x500]
 
-Instances: topic-mixture affinities (each application and each reviewer has a main topic
-drawn from one Zipf popularity over 25 topics, plus a sparse Dirichlet mixture), cosine
-similarity, 1 % random conflicts, a maximum load of 1.15 × the mean demand. Timings are
-wall-clock on whatever else the machine runs meanwhile; `peak_mb` is the process's peak
-resident memory so far, instance included (the baseline's is therefore at least the
-solver's).
+First the sum-optimal mode on the --sum-sizes, then the fair mode on every family and
+size; `ratio_to_bound` is the worst application's sum over `maxmin_bound`, the max–min LP's
+value over every pair (or a tighter bound), and the greedy's against the same bound.
+
+Instances: topic-mixture affinities (each application has a main topic drawn from a Zipf
+popularity over 25 topics, plus a sparse Dirichlet mixture; reviewers per family, see
+`instance`), cosine similarity, 1 % random conflicts, a maximum load of 1.15 × the mean
+demand. Timings are wall-clock on whatever else the machine runs meanwhile (`loadavg`);
+`peak_mb` is the process's peak resident memory so far, instance included (the
+baseline's is therefore at least the solver's).
 """
 
 import argparse
 import json
+import os
 import resource
 import time
 
@@ -25,19 +31,47 @@ REVIEWS = 3
 GREEDY_DEPTH = 50
 
 
-def instance(n_apps, n_reviewers, seed=0):
+FAMILIES = ("popularity", "uniform", "specialists", "mixture")
+
+
+def instance(n_apps, n_reviewers, seed=0, family="popularity"):
+    """One instance of a family. Applications' main topics follow a Zipf popularity over
+    TOPICS; reviewers' main topics follow the same popularity ("popularity"), or are drawn
+    uniformly, as a jury of generalists is ("uniform"); "specialists" are reviewers
+    sharply on one topic of a few clusters of neighbouring topics; "mixture" draws each
+    reviewer from one of the three."""
     rng = np.random.default_rng(seed)
     popularity = 1 / np.arange(1, TOPICS + 1)
-    main = rng.choice(TOPICS, n_apps, p=popularity / popularity.sum())
+    popularity /= popularity.sum()
+    main = rng.choice(TOPICS, n_apps, p=popularity)
     apps = rng.dirichlet(np.full(TOPICS, 0.1), n_apps) + 2 * np.eye(TOPICS)[main]
-    reviewers = rng.dirichlet(np.full(TOPICS, 0.1), n_reviewers)
-    reviewers += np.eye(TOPICS)[rng.choice(TOPICS, n_reviewers, p=popularity / popularity.sum())]
+    kinds = np.full(n_reviewers, family)
+    if family == "mixture":
+        kinds = rng.choice(FAMILIES[:3], n_reviewers)
+    reviewers = np.zeros((n_reviewers, TOPICS))
+    for kind in FAMILIES[:3]:
+        chosen = np.flatnonzero(kinds == kind)
+        reviewers[chosen] = _reviewers(rng, kind, len(chosen), popularity)
     apps /= np.linalg.norm(apps, axis=1, keepdims=True)
     reviewers /= np.linalg.norm(reviewers, axis=1, keepdims=True)
     affinity = apps @ reviewers.T
     conflicts = rng.random(affinity.shape) < 0.01
     max_load = int(np.ceil(1.15 * n_apps * REVIEWS / n_reviewers))
     return affinity, conflicts, max_load
+
+
+def _reviewers(rng, kind, count, popularity):
+    if kind == "specialists":
+        # Five clusters of five neighbouring topics; a specialist knows one topic well and
+        # its cluster a little.
+        topic = rng.choice(TOPICS, count)
+        cluster = (topic // 5)[:, None] == (np.arange(TOPICS) // 5)[None, :]
+        return (
+            0.2 * cluster + rng.dirichlet(np.full(TOPICS, 0.02), count) + 3 * np.eye(TOPICS)[topic]
+        )
+    weights = popularity if kind == "popularity" else None
+    topic = rng.choice(TOPICS, count, p=weights)
+    return rng.dirichlet(np.full(TOPICS, 0.1), count) + np.eye(TOPICS)[topic]
 
 
 def greedy(affinity, conflicts, max_load):
@@ -74,13 +108,14 @@ def peak_mb():
     return round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
 
 
-def run(n_apps, n_reviewers, fairness):
-    affinity, conflicts, max_load = instance(n_apps, n_reviewers)
+def run(n_apps, n_reviewers, fairness, family="popularity"):
+    affinity, conflicts, max_load = instance(n_apps, n_reviewers, family=family)
     started = time.perf_counter()
     result = assign_reviewers(affinity, REVIEWS, max_load, conflicts=conflicts, fairness=fairness)
     seconds = time.perf_counter() - started
     line = {
         "case": "assignment",
+        "family": family,
         "applications": n_apps,
         "reviewers": n_reviewers,
         "reviews": REVIEWS,
@@ -91,15 +126,18 @@ def run(n_apps, n_reviewers, fairness):
         "ratio": round(result.ratio, 9),
         "worst_application": round(result.worst_application, 4),
         "maxmin_bound": None if result.maxmin_bound is None else round(result.maxmin_bound, 4),
-        "maxmin_ratio": None
+        "ratio_to_bound": None
         if result.maxmin_bound is None
         else round(result.worst_application / result.maxmin_bound, 4),
         "seconds": round(seconds, 2),
         "peak_mb": peak_mb(),
+        "loadavg": [round(load, 2) for load in os.getloadavg()],
     }
     started = time.perf_counter()
     baseline = greedy(affinity, conflicts, max_load)
     baseline["ratio"] = round(baseline["objective"] / result.upper_bound, 6)
+    if result.maxmin_bound:
+        baseline["ratio_to_bound"] = round(baseline["worst_application"] / result.maxmin_bound, 4)
     baseline["seconds"] = round(time.perf_counter() - started, 2)
     baseline["peak_mb"] = peak_mb()
     line["greedy"] = baseline
@@ -108,12 +146,20 @@ def run(n_apps, n_reviewers, fairness):
 
 def main(argv=None):
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--sizes", nargs="+", default=["5000x500", "20000x2000"])
-    parser.add_argument("--fairness", action="store_true")
+    parser.add_argument("--sizes", nargs="+", default=["1000x100", "1000x150"])
+    parser.add_argument("--families", nargs="+", choices=FAMILIES, default=list(FAMILIES))
+    parser.add_argument("--sum-sizes", nargs="*", default=["5000x500"])
     args = parser.parse_args(argv)
-    for size in args.sizes:
-        n_apps, n_reviewers = (int(part) for part in size.split("x"))
-        run(n_apps, n_reviewers, args.fairness)
+    for size in args.sum_sizes:
+        run(*_size(size), fairness=False)
+    for family in args.families:
+        for size in args.sizes:
+            run(*_size(size), fairness=True, family=family)
+
+
+def _size(text):
+    n_apps, n_reviewers = (int(part) for part in text.split("x"))
+    return n_apps, n_reviewers
 
 
 if __name__ == "__main__":
