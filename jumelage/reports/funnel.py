@@ -3,6 +3,7 @@ one query so the dashboard stays fast however many applications a cycle holds.""
 
 from django.db.models import Count, Exists, OuterRef, Q
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from jumelage.calls.enums import ApplicationState
 from jumelage.calls.models import Application
@@ -16,7 +17,7 @@ from jumelage.selection.models import NominationEntry, Place
 STEPS = [
     ("applications", _("Applications")),
     ("reviewed", _("Reviewed")),
-    ("nominated", _("Nominated")),
+    ("nominated", pgettext_lazy("funnel", "Nominated")),
     ("picked", _("Picked")),
     ("travelled", _("Travelled")),
     ("milestones", _("Reached a milestone")),
