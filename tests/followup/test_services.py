@@ -10,20 +10,10 @@ from jumelage.followup.enums import Stage
 from jumelage.followup.models import Event, Milestone, Outcome
 from tests import factories as f
 from tests.exchange.factories import selected_team
-from tests.followup.factories import hosted
 
 pytestmark = pytest.mark.django_db
 
 DAY = dt.date(2020, 3, 1)
-
-
-@pytest.fixture
-def team(world):
-    """Orchid, Taichung's selected team, hosted by La Cantine in Toulouse."""
-    world.application = selected_team(world, applicant=world.users.alice)
-    offer = f.HostingOfferFactory(cycle=world.cycle, organisation=world.host)
-    hosted(world.application, offer)
-    return world.application
 
 
 def _validate(actor, team, stage, reached_on=DAY):

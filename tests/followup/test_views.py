@@ -2,20 +2,8 @@ import pytest
 from django.urls import reverse
 
 from jumelage.followup.models import Milestone, Outcome
-from tests import factories as f
-from tests.exchange.factories import selected_team
-from tests.followup.factories import hosted
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def team(world):
-    """Orchid, Taichung's selected team, hosted by La Cantine in Toulouse."""
-    world.application = selected_team(world, applicant=world.users.alice)
-    offer = f.HostingOfferFactory(cycle=world.cycle, organisation=world.host)
-    hosted(world.application, offer)
-    return world.application
 
 
 def _post_milestone(client, team, stage, **data):
