@@ -21,7 +21,7 @@ from jumelage.calls import services as applications
 from jumelage.calls.enums import ApplicationState
 from jumelage.calls.forms import file_field_name, question_field_name
 from jumelage.calls.models import Application, ApplicationTransition, Call, Question, QuestionChoice
-from jumelage.demo import data, review, trip
+from jumelage.demo import data, followup, review, trip
 from jumelage.demo.common import ensure_users, translated
 from jumelage.demo.data import T
 from jumelage.demo.pdf import one_page_pdf
@@ -61,6 +61,7 @@ def load(today: dt.date | None = None) -> None:
         review.load_committees(earlier, sides, managers, password, reviewed=True)
         run_selection(earlier)
         review.load_committees(cycle, sides, managers, password)
+        followup.load()
 
 
 @contextmanager

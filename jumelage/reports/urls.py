@@ -1,9 +1,10 @@
 from django.urls import path
 
-from jumelage.reports import views
+from jumelage.reports import dashboard_views, views
 
 app_name = "reports"
 trip = "trip/<slug:slug>/"
+cycle = "cycle/<slug:partnership_slug>/<slug:cycle_slug>/"
 urlpatterns = [
     path(trip, views.trip, name="trip"),
     path(f"{trip}pdf/", views.trip_pdf, name="trip_pdf"),
@@ -14,4 +15,10 @@ urlpatterns = [
     path(f"{trip}visits/<int:pk>/photos/", views.photo_add, name="photo_add"),
     path(f"{trip}photos/<int:pk>/", views.photo, name="photo"),
     path(f"{trip}photos/<int:pk>/delete/", views.photo_delete, name="photo_delete"),
+    path(f"{cycle}dashboard/", dashboard_views.dashboard, name="dashboard"),
+    path(
+        f"{cycle}dashboard/funnel.<slug:fmt>",
+        dashboard_views.dashboard_export,
+        name="dashboard_export",
+    ),
 ]

@@ -9,7 +9,7 @@ from PIL import Image
 from jumelage.reports.models import VisitPhoto
 from tests.exchange import roles as exchange_roles
 from tests.exchange.factories import TripReportFactory, VisitSectionFactory
-from tests.roles import MANAGERS_OF_EITHER_SIDE, POST_ONLY, TAICHUNG_MANAGERS
+from tests.roles import MANAGERS_OF_EITHER_SIDE, POST_ONLY, TAICHUNG_MANAGERS, cycle_kwargs
 
 
 def png(width=40, height=30) -> bytes:
@@ -41,4 +41,6 @@ ROWS = {
     "reports:photo_add": (lambda c: _t(c, pk=c.section.pk), POST_ONLY),
     "reports:photo": (lambda c: _t(c, pk=c.photo.pk), MANAGERS_OF_EITHER_SIDE),
     "reports:photo_delete": (lambda c: _t(c, pk=c.photo.pk), TAICHUNG_MANAGERS),
+    "reports:dashboard": (cycle_kwargs, MANAGERS_OF_EITHER_SIDE),
+    "reports:dashboard_export": (lambda c: cycle_kwargs(c, fmt="csv"), MANAGERS_OF_EITHER_SIDE),
 }

@@ -1,0 +1,24 @@
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class Stage(models.TextChoices):
+    """The industrialisation path, in its order: a stage follows the one before it."""
+
+    PROOF_OF_CONCEPT = "concept", _("Proof of concept")
+    PROOF_OF_SERVICE = "service", _("Proof of service")
+    PROOF_OF_BUSINESS = "business", _("Proof of business")
+
+    @classmethod
+    def previous(cls, stage) -> "Stage | None":
+        order = list(cls)
+        index = order.index(cls(stage))
+        return order[index - 1] if index else None
+
+
+class InvestorType(models.TextChoices):
+    PUBLIC = "public", _("Public funding")
+    ANGEL = "angel", _("Business angels")
+    VENTURE = "venture", _("Venture capital")
+    CORPORATE = "corporate", _("Corporate investor")
+    BANK = "bank", _("Bank loan")

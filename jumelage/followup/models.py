@@ -1,0 +1,110 @@
+"""What became of a selected team: its milestones on the industrialisation path and the
+outcomes its managers record, year after year."""
+
+from django.conf import settings
+from django.core.validators import MinValueValidator
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from jumelage.followup.enums import InvestorType, Stage
+from jumelage.partnerships.enums import Currency
+
+
+class Milestone(models.Model):
+    """One validated stage of a team's path, with its evidence and who vouched for it."""
+
+    application = models.ForeignKey(
+        "calls.Application", on_delete=models.CASCADE, related_name="milestones"
+    )
+    stage = models.CharField(_("stage"), max_length=20, choices=Stage.choices)
+    reached_on = models.DateField(_("reached on"))
+    evidence = models.TextField(_("evidence"))
+    link = models.URLField(_("link"), blank=True)
+    validated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    validated_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        verbose_name = _("milestone")
+        verbose_name_plural = _("milestones")
+        ordering = ["application", "reached_on", "id"]
+        constraints = [
+            models.UniqueConstraint(fields=["application", "stage"], name="one_milestone_per_stage")
+        ]
+
+    def __str__(self):
+        return self.get_stage_display()
+
+
+class Outcome(models.Model):
+    """What a team achieved in the partner city after its exchange."""
+
+    application = models.OneToOneField(
+        "calls.Application", on_delete=models.CASCADE, related_name="outcome"
+    )
+    funds_raised = models.DecimalField(
+        _("funds raised"),
+        max_digits=14,
+        decimal_places=2,
+        default=0,
+        validators=[MinValueValidator(0)],
+    )
+    currency = models.CharField(
+        _("currency"), max_length=3, choices=Currency.choices, default=Currency.EUR
+    )
+    investor_type = models.CharField(
+        _("investor type"), max_length=20, choices=InvestorType.choices, blank=True
+    )
+    pilots = models.PositiveSmallIntegerField(
+        _("pilots or contracts with local companies"), default=0
+    )
+    partnerships = models.PositiveSmallIntegerField(_("partnerships and MOUs"), default=0)
+    jobs_created = models.PositiveSmallIntegerField(_("jobs created"), default=0)
+    entities_opened = models.PositiveSmallIntegerField(
+        _("entities opened in the partner country"), default=0
+    )
+    media_coverage = models.TextField(_("media coverage"), blank=True)
+    active_after_6_months = models.BooleanField(
+        _("still active after 6 months"), null=True, blank=True
+    )
+    active_after_12_months = models.BooleanField(
+        _("still active after 12 months"), null=True, blank=True
+    )
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    updated = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("outcome")
+        verbose_name_plural = _("outcomes")
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(funds_raised__gte=0), name="outcome_funds_not_negative"
+            )
+        ]
+
+    def __str__(self):
+        return str(self.application)
+
+
+class Event(models.Model):
+    """Append-only history of the follow-up: who validated or recorded what, when."""
+
+    application = models.ForeignKey("calls.Application", on_delete=models.CASCADE, related_name="+")
+    action = models.CharField(max_length=30)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    detail = models.JSONField(default=dict, blank=True)
+    created = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        verbose_name = _("follow-up event")
+        verbose_name_plural = _("follow-up events")
+        ordering = ["created", "id"]
+
+    def __str__(self):
+        return self.action

@@ -1,0 +1,94 @@
+"""Named queries about followed teams, for the follow-up pages and the reports."""
+
+from dataclasses import dataclass, field
+
+from django.db.models import Prefetch
+from django.shortcuts import get_object_or_404
+
+from jumelage.calls.enums import ApplicationState
+from jumelage.calls.models import Application
+from jumelage.followup.enums import Stage
+from jumelage.followup.models import Milestone, Outcome
+from jumelage.selection.enums import PlaceState
+
+
+def team_or_404(pk) -> Application:
+    return get_object_or_404(
+        Application.objects.select_related(
+            "call__cycle__partnership", "call__side"
+        ).prefetch_related(
+            Prefetch("milestones", queryset=Milestone.objects.select_related("validated_by"))
+        ),
+        pk=pk,
+    )
+
+
+def path_of(application) -> list[tuple[Stage, Milestone | None]]:
+    """Every stage of the path in order, with its milestone once validated."""
+    reached = {m.stage: m for m in application.milestones.all()}
+    return [(stage, reached.get(stage)) for stage in Stage]
+
+
+def next_stage(application) -> Stage | None:
+    return next((stage for stage, milestone in path_of(application) if milestone is None), None)
+
+
+@dataclass
+class PastFigures:
+    """How earlier cycles' selected teams of one theme fared: what stands beside a decision."""
+
+    teams: int = 0
+    reached: dict = field(default_factory=dict)
+    funds: dict = field(default_factory=dict)
+    jobs: int = 0
+    pilots: int = 0
+
+    @property
+    def stages(self) -> list[tuple[Stage, int]]:
+        return [(stage, self.reached.get(stage, 0)) for stage in Stage]
+
+
+def _earlier_selected(cycle):
+    return Application.objects.filter(
+        call__cycle__partnership=cycle.partnership,
+        call__cycle__created__lt=cycle.created,
+        state=ApplicationState.SUBMITTED,
+        place__state__in=PlaceState.holding(),
+    )
+
+
+def past_by_theme(cycle) -> dict[str, PastFigures]:
+    """Earlier cycles' selected teams, keyed by their theme's English title (a theme copied
+    into the next cycle keeps it), with their milestones and outcomes: three queries."""
+    teams = _earlier_selected(cycle).values_list("pk", "theme__title_en")
+    theme_of = dict(teams)
+    figures = {title: PastFigures() for title in theme_of.values() if title}
+    for title in theme_of.values():
+        if title:
+            figures[title].teams += 1
+    _add_milestones(figures, theme_of)
+    _add_outcomes(figures, theme_of)
+    return figures
+
+
+def _add_milestones(figures, theme_of) -> None:
+    rows = Milestone.objects.filter(application__in=theme_of).values_list("application", "stage")
+    for application, stage in rows:
+        if theme_of[application]:
+            reached = figures[theme_of[application]].reached
+            reached[stage] = reached.get(stage, 0) + 1
+
+
+def _add_outcomes(figures, theme_of) -> None:
+    for outcome in Outcome.objects.filter(application__in=theme_of):
+        past = figures.get(theme_of[outcome.application_id])
+        if past is None:
+            continue
+        past.funds[outcome.currency] = past.funds.get(outcome.currency, 0) + outcome.funds_raised
+        past.jobs += outcome.jobs_created
+        past.pilots += outcome.pilots
+
+
+def past_of_theme(theme) -> PastFigures:
+    """What stands beside a nomination or a pick of a team of `theme`."""
+    return past_by_theme(theme.cycle).get(theme.title_en, PastFigures())

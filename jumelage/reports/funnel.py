@@ -1,0 +1,55 @@
+"""A cycle's funnel, from the applications received to the outcomes recorded, counted in
+one query so the dashboard stays fast however many applications a cycle holds."""
+
+from django.db.models import Count, Exists, OuterRef, Q
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
+
+from jumelage.calls.enums import ApplicationState
+from jumelage.calls.models import Application
+from jumelage.exchange.models import Traveller
+from jumelage.followup.models import Milestone, Outcome
+from jumelage.review.enums import ReviewState
+from jumelage.review.models import Review
+from jumelage.selection.enums import EntryKind, NominationState
+from jumelage.selection.models import NominationEntry, Place
+
+STEPS = [
+    ("applications", _("Applications")),
+    ("reviewed", _("Reviewed")),
+    ("nominated", pgettext_lazy("funnel", "Nominated")),
+    ("picked", _("Picked")),
+    ("travelled", _("Travelled")),
+    ("milestones", _("Reached a milestone")),
+    ("outcomes", _("Outcomes recorded")),
+]
+
+
+def _conditions():
+    team = OuterRef("pk")
+    return {
+        "reviewed": Review.objects.filter(application=team, state=ReviewState.SUBMITTED),
+        "nominated": NominationEntry.objects.filter(
+            application=team, kind=EntryKind.NOMINATED, nomination__state=NominationState.SENT
+        ),
+        "picked": Place.objects.filter(application=team),
+        "travelled": Traveller.objects.filter(application=team),
+        "milestones": Milestone.objects.filter(application=team),
+        "outcomes": Outcome.objects.filter(application=team),
+    }
+
+
+def funnel(cycle, side=None) -> list[tuple[str, str, int]]:
+    """(key, label, count) per step, for the cycle's applications to `side`'s call (both
+    sides' when None). A withdrawn application still counts as received."""
+    applications = Application.objects.filter(
+        call__cycle=cycle, state__in=ApplicationState.seen_by_managers()
+    )
+    if side is not None:
+        applications = applications.filter(call__side=side)
+    flags = {key: Exists(query) for key, query in _conditions().items()}
+    counts = applications.annotate(**{f"is_{key}": flag for key, flag in flags.items()}).aggregate(
+        applications=Count("pk"),
+        **{key: Count("pk", filter=Q(**{f"is_{key}": True})) for key in flags},
+    )
+    return [(key, label, counts[key]) for key, label in STEPS]

@@ -1,0 +1,51 @@
+"""A manager opens the cycle dashboard in each language, reads the funnel table and
+downloads it; then follows a team's path from its page. Elements are found by address and
+name, never by their (translated) text."""
+
+import pytest
+from playwright.sync_api import expect
+
+from jumelage.followup.models import Milestone
+from tests import factories as f
+from tests.browser.steps import HTML_LANG, LANGUAGES, LOCALES
+from tests.exchange.factories import selected_team
+
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+]
+
+
+@pytest.fixture(params=LANGUAGES)
+def language(request):
+    return request.param
+
+
+@pytest.fixture
+def browser_locale(language):
+    return LOCALES[language]
+
+
+def test_a_manager_reads_the_dashboard_downloads_its_table_and_validates_a_milestone(
+    page, live_server, log_in, world, language, problems
+):
+    f.ApplicationFactory(call=world.call_tl, state="submitted")
+    team = selected_team(world)
+    log_in(world.users.theo)
+    page.goto(f"{live_server.url}/{language}/reports/cycle/taichung-toulouse/2019/dashboard/")
+    expect(page.locator("html")).to_have_attribute("lang", HTML_LANG[language])
+    expect(page.locator("table tbody tr")).to_have_count(7)
+    expect(page.locator("table tbody tr").first.locator("td")).to_have_text(["1", "1", "2"])
+    page.screenshot(path=f"/tmp/follow-dashboard-{language}.png", full_page=True)
+    with page.expect_download() as download:
+        page.locator('a[href$="funnel.csv"]').click()
+    assert download.value.suggested_filename == "funnel-taichung-toulouse-2019.csv"
+
+    page.goto(f"{live_server.url}/{language}/followup/teams/{team.pk}/")
+    page.fill("input[name=reached_on]", "2020-03-01")
+    page.fill("textarea[name=evidence]", "Pilot with a Toulouse company")
+    page.locator('form[action$="/milestones/"] button').click()
+    expect(page.locator("ol.milestone-path li.reached")).to_have_count(1)
+    page.screenshot(path=f"/tmp/follow-team-{language}.png", full_page=True)
+    assert Milestone.objects.filter(application=team).count() == 1
+    assert problems == []
