@@ -3,3 +3,8 @@ from django.apps import AppConfig
 
 class SelectionConfig(AppConfig):
     name = "jumelage.selection"
+
+    def ready(self):
+        from jumelage.selection import panels
+
+        panels.register()
