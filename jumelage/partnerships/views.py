@@ -22,6 +22,7 @@ from jumelage.partnerships.forms import (
     ThemeWithdrawForm,
 )
 from jumelage.partnerships.models import BudgetLine, Side, Theme
+from jumelage.partnerships.panels import CYCLE_ACTIONS, CYCLE_PANELS
 from jumelage.partnerships.queries import (
     agreed_themes,
     budget_totals,
@@ -30,7 +31,6 @@ from jumelage.partnerships.queries import (
     partnerships_with_cycles,
     with_history,
 )
-from jumelage.partnerships.panels import CYCLE_ACTIONS, CYCLE_PANELS
 from jumelage.partnerships.services import decide_theme, propose_theme, side_todo, withdraw_theme
 
 
