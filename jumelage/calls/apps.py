@@ -5,4 +5,6 @@ class CallsConfig(AppConfig):
     name = "jumelage.calls"
 
     def ready(self):
-        from jumelage.calls import signals  # noqa: F401  (connects the receivers)
+        from jumelage.calls import panels, signals  # noqa: F401  (signals connects the receivers)
+
+        panels.register()

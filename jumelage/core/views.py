@@ -5,16 +5,13 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
-from jumelage.partnerships.queries import open_and_upcoming_calls, partnerships_with_cycles
+from jumelage.core.pages import HOME_SECTIONS
 
 
 @require_GET
 def home(request):
-    return render(
-        request,
-        "core/home.html",
-        {"calls": open_and_upcoming_calls(), "partnerships": partnerships_with_cycles()},
-    )
+    # The stages fill the page from their AppConfig.ready(): core imports none of them.
+    return render(request, "core/home.html", {"sections": HOME_SECTIONS.shown(request.user)})
 
 
 @never_cache

@@ -3,3 +3,8 @@ from django.apps import AppConfig
 
 class ExchangeConfig(AppConfig):
     name = "jumelage.exchange"
+
+    def ready(self):
+        from jumelage.exchange import panels
+
+        panels.register()

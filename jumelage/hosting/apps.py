@@ -3,3 +3,8 @@ from django.apps import AppConfig
 
 class HostingConfig(AppConfig):
     name = "jumelage.hosting"
+
+    def ready(self):
+        from jumelage.hosting import panels
+
+        panels.register()

@@ -2,9 +2,7 @@
 
 from django.db.models import Count, F, Prefetch, Q, Sum
 from django.shortcuts import get_object_or_404
-from django.utils import timezone
 
-from jumelage.calls.models import Call
 from jumelage.partnerships.enums import ThemeState
 from jumelage.partnerships.models import Cycle, Partnership, Theme, ThemeDecision
 
@@ -12,16 +10,6 @@ from jumelage.partnerships.models import Cycle, Partnership, Theme, ThemeDecisio
 def partnerships_with_cycles():
     return Partnership.objects.prefetch_related(
         "sides", Prefetch("cycles", queryset=Cycle.objects.order_by("-slug"))
-    )
-
-
-def open_and_upcoming_calls(now=None):
-    """Published calls whose deadline has not passed, soonest deadline first."""
-    now = now or timezone.now()
-    return (
-        Call.objects.filter(published=True, closes_at__gt=now)
-        .select_related("side", "cycle__partnership")
-        .order_by("closes_at")
     )
 
 
@@ -51,10 +39,6 @@ def with_history(themes):
     return themes.select_related("proposed_by", "proposer").prefetch_related(
         Prefetch("decisions", queryset=decisions)
     )
-
-
-def cycle_calls(cycle):
-    return Call.objects.filter(cycle=cycle).select_related("side").order_by("side_id")
 
 
 def budget_totals(lines) -> list[dict]:

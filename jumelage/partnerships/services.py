@@ -2,20 +2,16 @@
 and what each side still has to do."""
 
 import datetime as dt
-from dataclasses import dataclass
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.urls import reverse
-from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from jumelage.accounts.permissions import is_manager
-from jumelage.calls.models import Call
-from jumelage.hosting.models import HostingOffer
 from jumelage.partnerships.enums import StageKind, ThemeDecisionChoice, ThemeState
 from jumelage.partnerships.models import Cycle, Stage, Theme, ThemeDecision
+from jumelage.partnerships.panels import TODO_CHECKS, Todo, cycle_url, stage_of
 from jumelage.partnerships.timeline import shifted_template
 
 
@@ -94,39 +90,29 @@ def withdraw_theme(actor, theme_id: int) -> Theme:
     return theme
 
 
-@dataclass(frozen=True)
-class Todo:
-    text: str
-    url: str = ""
-
-
 def side_todo(cycle, side, today: dt.date) -> list[Todo]:
-    """What `side` still has to do in `cycle`, read from the data, in timeline order.
+    """What `side` still has to do in `cycle`, read from the data, in timeline order: the
+    checks of this app and those later stages register in `panels.TODO_CHECKS`.
 
     Reads the cycle's stages through `cycle.stages.all()`, so prefetch them for a page.
     """
-    checks = (_themes_to_propose, _themes_to_answer, _hosting_offers, _call, _budget)
-    return [todo for check in checks if (todo := check(cycle, side, today))]
+    return [todo for check in TODO_CHECKS if (todo := check(cycle, side, today))]
 
 
-def _stage(cycle, kind):
-    return next((stage for stage in cycle.stages.all() if stage.kind == kind), None)
-
-
-def _cycle_url(name, cycle, **kwargs):
-    return reverse(
-        name,
-        kwargs={"partnership_slug": cycle.partnership.slug, "cycle_slug": cycle.slug, **kwargs},
-    )
+def register_todo_checks() -> None:
+    """This app's own checks; the budget is drafted last, once the call is out."""
+    TODO_CHECKS.register("themes to propose", 100, _themes_to_propose)
+    TODO_CHECKS.register("themes to answer", 110, _themes_to_answer)
+    TODO_CHECKS.register("budget", 900, _budget)
 
 
 def _themes_to_propose(cycle, side, today):
-    stage = _stage(cycle, StageKind.THEMES)
+    stage = stage_of(cycle, StageKind.THEMES)
     if stage and stage.ends_on < today:
         return None
     if cycle.themes.filter(proposed_by=side).exclude(state=ThemeState.WITHDRAWN).exists():
         return None
-    return Todo(_("Propose the themes this side wants."), _cycle_url("partnerships:themes", cycle))
+    return Todo(_("Propose the themes this side wants."), cycle_url("partnerships:themes", cycle))
 
 
 def _themes_to_answer(cycle, side, today):
@@ -143,38 +129,7 @@ def _themes_to_answer(cycle, side, today):
         "Answer %(count)d themes proposed by a partner side.",
         waiting,
     ) % {"count": waiting}
-    return Todo(text, _cycle_url("partnerships:themes", cycle))
-
-
-def _hosting_offers(cycle, side, today):
-    if HostingOffer.objects.filter(cycle=cycle, organisation__side=side).exists():
-        return None
-    return Todo(
-        _("List what this side's host organisations offer the partner's teams."),
-        _cycle_url("hosting:offers", cycle),
-    )
-
-
-def _call(cycle, side, today):
-    call = Call.objects.filter(cycle=cycle, side=side).first()
-    if call is None:
-        return Todo(_("Prepare this side's call for applications."))
-    url = reverse("calls:detail", kwargs={"slug": call.slug})
-    if not call.published:
-        opens = formats.date_format(timezone.localtime(call.opens_at, side.tzinfo).date())
-        return Todo(_("Publish the call (it opens on %(date)s).") % {"date": opens}, url)
-    return _nominations_due(cycle, side, today, call, url)
-
-
-def _nominations_due(cycle, side, today, call, url):
-    closed_on = timezone.localtime(call.closes_at, side.tzinfo).date()
-    nominate = _stage(cycle, StageKind.NOMINATE)
-    if closed_on >= today or (nominate and nominate.ends_on < today):
-        return None
-    text = _("The call closed on %(date)s: nominate %(count)d teams from its applications.")
-    return Todo(
-        text % {"date": formats.date_format(closed_on), "count": cycle.nominations_per_side}, url
-    )
+    return Todo(text, cycle_url("partnerships:themes", cycle))
 
 
 def _budget(cycle, side, today):
@@ -182,5 +137,5 @@ def _budget(cycle, side, today):
         return None
     return Todo(
         _("Draft this side's budget for the cycle."),
-        _cycle_url("partnerships:budget", cycle, side_slug=side.slug),
+        cycle_url("partnerships:budget", cycle, side_slug=side.slug),
     )

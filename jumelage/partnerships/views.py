@@ -12,8 +12,6 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from jumelage.accounts.permissions import is_manager
-from jumelage.exchange.permissions import can_see_delegations
-from jumelage.hosting.permissions import can_see_offers
 from jumelage.partnerships import charts, permissions
 from jumelage.partnerships.enums import ThemeState
 from jumelage.partnerships.forms import (
@@ -24,19 +22,16 @@ from jumelage.partnerships.forms import (
     ThemeWithdrawForm,
 )
 from jumelage.partnerships.models import BudgetLine, Side, Theme
+from jumelage.partnerships.panels import CYCLE_ACTIONS, CYCLE_PANELS
 from jumelage.partnerships.queries import (
     agreed_themes,
     budget_totals,
-    cycle_calls,
     cycle_for_page,
     cycle_or_404,
     partnerships_with_cycles,
     with_history,
 )
 from jumelage.partnerships.services import decide_theme, propose_theme, side_todo, withdraw_theme
-from jumelage.review.queries import committee_entries
-from jumelage.selection.permissions import can_see_overview as can_see_selection
-from jumelage.selection.queries import both_final
 
 
 @require_GET
@@ -60,7 +55,6 @@ def cycle_detail(request, partnership_slug, cycle_slug):
     cycle = get_object_or_404(cycle_for_page(partnership_slug, cycle_slug))
     partnership, user, today = cycle.partnership, request.user, timezone.localdate()
     stages = cycle.stages.all()
-    calls = permissions.visible_calls(user, cycle_calls(cycle), partnership)
     context = {
         "cycle": cycle,
         "partnership": partnership,
@@ -68,15 +62,12 @@ def cycle_detail(request, partnership_slug, cycle_slug):
         "stages": [(stage, charts.stage_status(stage, today)) for stage in stages],
         "current_stages": [stage for stage in stages if stage.is_current(today)],
         "themes": agreed_themes(cycle),
-        "calls": calls,
         "todos": _todos(user, cycle, today),
         "budget_sides": permissions.managed_sides(user, partnership),
         "can_edit_stages": permissions.can_edit_stages(user, partnership),
-        "can_see_offers": can_see_offers(user, partnership),
-        "committees": committee_entries(user, cycle),
-        "can_see_selection": can_see_selection(user, cycle),
-        "results_published": both_final(cycle),
-        "can_see_delegations": can_see_delegations(user, cycle),
+        # The later stages' buttons and panels, from the apps that registered them.
+        "actions": CYCLE_ACTIONS.shown(user, cycle),
+        "panels": CYCLE_PANELS.shown(user, cycle),
     }
     return render(request, "partnerships/cycle.html", context)
 

@@ -3,3 +3,8 @@ from django.apps import AppConfig
 
 class ReviewConfig(AppConfig):
     name = "jumelage.review"
+
+    def ready(self):
+        from jumelage.review import panels
+
+        panels.register()

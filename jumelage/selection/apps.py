@@ -5,6 +5,7 @@ class SelectionConfig(AppConfig):
     name = "jumelage.selection"
 
     def ready(self):
-        from jumelage.selection import outbox
+        from jumelage.selection import outbox, panels
 
         outbox.register()
+        panels.register()
