@@ -14,10 +14,7 @@ from jumelage.accounts import privacy as privacy_services
 from jumelage.accounts import services
 from jumelage.accounts.forms import EmailAuthenticationForm, ErasureForm, RegistrationForm
 from jumelage.accounts.models import User
-from jumelage.accounts.permissions import managed_side_ids, staffed_organisation_ids
-from jumelage.calls.queries import applications_of
-from jumelage.partnerships.models import Side
-from jumelage.review.models import Member
+from jumelage.accounts.pages import MY_SPACE
 
 
 def _safe_next(request, url):
@@ -97,24 +94,7 @@ class LoginView(auth_views.LoginView):
 
 @login_required
 def home(request):
-    user = request.user
-    sides = (
-        Side.objects.filter(pk__in=managed_side_ids(user))
-        .select_related("partnership")
-        .prefetch_related("calls")
-    )
-    return render(
-        request,
-        "accounts/home.html",
-        {
-            "applications": applications_of(user).select_related("place"),
-            "managed_sides": sides,
-            "organisations": staffed_organisation_ids(user),
-            "seats": Member.objects.filter(user=user).select_related(
-                "committee__side", "committee__cycle__partnership"
-            ),
-        },
-    )
+    return render(request, "accounts/home.html", {"sections": MY_SPACE.shown(request.user)})
 
 
 @login_required

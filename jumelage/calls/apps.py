@@ -5,6 +5,7 @@ class CallsConfig(AppConfig):
     name = "jumelage.calls"
 
     def ready(self):
-        from jumelage.calls import panels, signals  # noqa: F401  (signals connects the receivers)
+        from jumelage.calls import panels, privacy, signals  # noqa: F401  (signals connects the receivers)
 
         panels.register()
+        privacy.register()

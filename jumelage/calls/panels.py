@@ -5,7 +5,9 @@ from django.urls import reverse
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
+from jumelage.accounts.pages import MY_SPACE
 from jumelage.calls.models import Call
+from jumelage.calls.queries import applications_of
 from jumelage.core.pages import HOME_SECTIONS
 from jumelage.partnerships.enums import StageKind
 from jumelage.partnerships.panels import CYCLE_PANELS, TODO_CHECKS, Todo, stage_of
@@ -16,6 +18,12 @@ def register() -> None:
     HOME_SECTIONS.add("calls", order=100, template="calls/_home.html", context=_home)
     CYCLE_PANELS.add("calls", order=300, template="calls/_cycle_panel.html", context=_panel)
     TODO_CHECKS.register("call", 300, _call_todo)
+    MY_SPACE.add("applications", order=300, template="calls/_my_space.html", context=_my_space)
+
+
+def _my_space(user) -> dict:
+    """Always shown: with no application yet, it points to the open calls."""
+    return {"applications": applications_of(user).select_related("place")}
 
 
 def open_and_upcoming_calls(now=None):

@@ -5,6 +5,7 @@ class ExchangeConfig(AppConfig):
     name = "jumelage.exchange"
 
     def ready(self):
-        from jumelage.exchange import panels
+        from jumelage.exchange import panels, privacy
 
         panels.register()
+        privacy.register()

@@ -9,3 +9,4 @@ class PartnershipsConfig(AppConfig):
 
         services.register_todo_checks()
         panels.register_home_section()
+        panels.register_my_space_section()

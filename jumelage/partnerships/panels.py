@@ -15,8 +15,11 @@ from dataclasses import dataclass
 
 from django.urls import reverse
 
+from jumelage.accounts.pages import MY_SPACE
+from jumelage.accounts.permissions import managed_side_ids
 from jumelage.core.pages import HOME_SECTIONS
 from jumelage.core.registry import Registry, Sections
+from jumelage.partnerships.models import Side
 from jumelage.partnerships.queries import partnerships_with_cycles
 
 CYCLE_ACTIONS = Sections("the cycle page's actions")
@@ -51,3 +54,19 @@ def register_home_section() -> None:
         template="partnerships/_home.html",
         context=lambda actor: {"partnerships": partnerships_with_cycles()},
     )
+
+
+def register_my_space_section() -> None:
+    """The sides a person manages, with their calls' applications, on their own page."""
+    MY_SPACE.add(
+        "managed_sides", order=100, template="partnerships/_my_space.html", context=_managed_sides
+    )
+
+
+def _managed_sides(user) -> dict | None:
+    sides = list(
+        Side.objects.filter(pk__in=managed_side_ids(user))
+        .select_related("partnership")
+        .prefetch_related("calls")
+    )
+    return {"sides": sides} if sides else None

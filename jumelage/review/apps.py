@@ -5,6 +5,7 @@ class ReviewConfig(AppConfig):
     name = "jumelage.review"
 
     def ready(self):
-        from jumelage.review import panels
+        from jumelage.review import panels, privacy
 
         panels.register()
+        privacy.register()

@@ -1,3 +1,4 @@
+import datetime as dt
 import json
 
 import pytest
@@ -5,10 +6,12 @@ from django.urls import reverse
 
 from jumelage.accounts import privacy
 from jumelage.calls.models import Application, Attachment
+from jumelage.exchange.models import PersonalDataEvent, TravellerDetails
 from jumelage.notifications.models import OutboxMessage
 from jumelage.review import queries
 from jumelage.review.models import Review
 from tests import factories as f
+from tests.exchange import factories as exchange_factories
 from tests.review import helpers
 
 
@@ -80,3 +83,34 @@ def test_erasing_a_draft_deletes_it(world):
     application = f.ApplicationFactory(call=world.call_tc, applicant=world.users.bob)
     privacy.erase(world.users.bob)
     assert not Application.objects.filter(pk=application.pk).exists()
+
+
+@pytest.fixture
+def traveller(world):
+    _delegation, traveller = exchange_factories.trip(world, user=world.users.alice)
+    TravellerDetails.objects.create(
+        traveller=traveller,
+        passport_name="LEE YI-AN",
+        nationality="Taiwanese",
+        emergency_contact="Lee Mei, +886 4 2222 0000",
+        retain_until=dt.date(2030, 1, 1),
+    )
+    return traveller
+
+
+def test_the_export_holds_the_travellers_record_and_details(client, traveller):
+    client.force_login(traveller.user)
+    data = json.loads(client.get(reverse("accounts:data_export")).content)
+    [record] = data["travellers"]
+    assert record["traveller"]["name"] == "Lee Yi-an"
+    assert record["details"]["passport_name"] == "LEE YI-AN"
+    assert record["details"]["emergency_contact"] == "Lee Mei, +886 4 2222 0000"
+
+
+def test_erasure_removes_the_travellers_name_passport_nationality_and_contact(traveller):
+    privacy.erase(traveller.user)
+    traveller.refresh_from_db()
+    assert traveller.user is None and traveller.email == ""
+    assert "Lee" not in traveller.name
+    assert not TravellerDetails.objects.filter(traveller=traveller).exists()
+    assert traveller.data_events.filter(action=PersonalDataEvent.Action.ERASED).exists()
