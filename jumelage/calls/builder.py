@@ -132,10 +132,17 @@ def reorder(request, slug):
     return redirect("calls:builder", slug=call.slug)
 
 
+# A call has at most a few hundred questions; anything larger is not an order.
+MAX_ORDER_BODY = 64 * 1024
+
+
 def _ids_from_json(body) -> list[int]:
+    if len(body) > MAX_ORDER_BODY:
+        raise ReorderRefused(_("The order could not be read."))
     try:
         ids = json.loads(body)["order"]
-    except (ValueError, KeyError, TypeError) as error:
+    # A deeply nested body exhausts the parser's stack: malformed, not a server error.
+    except (ValueError, KeyError, TypeError, RecursionError) as error:
         raise ReorderRefused(_("The order could not be read.")) from error
     if not isinstance(ids, list) or not all(isinstance(pk, int) for pk in ids):
         raise ReorderRefused(_("The order could not be read."))
