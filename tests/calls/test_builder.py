@@ -460,3 +460,18 @@ def test_theo_builds_toulouse_form(client, world):
     response = client.post(url("builder_add", world.call_tl), question_data(key="budget"))
     assert response.status_code == 302
     assert world.call_tl.questions.filter(key="budget").exists()
+
+
+@pytest.mark.parametrize(
+    "body",
+    ["[" * 100_000 + "]" * 100_000, json.dumps({"order": list(range(20_000))}), "{not json"],
+    ids=["deeply-nested", "oversized", "malformed"],
+)
+def test_a_hostile_reorder_body_is_refused_with_400(tina, world, body):
+    f.QuestionFactory(call=world.call_tc, key="a", order=0)
+    response = tina.post(
+        url("builder_reorder", world.call_tc), body, content_type="application/json"
+    )
+    assert response.status_code == 400
+    assert response.json() == {"error": "The order could not be read."}
+    assert list(world.call_tc.questions.values_list("key", flat=True)) == ["a"]
