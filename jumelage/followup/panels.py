@@ -7,8 +7,13 @@ from jumelage.exchange.queries import selected_teams
 from jumelage.followup import permissions
 from jumelage.followup.models import Milestone
 from jumelage.followup.queries import path_of
+from jumelage.partnerships.panels import CYCLE_PANELS
 
 TEMPLATE = "followup/_panel.html"
+
+
+def register() -> None:
+    CYCLE_PANELS.add("followup", order=800, template=TEMPLATE, context=context)
 
 
 def context(actor, cycle) -> dict | None:

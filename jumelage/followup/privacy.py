@@ -7,7 +7,12 @@ free text that may describe people (evidence, links, media coverage) and who rec
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from jumelage.accounts.privacy import register_personal_data
 from jumelage.followup.models import Event, Milestone, Outcome
+
+
+def register() -> None:
+    register_personal_data("follow_up", 800, export=export, erase=erase)
 
 
 def _milestone(milestone) -> dict:

@@ -44,6 +44,8 @@ def test_an_applicant_gets_no_panel(world, teams):
 
 
 def test_the_panel_links_each_team_to_its_page(world, teams):
-    html = render_to_string(panels.TEMPLATE, panels.context(world.users.theo, world.cycle))
+    html = render_to_string(
+        panels.TEMPLATE, {"panel": panels.context(world.users.theo, world.cycle)}
+    )
     assert f"/followup/teams/{teams[0].pk}/" in html
     assert "Proof of concept" in html
