@@ -1,0 +1,454 @@
+"""A meeting schedule for business matchmaking: accepted meetings into slots and places.
+
+Plain data in and out. A meeting is placed in one (slot, place); the rules are those of
+`violations`. The model is time-indexed over (meeting, slot, venue group): the places of
+one venue (or all virtual rooms) form a group, and inside a group the places differ only
+by seats, so a group's meetings of a slot fit its places exactly when, for every seat
+count k, the meetings of k parties or more are no more than the places of k seats or
+more can hold (Hall's condition on nested sets). The places themselves are then given
+largest meeting first.
+
+Objective, lexicographic, solved as one weighted CP-SAT objective whose tiers cannot
+trade against each other:
+
+1. with `previous`, keep as many of its placements as can still be kept (nobody's
+   confirmed meeting moves to make room for a better one);
+2. fairness: the number of priority parties (visiting teams) with at least one meeting;
+3. the total weight.
+
+So a visiting team's only possible meeting is scheduled even when two heavier meetings
+of others would fit in its place; weight decides among schedules equally fair. The
+upper bound is the LP relaxation of the same time-indexed model for weight alone
+(HiGHS), which no schedule's weight exceeds, fair or not.
+"""
+
+from __future__ import annotations
+
+import time
+from collections import defaultdict
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import numpy as np
+from ortools.sat.python import cp_model
+from scipy.optimize import linprog
+from scipy.sparse import coo_matrix
+
+# Weights are real numbers; CP-SAT wants integers: this many units per weight point.
+_WEIGHT_SCALE = 1000
+_VIRTUAL = -1
+
+
+@dataclass(frozen=True)
+class Slot:
+    start: int  # minutes from a fixed origin (e.g. the session's first day at 00:00)
+    end: int
+
+
+@dataclass(frozen=True)
+class Place:
+    venue: int | None  # index of the venue (travel_minutes rows); None: a virtual room
+    seats: int  # the most parties one meeting there may have
+    open_slots: frozenset[int]  # slot indices in which it can be used
+    concurrent: int = 1  # meetings it holds at once (a table: 1; a virtual room: many)
+
+
+@dataclass(frozen=True)
+class Meeting:
+    parties: tuple[int, ...]  # participant indices, two or more
+    weight: float  # > 0: its priority (must meet > would like)
+    fixed: tuple[int, int] | None = None  # (slot, place) pinned by an organiser
+
+
+@dataclass(frozen=True)
+class Instance:
+    slots: tuple[Slot, ...]
+    places: tuple[Place, ...]
+    available: tuple[frozenset[int], ...]  # per participant: the slots they can meet in
+    meetings: tuple[Meeting, ...]
+    travel_minutes: tuple[tuple[int, ...], ...] = ()  # venue × venue; (): no travel rule
+    priority_parties: frozenset[int] = frozenset()  # the visiting teams
+
+
+@dataclass
+class Schedule:
+    placement: dict[int, tuple[int, int]]  # meeting -> (slot, place); unscheduled absent
+    weight: float
+    upper_bound: float  # LP relaxation bound, never below weight
+    optimal: bool
+    moved: int  # meetings of `previous` now elsewhere or unscheduled
+    min_meetings_priority: int  # fewest meetings of a priority party with a feasible one
+    priority_without_meeting: int  # priority parties with a feasible meeting but none
+    seconds: float
+
+
+def _group(place: Place) -> int:
+    return _VIRTUAL if place.venue is None else place.venue
+
+
+def _needs_travel(instance: Instance, s: int, v: int, t: int, w: int) -> bool:
+    """Whether being at venue group v in slot s and w in slot t breaks the travel rule."""
+    if not instance.travel_minutes or v == w or _VIRTUAL in (v, w) or s == t:
+        return False
+    if s > t:
+        s, t, v, w = t, s, w, v
+    gap = instance.slots[t].start - instance.slots[s].end
+    return gap < instance.travel_minutes[v][w]
+
+
+def violations(instance: Instance, placement: dict[int, tuple[int, int]]) -> list[str]:
+    """Every broken rule of a placement (double booking, a slot outside a party's
+    availability, a closed or full place, too few seats, travel between venues); [] if
+    feasible."""
+    problems: list[str] = []
+    used: dict[tuple[int, int], int] = defaultdict(int)
+    visits: dict[int, list[tuple[int, int, int]]] = defaultdict(list)
+    for m, (s, p) in sorted(placement.items()):
+        if not 0 <= m < len(instance.meetings):
+            problems.append(f"meeting {m} does not exist")
+            continue
+        if not 0 <= s < len(instance.slots) or not 0 <= p < len(instance.places):
+            problems.append(f"meeting {m}: slot {s} or place {p} does not exist")
+            continue
+        meeting, place = instance.meetings[m], instance.places[p]
+        if s not in place.open_slots:
+            problems.append(f"meeting {m}: place {p} is closed in slot {s}")
+        if len(meeting.parties) > place.seats:
+            problems.append(
+                f"meeting {m}: {len(meeting.parties)} parties, place {p} seats {place.seats}"
+            )
+        used[s, p] += 1
+        for party in meeting.parties:
+            if s not in instance.available[party]:
+                problems.append(f"meeting {m}: participant {party} is not available in slot {s}")
+            visits[party].append((s, _group(place), m))
+    for (s, p), count in sorted(used.items()):
+        if count > instance.places[p].concurrent:
+            problems.append(f"place {p} holds {count} meetings in slot {s}")
+    for party, seen in sorted(visits.items()):
+        problems.extend(_party_conflicts(instance, party, sorted(seen)))
+    return problems
+
+
+def _party_conflicts(instance: Instance, party: int, seen: list[tuple[int, int, int]]):
+    for i, (s, v, m) in enumerate(seen):
+        for t, w, n in seen[i + 1 :]:
+            if s == t:
+                yield f"participant {party} is in meetings {m} and {n} in slot {s}"
+            elif _needs_travel(instance, s, v, t, w):
+                yield f"participant {party} cannot travel between meetings {m} and {n}"
+
+
+def _validate(instance: Instance, previous: dict[int, tuple[int, int]] | None) -> None:
+    n = len(instance.available)
+    for m, meeting in enumerate(instance.meetings):
+        if len(set(meeting.parties)) < 2 or len(set(meeting.parties)) != len(meeting.parties):
+            raise ValueError(f"meeting {m} needs two or more distinct parties")
+        if not all(0 <= party < n for party in meeting.parties):
+            raise ValueError(f"meeting {m} names a participant out of range (0..{n - 1})")
+        if not meeting.weight > 0:
+            raise ValueError(f"meeting {m} has weight {meeting.weight}; it must be > 0")
+    for party in instance.priority_parties:
+        if not 0 <= party < n:
+            raise ValueError(f"priority party {party} is out of range (0..{n - 1})")
+    venues = {p.venue for p in instance.places if p.venue is not None}
+    if instance.travel_minutes and any(v >= len(instance.travel_minutes) for v in venues):
+        raise ValueError("a place's venue has no row in travel_minutes")
+    for i, slot in enumerate(instance.slots):
+        if slot.end < slot.start:
+            raise ValueError(f"slot {i} ends before it starts")
+    fixed = {m: mt.fixed for m, mt in enumerate(instance.meetings) if mt.fixed is not None}
+    broken = violations(instance, fixed)
+    if broken:
+        raise ValueError("fixed placements break a rule: " + "; ".join(broken))
+    for m in previous or {}:
+        if not 0 <= m < len(instance.meetings):
+            raise ValueError(f"previous placement of meeting {m}: no such meeting")
+
+
+class _Model:
+    """Candidates (meeting, slot, group), residual capacities and the constraint rows
+    shared by the LP bound and CP-SAT."""
+
+    def __init__(self, instance: Instance):
+        self.instance = instance
+        self.residual = [
+            [p.concurrent if s in p.open_slots else 0 for p in instance.places]
+            for s in range(len(instance.slots))
+        ]
+        for meeting in instance.meetings:
+            if meeting.fixed is not None:
+                s, p = meeting.fixed
+                self.residual[s][p] -= 1
+        self.candidates: list[tuple[int, int, int]] = []
+        seats = self._seats_by_slot_group()
+        for m, meeting in enumerate(instance.meetings):
+            if meeting.fixed is not None:
+                continue
+            slots = frozenset.intersection(*(instance.available[q] for q in meeting.parties))
+            size = len(meeting.parties)
+            for s in sorted(slots):
+                for g, largest in seats[s].items():
+                    if largest >= size:
+                        self.candidates.append((m, s, g))
+        self.rows: list[tuple[list[int], int]] = []  # (candidate indices, right-hand side)
+        self._party_rows()
+        self._capacity_rows()
+
+    def _seats_by_slot_group(self) -> list[dict[int, int]]:
+        seats: list[dict[int, int]] = [{} for _ in self.instance.slots]
+        for s, row in enumerate(self.residual):
+            for p, left in enumerate(row):
+                if left > 0:
+                    g = _group(self.instance.places[p])
+                    seats[s][g] = max(seats[s].get(g, 0), self.instance.places[p].seats)
+        return seats
+
+    def _party_rows(self) -> None:
+        """One meeting per party and slot; a meeting placed once; travel between groups;
+        fixed meetings count as already there."""
+        instance = self.instance
+        by_meeting: dict[int, list[int]] = defaultdict(list)
+        by_party: dict[int, dict[tuple[int, int], list[int]]] = defaultdict(
+            lambda: defaultdict(list)
+        )
+        for c, (m, s, g) in enumerate(self.candidates):
+            by_meeting[m].append(c)
+            for q in instance.meetings[m].parties:
+                by_party[q][s, g].append(c)
+        self.rows.extend((cs, 1) for cs in by_meeting.values())
+        pinned: dict[int, list[tuple[int, int]]] = defaultdict(list)
+        for meeting in instance.meetings:
+            if meeting.fixed is not None:
+                s, p = meeting.fixed
+                for q in meeting.parties:
+                    pinned[q].append((s, _group(instance.places[p])))
+        for q, cells in by_party.items():
+            blocked = set()
+            for fs, fg in pinned[q]:
+                blocked.update(
+                    c
+                    for (s, g), cs in cells.items()
+                    for c in cs
+                    if s == fs or _needs_travel(instance, fs, fg, s, g)
+                )
+            self.rows.extend(([c], 0) for c in sorted(blocked))
+            per_slot: dict[int, list[int]] = defaultdict(list)
+            for (s, _g), cs in cells.items():
+                per_slot[s].extend(cs)
+            self.rows.extend((cs, 1) for cs in per_slot.values() if len(cs) > 1)
+            keys = sorted(cells)
+            for i, (s, v) in enumerate(keys):
+                for t, w in keys[i + 1 :]:
+                    if s != t and _needs_travel(instance, s, v, t, w):
+                        self.rows.append((cells[s, v] + cells[t, w], 1))
+
+    def _capacity_rows(self) -> None:
+        instance = self.instance
+        cells: dict[tuple[int, int], list[int]] = defaultdict(list)
+        for c, (_m, s, g) in enumerate(self.candidates):
+            cells[s, g].append(c)
+        for (s, g), cs in cells.items():
+            places = [
+                p
+                for p, left in enumerate(self.residual[s])
+                if left > 0 and _group(instance.places[p]) == g
+            ]
+            sizes = sorted({len(instance.meetings[self.candidates[c][0]].parties) for c in cs})
+            for k in sizes:
+                room = sum(self.residual[s][p] for p in places if instance.places[p].seats >= k)
+                members = [
+                    c for c in cs if len(instance.meetings[self.candidates[c][0]].parties) >= k
+                ]
+                if len(members) > room:
+                    self.rows.append((members, room))
+
+    def weights(self) -> np.ndarray:
+        return np.array([self.instance.meetings[m].weight for m, _s, _g in self.candidates])
+
+    def lp_bound(self) -> float:
+        """The time-indexed LP relaxation's optimum for weight alone, fixed meetings added."""
+        fixed = sum(mt.weight for mt in self.instance.meetings if mt.fixed is not None)
+        if not self.candidates:
+            return fixed
+        data, rows, cols, rhs = [], [], [], []
+        for r, (cs, bound) in enumerate(self.rows):
+            rows.extend([r] * len(cs))
+            cols.extend(cs)
+            data.extend([1.0] * len(cs))
+            rhs.append(bound)
+        matrix = coo_matrix((data, (rows, cols)), shape=(len(self.rows), len(self.candidates)))
+        result = linprog(
+            -self.weights(), A_ub=matrix.tocsr(), b_ub=rhs, bounds=(0, 1), method="highs"
+        )
+        if result.status != 0:
+            raise RuntimeError(f"the LP relaxation did not solve: {result.message}")
+        # HiGHS's dual bound, so the figure is a bound even if the primal stops short.
+        return fixed - result.fun + 1e-6 * max(1.0, -result.fun)
+
+
+def _assign_places(
+    instance: Instance, model: _Model, chosen: list[int], previous: dict[int, tuple[int, int]]
+) -> dict[int, tuple[int, int]]:
+    """Places for the chosen candidates: largest meeting first, each to its previous place
+    when it is still free, otherwise to the smallest that seats it."""
+    placement = {m: mt.fixed for m, mt in enumerate(instance.meetings) if mt.fixed is not None}
+    cells: dict[tuple[int, int], list[int]] = defaultdict(list)
+    for c in chosen:
+        m, s, g = model.candidates[c]
+        cells[s, g].append(m)
+    for (s, g), meetings in cells.items():
+        places = [
+            p
+            for p, left in enumerate(model.residual[s])
+            if left > 0 and _group(instance.places[p]) == g
+        ]
+        result = _fill(instance, s, places, meetings, model.residual[s], previous) or _fill(
+            instance, s, places, meetings, model.residual[s], {}
+        )
+        placement.update(result)
+    return placement
+
+
+def _fill(instance, s, places, meetings, residual, previous):
+    left = {p: residual[p] for p in places}
+    by_seats = sorted(places, key=lambda p: instance.places[p].seats)
+    placed = {}
+    for m in sorted(meetings, key=lambda m: -len(instance.meetings[m].parties)):
+        size = len(instance.meetings[m].parties)
+        wanted = previous.get(m)
+        if (
+            wanted is not None
+            and wanted[0] == s
+            and left.get(wanted[1], 0) > 0
+            and instance.places[wanted[1]].seats >= size
+        ):
+            p = wanted[1]
+        else:
+            p = next(
+                (p for p in by_seats if left[p] > 0 and instance.places[p].seats >= size), None
+            )
+            if p is None:
+                return None
+        left[p] -= 1
+        placed[m] = (s, p)
+    return placed
+
+
+def _greedy(model: _Model, order: list[int]) -> list[int]:
+    """A feasible choice of candidates: each in `order` taken when no row forbids it."""
+    load = [0] * len(model.rows)
+    rows_of: list[list[int]] = [[] for _ in model.candidates]
+    for r, (cs, _bound) in enumerate(model.rows):
+        for c in cs:
+            rows_of[c].append(r)
+    chosen = []
+    for c in order:
+        if all(load[r] < model.rows[r][1] for r in rows_of[c]):
+            for r in rows_of[c]:
+                load[r] += 1
+            chosen.append(c)
+    return chosen
+
+
+def greedy(instance: Instance) -> dict[int, tuple[int, int]]:
+    """The baseline: meetings by weight, heaviest first, each in its first free slot."""
+    _validate(instance, None)
+    model = _Model(instance)
+    weights = model.weights()
+    order = sorted(range(len(model.candidates)), key=lambda c: -weights[c])
+    return _assign_places(instance, model, _greedy(model, order), {})
+
+
+def solve(
+    instance: Instance,
+    *,
+    previous: dict[int, tuple[int, int]] | None = None,
+    time_limit: float = 30.0,
+    progress: Callable[[float, str], None] | None = None,
+) -> Schedule:
+    """The fairest, then heaviest schedule (see the module's docstring), keeping first
+    what `previous` can still keep; raises ValueError on malformed input or fixed
+    placements that break a rule."""
+    started = time.monotonic()
+    report = progress or (lambda fraction, message: None)
+    previous = dict(previous or {})
+    _validate(instance, previous)
+    report(0.0, "building the model")
+    model = _Model(instance)
+    bound = model.lp_bound()
+    report(0.2, "LP bound computed")
+    chosen, optimal = _cp_sat(instance, model, previous, time_limit - (time.monotonic() - started))
+    report(0.9, "assigning places")
+    placement = _assign_places(instance, model, chosen, previous)
+    weight = sum(instance.meetings[m].weight for m in placement)
+    counts = _priority_counts(instance, model, placement)
+    report(1.0, "done")
+    return Schedule(
+        placement=placement,
+        weight=weight,
+        upper_bound=max(bound, weight),
+        optimal=optimal,
+        moved=sum(1 for m, where in previous.items() if placement.get(m) != where),
+        min_meetings_priority=min(counts.values(), default=0),
+        priority_without_meeting=sum(1 for c in counts.values() if c == 0),
+        seconds=time.monotonic() - started,
+    )
+
+
+def _priority_counts(instance: Instance, model: _Model, placement) -> dict[int, int]:
+    """Meetings of each priority party that has at least one feasible meeting."""
+    possible = {q for m, _s, _g in model.candidates for q in instance.meetings[m].parties}
+    possible.update(q for m in placement for q in instance.meetings[m].parties)
+    counts = {q: 0 for q in instance.priority_parties if q in possible}
+    for m in placement:
+        for q in instance.meetings[m].parties:
+            if q in counts:
+                counts[q] += 1
+    return counts
+
+
+def _cp_sat(instance: Instance, model: _Model, previous, seconds: float) -> tuple[list[int], bool]:
+    if not model.candidates:
+        return [], True
+    cp = cp_model.CpModel()
+    x = [cp.new_bool_var(f"x{c}") for c in range(len(model.candidates))]
+    for cs, bound in model.rows:
+        cp.add(sum(x[c] for c in cs) <= bound)
+    scaled = [round(w * _WEIGHT_SCALE) or 1 for w in model.weights()]
+    weight_tier = sum(scaled) + 1
+    fair_terms = []
+    by_party: dict[int, list[int]] = defaultdict(list)
+    for c, (m, _s, _g) in enumerate(model.candidates):
+        for q in instance.meetings[m].parties:
+            if q in instance.priority_parties:
+                by_party[q].append(c)
+    for q, cs in by_party.items():
+        met = cp.new_bool_var(f"met{q}")
+        cp.add(sum(x[c] for c in cs) >= met)
+        fair_terms.append(met)
+    fair_tier = weight_tier * (len(fair_terms) + 1)
+    kept = [
+        c
+        for c, (m, s, g) in enumerate(model.candidates)
+        if m in previous and previous[m][0] == s and _group(instance.places[previous[m][1]]) == g
+    ]
+    objective = (
+        sum(s * v for s, v in zip(scaled, x, strict=True))
+        + weight_tier * sum(fair_terms)
+        + fair_tier * sum(x[c] for c in kept)
+    )
+    cp.maximize(objective)
+    weights = model.weights()
+    keep = set(kept)
+    order = sorted(range(len(x)), key=lambda c: (c not in keep, -weights[c]))
+    start = set(_greedy(model, order))
+    for c, var in enumerate(x):
+        cp.add_hint(var, c in start)
+    solver = cp_model.CpSolver()
+    solver.parameters.max_time_in_seconds = max(seconds, 0.5)
+    solver.parameters.num_workers = 2
+    status = solver.solve(cp)
+    if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
+        return sorted(start), False
+    return [c for c, var in enumerate(x) if solver.boolean_value(var)], status == cp_model.OPTIMAL
