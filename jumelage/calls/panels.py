@@ -10,14 +10,14 @@ from jumelage.calls.models import Call
 from jumelage.calls.queries import applications_of
 from jumelage.core.pages import HOME_SECTIONS
 from jumelage.partnerships.enums import StageKind
-from jumelage.partnerships.panels import CYCLE_PANELS, TODO_CHECKS, Todo, stage_of
+from jumelage.partnerships.panels import CYCLE_PANELS, OPEN_TASK_CHECKS, Todo, stage_of
 from jumelage.partnerships.permissions import visible_calls
 
 
 def register() -> None:
     HOME_SECTIONS.add("calls", order=100, template="calls/_home.html", context=_home)
     CYCLE_PANELS.add("calls", order=300, template="calls/_cycle_panel.html", context=_panel)
-    TODO_CHECKS.register("call", 300, _call_todo)
+    OPEN_TASK_CHECKS.register("call", 300, _call_todo)
     MY_SPACE.add("applications", order=300, template="calls/_my_space.html", context=_my_space)
 
 

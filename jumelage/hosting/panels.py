@@ -4,14 +4,14 @@ from django.utils.translation import gettext as _
 
 from jumelage.hosting.models import HostingOffer
 from jumelage.hosting.permissions import can_see_offers
-from jumelage.partnerships.panels import CYCLE_ACTIONS, TODO_CHECKS, Todo, cycle_url
+from jumelage.partnerships.panels import CYCLE_ACTIONS, OPEN_TASK_CHECKS, Todo, cycle_url
 
 
 def register() -> None:
     CYCLE_ACTIONS.add(
         "hosting", order=200, template="hosting/_cycle_actions.html", context=_actions
     )
-    TODO_CHECKS.register("hosting offers", 200, _offers_todo)
+    OPEN_TASK_CHECKS.register("hosting offers", 200, _offers_todo)
 
 
 def _actions(actor, cycle) -> dict:

@@ -7,7 +7,7 @@ A later app registers, from its `AppConfig.ready()`:
 - `CYCLE_PANELS.add(name, order=…, template=…, context=fn)`: a section of the page, the
   same way. Orders follow the timeline: calls 300, review 400, selection 500, exchange
   600, matchmaking 700, followup 800.
-- `TODO_CHECKS.register(name, order, check)`: `check(cycle, side, today)` returns a `Todo`
+- `OPEN_TASK_CHECKS.register(name, order, check)`: `check(cycle, side, today)` returns a `Todo`
   for what the side still has to do, or None.
 """
 
@@ -24,7 +24,7 @@ from jumelage.partnerships.queries import partnerships_with_cycles
 
 CYCLE_ACTIONS = Sections("the cycle page's actions")
 CYCLE_PANELS = Sections("the cycle page's panels")
-TODO_CHECKS = Registry("what a side still has to do in a cycle")
+OPEN_TASK_CHECKS = Registry("what a side still has to do in a cycle")
 
 
 @dataclass(frozen=True)

@@ -11,7 +11,7 @@ from django.utils.translation import ngettext
 from jumelage.accounts.permissions import is_manager
 from jumelage.partnerships.enums import StageKind, ThemeDecisionChoice, ThemeState
 from jumelage.partnerships.models import Cycle, Stage, Theme, ThemeDecision
-from jumelage.partnerships.panels import TODO_CHECKS, Todo, cycle_url, stage_of
+from jumelage.partnerships.panels import OPEN_TASK_CHECKS, Todo, cycle_url, stage_of
 from jumelage.partnerships.timeline import shifted_template
 
 
@@ -92,18 +92,18 @@ def withdraw_theme(actor, theme_id: int) -> Theme:
 
 def side_todo(cycle, side, today: dt.date) -> list[Todo]:
     """What `side` still has to do in `cycle`, read from the data, in timeline order: the
-    checks of this app and those later stages register in `panels.TODO_CHECKS`.
+    checks of this app and those later stages register in `panels.OPEN_TASK_CHECKS`.
 
     Reads the cycle's stages through `cycle.stages.all()`, so prefetch them for a page.
     """
-    return [todo for check in TODO_CHECKS if (todo := check(cycle, side, today))]
+    return [todo for check in OPEN_TASK_CHECKS if (todo := check(cycle, side, today))]
 
 
 def register_todo_checks() -> None:
     """This app's own checks; the budget is drafted last, once the call is out."""
-    TODO_CHECKS.register("themes to propose", 100, _themes_to_propose)
-    TODO_CHECKS.register("themes to answer", 110, _themes_to_answer)
-    TODO_CHECKS.register("budget", 900, _budget)
+    OPEN_TASK_CHECKS.register("themes to propose", 100, _themes_to_propose)
+    OPEN_TASK_CHECKS.register("themes to answer", 110, _themes_to_answer)
+    OPEN_TASK_CHECKS.register("budget", 900, _budget)
 
 
 def _themes_to_propose(cycle, side, today):
