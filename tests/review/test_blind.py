@@ -47,7 +47,7 @@ def _kwargs(world, **extra):
     }
 
 
-def _readable(response) -> str:
+def readable(response) -> str:
     """Everything of a response a person could read: headers and body."""
     body = b"".join(response.streaming_content) if response.streaming else response.content
     headers = " ".join(f"{k}: {v}" for k, v in response.headers.items())
@@ -79,7 +79,7 @@ def test_every_reviewer_page_hides_the_team(client, blind):
     ]
     assert [r.status_code for r in responses] == [200] * 5
     for response in responses:
-        _assert_anonymous(_readable(response))
+        _assert_anonymous(readable(response))
 
 
 def test_the_file_keeps_its_content_under_a_neutral_name_without_its_author(client, blind):
@@ -117,7 +117,7 @@ def test_no_page_rita_may_open_names_the_team(client, rich_world):
             continue
         response = client.get(reverse(name, kwargs=kwargs(world)))
         assert response.status_code == 200, name
-        _assert_anonymous(_readable(response), ["Orchid", "Alice", "alice@example.org"])
+        _assert_anonymous(readable(response), ["Orchid", "Alice", "alice@example.org"])
         opened += 1
     assert opened >= 5
 
