@@ -96,6 +96,7 @@ class QuestionForm(forms.ModelForm):
         fields = [
             "kind",
             "required",
+            "identifying",
             "key",
             *translated("label"),
             *translated("help_text"),
@@ -195,11 +196,18 @@ class QuestionForm(forms.ModelForm):
         if not any(cleaned.get(name) for name in translated("label")):
             raise forms.ValidationError(_("Write the question in at least one language."))
         kind = cleaned.get("kind")
+        if self._newly(kind) in QuestionKind.identifying_by_default():
+            cleaned["identifying"] = True
         for name, kinds in KIND_FIELDS.items():
             if kind not in kinds:
                 cleaned[name] = None
         self._clean_condition(cleaned)
         return cleaned
+
+    def _newly(self, kind):
+        """The kind if the question is new or takes it now (an address or a link starts as
+        identifying; the manager may untick it afterwards), else None."""
+        return kind if self.instance.pk is None or self.instance.kind != kind else None
 
     def _clean_condition(self, cleaned):
         parent = cleaned.get("show_if")

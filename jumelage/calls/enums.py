@@ -40,6 +40,19 @@ class QuestionKind(models.TextChoices):
     def with_choices(cls):
         return {cls.SINGLE_CHOICE, cls.MULTIPLE_CHOICE}
 
+    @classmethod
+    def identifying_by_default(cls):
+        """An address or a link points at the team: hidden from blind reviewers unless the
+        manager says otherwise."""
+        return {cls.EMAIL, cls.URL}
+
+
+class TextState(models.TextChoices):
+    """Whether the text of an uploaded file could be read, to check it for names."""
+
+    READ = "read", _("Read")
+    UNREADABLE = "unreadable", _("Cannot be read")
+
 
 class FileKind(models.TextChoices):
     PDF = "pdf", _("PDF")

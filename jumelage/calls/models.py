@@ -6,7 +6,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from jumelage.calls.enums import ApplicationState, FileKind, QuestionKind
+from jumelage.calls.enums import ApplicationState, FileKind, QuestionKind, TextState
 
 PITCH_DECK_KEY = "pitch_deck"
 
@@ -85,6 +85,15 @@ class Question(models.Model):
     label = models.CharField(_("question"), max_length=300)
     help_text = models.TextField(_("help text"), blank=True)
     required = models.BooleanField(_("required"), default=False)
+    identifying = models.BooleanField(
+        _("identifies the team"),
+        default=False,
+        help_text=_(
+            "Names, e-mail addresses, websites, links, founders: answers that say who the team "
+            "is. A blind committee's reviewers never see them. E-mail and web-address questions "
+            "start ticked."
+        ),
+    )
     order = models.PositiveIntegerField(_("order"), default=0)
     min_length = models.PositiveIntegerField(_("minimum length"), null=True, blank=True)
     max_length = models.PositiveIntegerField(_("maximum length"), null=True, blank=True)
@@ -250,6 +259,10 @@ class Attachment(models.Model):
     size = models.PositiveBigIntegerField()
     sha256 = models.CharField(max_length=64)
     uploaded = models.DateTimeField(auto_now_add=True)
+    # The file's text, read once (calls.files.text_of) so that pages checking it for the
+    # team's names never parse the file again; a new upload is a new row.
+    text = models.TextField(blank=True)
+    text_state = models.CharField(max_length=12, choices=TextState.choices, blank=True)
 
     class Meta:
         verbose_name = _("attachment")

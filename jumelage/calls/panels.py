@@ -9,9 +9,15 @@ from jumelage.accounts.pages import MY_SPACE
 from jumelage.calls.models import Call
 from jumelage.calls.queries import applications_of
 from jumelage.core.pages import HOME_SECTIONS
+from jumelage.core.registry import Sections
 from jumelage.partnerships.enums import StageKind
 from jumelage.partnerships.panels import CYCLE_PANELS, OPEN_TASK_CHECKS, Todo, stage_of
 from jumelage.partnerships.permissions import visible_calls
+
+# What later stages add to the managers' page of an application (called with the actor
+# and the application) and above the applicant's form (called with the application).
+MANAGED_APPLICATION_SECTIONS = Sections("the managers' page of an application")
+APPLICATION_FORM_NOTICES = Sections("notices above the applicant's form")
 
 
 def register() -> None:

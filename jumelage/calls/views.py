@@ -25,6 +25,7 @@ from jumelage.calls.forms import (
     readable_answers,
 )
 from jumelage.calls.models import Application, Attachment, Call
+from jumelage.calls.panels import APPLICATION_FORM_NOTICES, MANAGED_APPLICATION_SECTIONS
 from jumelage.calls.permissions import (
     can_read_application,
     get_application_for_applicant,
@@ -126,6 +127,7 @@ def _render_application(request, application, form, status=200):
             "application": application,
             "call": application.call,
             "form": form,
+            "notices": APPLICATION_FORM_NOTICES.shown(application) if form else [],
             "transitions": application.transitions.all(),  # the applicant's page names no actor
         },
         status=status,
@@ -308,6 +310,7 @@ def manage_application(request, slug, pk):
             "answers": readable_answers(application),
             "attachments": application.attachments.all(),
             "transitions": application.transitions.select_related("actor"),
+            "sections": MANAGED_APPLICATION_SECTIONS.shown(request.user, application),
         },
     )
 

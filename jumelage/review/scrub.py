@@ -33,17 +33,23 @@ OFFICE_PROPERTIES = {
 }
 
 
-def scrubbed(data: bytes, content_type: str) -> bytes:
-    """`data` without its identifying metadata; unchanged when the type has none known or
-    the file cannot be read (it is served as the applicant sent it, and logged)."""
+PLAIN_TEXT_TYPES = {"text/plain", "text/csv", "text/markdown"}
+
+
+def scrubbed(data: bytes, content_type: str) -> bytes | None:
+    """`data` without its identifying metadata, or None when that cannot be done (a type
+    without a known cleaner, a broken file): such a file is not served to a blind
+    reviewer."""
+    if content_type in PLAIN_TEXT_TYPES:
+        return data  # nothing rides along plain text
     scrub = _scrubber(content_type)
     if scrub is None:
-        return data
+        return None
     try:
         return scrub(data)
     except (PyPdfError, UnidentifiedImageError, zipfile.BadZipFile, OSError, ValueError):
         logger.warning("Could not remove the metadata of a %s file", content_type)
-        return data
+        return None
 
 
 def _scrubber(content_type: str):

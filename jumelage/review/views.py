@@ -14,11 +14,9 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from jumelage.calls.files import download
 from jumelage.calls.forms import readable_answers
-from jumelage.calls.models import PITCH_DECK_KEY, Attachment
-from jumelage.calls.services import questions_of
 from jumelage.partnerships.models import Side
 from jumelage.partnerships.queries import cycle_or_404
-from jumelage.review import affinity, exports, permissions, progress, queries, services
+from jumelage.review import affinity, blind, exports, permissions, progress, queries, services
 from jumelage.review.enums import Aggregate, AssignmentSource, ReviewState
 from jumelage.review.forms import (
     AssignForm,
@@ -534,6 +532,9 @@ def _render_review(request, seat, application, mine, form, not_open=None, status
     criteria = list(committee.criteria.all())
     submitted = mine is not None and mine.state == ReviewState.SUBMITTED
     others_visible = submitted or not committee.hide_others_until_submitted
+    shows_identity = permissions.sees_identity(request.user, committee)
+    identity = None if shows_identity else blind.identity_of(application)
+    others = _other_reviews(seat, application, criteria, identity) if others_visible else None
     context = {
         "committee": committee,
         "seat": seat,
@@ -542,23 +543,22 @@ def _render_review(request, seat, application, mine, form, not_open=None, status
         "submitted": submitted,
         "form": form,
         "not_open": not_open,
-        "answers": readable_answers(application),
-        "files": _files(application),
-        "shows_identity": permissions.sees_identity(request.user, committee),
+        "answers": _answers(application, identity),
+        "files": blind.files(application, identity),
+        "shows_identity": shows_identity,
         "my_scores": _scores(criteria, mine),
-        "others": _other_reviews(seat, application, criteria) if others_visible else None,
+        "others": others,
         "conflict_form": ConflictForm(),
     }
     status = status or (400 if form.errors else 200)
     return render(request, "review/review.html", context, status=status)
 
 
-def _files(application):
-    """(attachment, what it is) for each file: the question's label names it, not the
-    file's own name, which may name the team."""
-    labels = {q.key: q.label for q in questions_of(application.call)}
-    labels[PITCH_DECK_KEY] = _("Pitch deck")
-    return [(a, labels.get(a.question_key, a.question_key)) for a in application.attachments.all()]
+def _answers(application, identity):
+    """Every answer for a reviewer who sees the team; masked ones for a blind reviewer."""
+    if identity is None:
+        return [blind.Answer(q, text) for q, text in readable_answers(application)]
+    return blind.answers(application, identity)
 
 
 def _scores(criteria, review):
@@ -567,14 +567,18 @@ def _scores(criteria, review):
     return [(criterion, scores.get(str(criterion.pk))) for criterion in criteria]
 
 
-def _other_reviews(seat, application, criteria):
-    """The other members' submitted reviews, except those of members in conflict."""
-    reviews = (
+def _other_reviews(seat, application, criteria, identity):
+    """The other members' submitted reviews, except those of members in conflict; in a
+    blind committee, a comment that names the team is masked too."""
+    reviews = list(
         Review.objects.filter(application=application, state=ReviewState.SUBMITTED)
         .exclude(member=seat)
         .exclude(member__conflicts__application=application)
         .select_related("member")
     )
+    for other in reviews:
+        if identity is not None:
+            other.comment = blind.masked_text(other.comment, identity)
     return [(other, _scores(criteria, other)) for other in reviews]
 
 
@@ -600,9 +604,30 @@ def attachment(request, partnership_slug, cycle_slug, side_slug, pk, key):
     """A file of an application under review, under a neutral name in a blind committee."""
     seat = _seat(request, partnership_slug, cycle_slug, side_slug)
     application = permissions.application_for_member(seat, pk)
-    found = get_object_or_404(Attachment, application=application, question_key=key)
     if permissions.sees_identity(request.user, seat.committee):
-        return download(found)
-    with found.file.open("rb") as stored:
-        content = scrubbed(stored.read(), found.content_type)
-    return download(found, exports.neutral_filename(application, found), content)
+        return download(get_object_or_404(application.attachments, question_key=key))
+    shown = {
+        f.attachment.question_key: f
+        for f in blind.files(application, blind.identity_of(application))
+    }
+    if key not in shown:
+        raise Http404
+    found = shown[key]
+    content = None if found.withheld else _scrubbed(found.attachment)
+    if content is None:
+        return _withheld(request, found)
+    return download(
+        found.attachment, exports.neutral_filename(application, found.attachment), content
+    )
+
+
+def _scrubbed(attachment):
+    with attachment.file.open("rb") as stored:
+        return scrubbed(stored.read(), attachment.content_type)
+
+
+def _withheld(request, file):
+    """The file is not served; the reviewer is told why (the managers see it listed)."""
+    file.withheld = file.withheld or blind.WITHHELD_UNCLEANABLE
+    context = {"title": _("This file is withheld"), "explanation": file.reason}
+    return render(request, "core/error.html", context, status=403)

@@ -11,6 +11,7 @@ published) are left out: they are the same for everyone and a reviewer's seat ad
 to them."""
 
 import re
+import unicodedata
 from html.parser import HTMLParser
 from urllib.parse import urldefrag, urlsplit
 
@@ -23,7 +24,7 @@ from django.urls import reverse
 from jumelage.calls.enums import QuestionKind
 from jumelage.calls.models import Application
 from jumelage.demo import loader
-from jumelage.review.models import Committee, Member
+from jumelage.review.models import Member
 from tests.review.test_blind import readable
 
 # Enough for a reviewer's pages and the site's pages around them; the walk stops earlier.
@@ -101,9 +102,15 @@ def identifying_strings(application) -> set[str]:
     return {s for s in strings if s}
 
 
+def fold(text) -> str:
+    """Without case or accents: "Héron" is found in "HERON"."""
+    split = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(c for c in split if not unicodedata.combining(c))
+
+
 def found_in(text, strings) -> list[str]:
-    folded = text.casefold()
-    return sorted(s for s in strings if re.search(rf"(?<!\w){re.escape(s.casefold())}", folded))
+    folded = fold(text)
+    return sorted(s for s in strings if re.search(rf"(?<!\w){re.escape(fold(s))}", folded))
 
 
 def is_public(path) -> bool:
