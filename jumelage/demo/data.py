@@ -1025,12 +1025,14 @@ def call_questions(side_slug: str) -> list[dict]:
         {
             "key": "website",
             "kind": QuestionKind.URL,
+            "identifying": True,
             "label": T("Website", "Site web", "網站"),
             "help_text": T("", "", ""),
         },
         {
             "key": "tech_contact",
             "kind": QuestionKind.EMAIL,
+            "identifying": True,
             "label": T(
                 "Technical lead's email", "E-mail du responsable technique", "技術負責人電子郵件"
             ),

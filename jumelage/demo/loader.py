@@ -399,7 +399,7 @@ def _files(team: Team) -> MultiValueDict:
 
 
 def _pdf(filename, team: Team, title) -> SimpleUploadedFile:
-    lines = [team.name_en, team.tagline_en, f"{title} - fictional demo team"]
+    lines = team.deck_lines(title)
     return SimpleUploadedFile(filename, one_page_pdf(lines), content_type="application/pdf")
 
 

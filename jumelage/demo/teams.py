@@ -6,6 +6,7 @@ same teams. Names are invented and organisations say they are fictional.
 
 import datetime as dt
 import random
+import unicodedata
 from dataclasses import dataclass
 from typing import NamedTuple
 
@@ -733,6 +734,12 @@ ENGLISH_EVERY = 5
 # By a team's position: a few stay drafts, one withdraws; the rest are submitted.
 DRAFT_POSITIONS = {7, 17, 27, 37}
 WITHDRAWN_POSITIONS = {22}
+# A few teams forget that the review is blind and name themselves where a reviewer reads
+# (review.blind masks the passages and withholds the decks; the managers see them listed).
+NAMED_IN_SOLUTION = {1, 11}
+NAMED_IN_TRACTION = {3}
+NAMED_IN_GOALS = {8}
+NAMED_IN_DECK = {5, 13}
 
 
 @dataclass(frozen=True)
@@ -751,6 +758,7 @@ class Team:
     # call has been open: the per-day chart gets a launch peak and a late rush.
     progress: float
     has_product_sheet: bool
+    deck_names_team: bool
 
     @property
     def slug(self) -> str:
@@ -759,6 +767,11 @@ class Team:
     @property
     def email(self) -> str:
         return f"{self.slug}@{TEAM_EMAIL_DOMAIN}"
+
+    def deck_lines(self, title) -> list[str]:
+        """The text of the team's PDFs (Latin script: the demo's PDFs use Helvetica)."""
+        lines = [self.tagline_en, f"{title} - fictional demo team"]
+        return [self.name_en, *lines] if self.deck_names_team else lines
 
 
 def teams_for(side: str, founded_before: dt.date) -> list[Team]:
@@ -777,6 +790,8 @@ def _team(rng, side, position, concept, founded_before) -> Team:
     name, name_en, organisation = _names(side, position, concept.theme, language)
     state = _state(position)
     answers = _answers(rng, side, concept, language, name_en, founded_before)
+    contact_name = _contact_name(side, position, language)
+    answers |= _named(position, answers, name, contact_name, language)
     if state == ApplicationState.DRAFT:
         answers = {key: answers[key] for key in ("tagline", "problem", "stage", "team_size")}
     return Team(
@@ -784,7 +799,7 @@ def _team(rng, side, position, concept, founded_before) -> Team:
         name=name,
         name_en=name_en,
         organisation=organisation,
-        contact_name=_contact_name(side, position, language),
+        contact_name=contact_name,
         contact_phone=_phone(side, position),
         theme=concept.theme,
         tagline_en=concept.tagline.en,
@@ -792,7 +807,25 @@ def _team(rng, side, position, concept, founded_before) -> Team:
         answers=answers,
         progress=_progress(rng),
         has_product_sheet=state != ApplicationState.DRAFT and rng.random() < 0.5,
+        deck_names_team=position in NAMED_IN_DECK,
     )
+
+
+def _named(position, answers, name, contact_name, language) -> dict:
+    """The answers a team that forgot the review is blind writes with its own names in."""
+    named = {}
+    if position in NAMED_IN_SOLUTION:
+        opening = {"fr": "Chez {}, ", "en": "At {}, ", "zh-hant": "{}團隊："}[language]
+        named["solution"] = opening.format(name) + answers["solution"]
+    if position in NAMED_IN_TRACTION:
+        # Capitals and no accents: the check still finds the name.
+        shouted = "".join(
+            c for c in unicodedata.normalize("NFKD", name.upper()) if not unicodedata.combining(c)
+        )
+        named["traction"] = f"{answers['traction']} {shouted}: {answers['website']}/press"
+    if position in NAMED_IN_GOALS:
+        named["exchange_goals"] = f"{answers['exchange_goals']} ({contact_name})"
+    return named
 
 
 def _state(position) -> str:

@@ -24,7 +24,8 @@ from django.urls import reverse
 from jumelage.calls.enums import QuestionKind
 from jumelage.calls.models import Application
 from jumelage.demo import loader
-from jumelage.review.models import Member
+from jumelage.review import blind
+from jumelage.review.models import Committee, Member
 from tests.review.test_blind import readable
 
 # Enough for a reviewer's pages and the site's pages around them; the walk stops earlier.
@@ -177,3 +178,12 @@ def test_no_page_a_blind_reviewer_reaches_names_a_team():
                 if hits := found_in(text, strings):
                     leaks.setdefault(seat.user.email, []).append((path, reference, hits))
     assert leaks == {}
+
+
+@pytest.mark.django_db
+def test_the_demo_holds_leaks_for_blind_review_to_catch():
+    """Some teams name themselves in an answer or a deck: masked and withheld, not absent."""
+    committee = Committee.objects.filter(blind=True, members__assignments__isnull=False).first()
+    found = [blind.findings(a) for a in applications_of(committee)]
+    assert sum(len(f["answers"]) for f in found) >= 3
+    assert sum(len(f["files"]) for f in found) >= 2
