@@ -77,5 +77,13 @@ def test_an_office_document_keeps_its_text():
         assert document.read("word/document.xml") == b"<w:document>Our robots</w:document>"
 
 
-def test_an_unreadable_file_is_served_as_sent():
-    assert scrubbed(b"%PDF-broken", "application/pdf") == b"%PDF-broken"
+def test_a_file_that_cannot_be_cleaned_is_not_given_back():
+    assert scrubbed(b"%PDF-broken", "application/pdf") is None
+
+
+def test_a_type_without_a_known_cleaner_is_not_given_back():
+    assert scrubbed(b"GIF89a", "image/gif") is None
+
+
+def test_plain_text_carries_no_metadata_and_comes_back_as_it_is():
+    assert scrubbed(b"Our robots", "text/plain") == b"Our robots"
