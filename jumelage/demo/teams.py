@@ -816,7 +816,8 @@ def _named(position, answers, name, contact_name, language) -> dict:
     named = {}
     if position in NAMED_IN_SOLUTION:
         opening = {"fr": "Chez {}, ", "en": "At {}, ", "zh-hant": "{}團隊："}[language]
-        named["solution"] = opening.format(name) + answers["solution"]
+        solution = answers["solution"]
+        named["solution"] = opening.format(name) + solution[0].lower() + solution[1:]
     if position in NAMED_IN_TRACTION:
         # Capitals and no accents: the check still finds the name.
         shouted = "".join(
