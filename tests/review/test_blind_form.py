@@ -1,7 +1,10 @@
 """Blind review as the form builder and the applicant meet it: questions marked as
 identifying, and the call form saying what blind review asks of the answers and files."""
 
+import importlib
+
 import pytest
+from django.apps import apps
 from django.urls import reverse
 
 from jumelage.calls import services as call_services
@@ -83,3 +86,13 @@ def test_no_notice_when_the_committee_sees_the_teams(client, world, draft):
 def test_identifying_answers_name_the_team_too(world, draft):
     draft.answers = {"website": "https://orchid-robotics.example"}
     assert "orchid robotics" in identity_of(draft).needles
+
+
+def test_existing_address_questions_become_identifying_on_migration(world):
+    migration = importlib.import_module("jumelage.calls.migrations.0004_blind_review_checks")
+    email = f.QuestionFactory(call=world.call_tc, kind=QuestionKind.EMAIL, identifying=False)
+    text = f.QuestionFactory(call=world.call_tc, kind=QuestionKind.LONG_TEXT, identifying=False)
+    migration.addresses_identify(apps, None)
+    email.refresh_from_db()
+    text.refresh_from_db()
+    assert email.identifying and not text.identifying
