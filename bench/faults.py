@@ -55,9 +55,9 @@ from urllib.parse import urlencode
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench import real_stack  # noqa: E402
-from bench.load import multipart, parse_response  # noqa: E402
-from bench.real_stack import log  # noqa: E402
+from bench import real_stack
+from bench.load import multipart, parse_response
+from bench.real_stack import log
 
 PG_PORT, REDIS_PORT, SMTP_PORT = 5499, 6390, 8151
 PASSWORD = "faults bench password 7 kettles"
@@ -70,8 +70,8 @@ SCENARIOS = (
     "database_restart",
     "web_worker_killed",
 )
-FULL = {"seconds": 40, "lead": 8, "fault": 15, "applicants": 60, "clients": 6, "members": 20}
-QUICK = {"seconds": 16, "lead": 4, "fault": 6, "applicants": 16, "clients": 4, "members": 6}
+FULL = {"seconds": 40, "lead": 10, "fault": 15, "applicants": 80, "members": 20}
+QUICK = {"seconds": 16, "lead": 4, "fault": 6, "applicants": 24, "members": 6}
 # A fault's effects last a little beyond its removal (reconnecting, a worker starting).
 SETTLE_SECONDS = 5
 # Every queued message must be sent within this long of the fault's removal.
@@ -247,10 +247,15 @@ async def log_in(browser, email):
     return answer is not None and answer.status == 302
 
 
+async def think():
+    await asyncio.sleep(random.uniform(0.3, 1.2))
+
+
 async def applicant(port, world, intent, tally, deadline, pdf):
     browser = Browser(port, tally, deadline)
     if not await log_in(browser, intent.email):
         return
+    await think()
     token = browser.cookies.get("csrftoken")
     fields = {"csrfmiddlewaretoken": token, "language": "en"}
     answer = await browser.send("POST", f"/en/calls/{world['slug']}/apply/", *browser.form(fields))
@@ -261,6 +266,7 @@ async def applicant(port, world, intent, tally, deadline, pdf):
     page = await browser.send("GET", location)
     if page is None or page.status != 200:
         return
+    await think()  # typing
     hidden = hidden_inputs(page.body.decode(), "application-form")
     name = intent.email.split("@")[0]
     intent.organisation = f"{name} Labs"
@@ -270,7 +276,7 @@ async def applicant(port, world, intent, tally, deadline, pdf):
     form_type = {"Content-Type": "application/x-www-form-urlencoded"}
     saved = await browser.send("POST", f"{location}autosave/", form_type, body.encode(), ok=(200,))
     intent.autosaved = saved is not None and saved.status == 200
-    await asyncio.sleep(random.uniform(0.1, 0.4))  # reading it over once more
+    await think()  # reading it over once more
     full = {
         **hidden,
         "action": "submit",
@@ -323,15 +329,20 @@ async def rush(port, world, scenario, sizes, fault, pdf):
     removed `fault` seconds later; returns what they set out to do and the timings."""
     tally, intents, invitations = Tally(), [], []
     start = time.monotonic()
-    stop_starting = start + sizes["seconds"]
-    deadline = stop_starting + 60  # in-flight flows may finish, retrying, for this long
-    queue = [f"{scenario}-{n:06d}@bench.example" for n in range(sizes["applicants"])]
+    deadline = start + sizes["seconds"] + 60  # in-flight flows may finish, retrying, for this long
+    emails = [f"{scenario}-{n:06d}@bench.example" for n in range(sizes["applicants"])]
 
-    async def client():
-        while queue and time.monotonic() < stop_starting:
-            intent = Intent(queue.pop(0))
-            intents.append(intent)
-            await applicant(port, world, intent, tally, deadline, pdf)
+    async def arrivals():
+        """Applicants arrive evenly over the rush, each at their own pace."""
+        flows = []
+        for n, email in enumerate(emails):
+            await asyncio.sleep(
+                max(0.0, start + n * sizes["seconds"] / len(emails) - time.monotonic())
+            )
+            intents.append(Intent(email))
+            flows.append(applicant(port, world, intents[-1], tally, deadline, pdf))
+            flows[-1] = asyncio.ensure_future(flows[-1])
+        await asyncio.gather(*flows)
 
     async def timeline():
         await asyncio.sleep(sizes["lead"])
@@ -344,9 +355,8 @@ async def rush(port, world, scenario, sizes, fault, pdf):
         log(f"{scenario}: fault out")
         return window
 
-    tasks = [client() for _ in range(sizes["clients"])]
-    tasks.append(manager(port, world, scenario, invitations, tally, deadline, sizes["members"]))
-    window, *_done = await asyncio.gather(timeline(), *tasks)
+    manage = manager(port, world, scenario, invitations, tally, deadline, sizes["members"])
+    window, *_done = await asyncio.gather(timeline(), arrivals(), manage)
     return tally, intents, invitations, window
 
 
@@ -479,9 +489,11 @@ def count(scenario, tally, intents, invitations, window, sink, recovery):
     per_event = Counter(messages.values_list("template_key", "recipient_email"))
     sent = messages.filter(state=OutboxState.SENT)
     contradicted = sum(1 for i in intents if i.told_submitted and i.email not in submitted)
-    contradicted += sent.filter(template_key="application-submitted").exclude(
-        recipient_email__in=submitted
-    ).count()
+    contradicted += (
+        sent.filter(template_key="application-submitted")
+        .exclude(recipient_email__in=submitted)
+        .count()
+    )
     contradicted += sum(1 for message in sent if currency.reason_to_cancel(message))
     wanted_ids = set(messages.exclude(message_id="").values_list("message_id", flat=True))
     accepted = Counter(mid for mid, _at in sink.received if mid in wanted_ids)

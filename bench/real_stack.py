@@ -71,11 +71,8 @@ class Postgres:
         initdb = [_postgres_bin("initdb"), "-D", str(self.data), "-U", "postgres", "-A", "trust"]
         subprocess.run(_as_postgres_user(initdb), check=True, capture_output=True)
         self.start()
-        subprocess.run(
-            [_postgres_bin("createdb"), "-h", "127.0.0.1", "-p", str(self.port), "-U"]
-            + ["postgres", "jumelage"],
-            check=True,
-        )
+        createdb = [_postgres_bin("createdb"), "-h", "127.0.0.1", "-p", str(self.port)]
+        subprocess.run([*createdb, "-U", "postgres", "jumelage"], check=True)
 
     def _ctl(self, *args):
         command = [_postgres_bin("pg_ctl"), "-D", str(self.data), "-l", str(self.logfile), *args]
