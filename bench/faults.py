@@ -29,8 +29,9 @@ After the rush the database is counted, not the clients' beliefs:
   (`503_in_window` counts those); `connection_errors` the requests cut (a killed worker);
 - `messages_queued` / `messages_sent`: the scenario's outbox rows / those sent;
   `messages_sent_twice`: Message-IDs the sink accepted more than once;
-- `recovery_seconds`: from the fault's removal to the last of the scenario's messages sent
-  (null when some were not sent within two minutes).
+- `recovery_seconds`: the longest any message waited once the fault was removed (from the
+  removal, or from its queueing if later, to its sending; null when some were not sent
+  within two minutes).
 
 Progress goes to stderr; stdout holds only the JSON lines.
 """
@@ -440,8 +441,9 @@ def faults(stack):
 
 
 def wait_for_messages(emails, removed, limit=RECOVERY_LIMIT):
-    """Seconds from the fault's removal until the last message to `emails` was sent, or
-    None when some are still unsent after `limit` seconds."""
+    """Seconds from the fault's removal until a message to `emails` queued before it, or
+    waiting since, was sent: the longest any message waited once the fault was gone
+    (0 when every one went out at once); None when some are unsent after `limit` s."""
     from django.db import connections
 
     from jumelage.notifications.models import OutboxMessage, OutboxState
@@ -451,8 +453,12 @@ def wait_for_messages(emails, removed, limit=RECOVERY_LIMIT):
         connections.close_all()
         messages = OutboxMessage.objects.filter(recipient_email__in=emails)
         if not messages.exclude(state__in=finished).exists():
-            last = max((m.sent_at.timestamp() for m in messages if m.sent_at), default=removed)
-            return round(max(last - removed, 0.0), 1)
+            waits = [
+                m.sent_at.timestamp() - max(m.created.timestamp(), removed)
+                for m in messages
+                if m.sent_at
+            ]
+            return round(max([0.0, *waits]), 1)
         if time.time() - removed > limit:
             return None
         time.sleep(1)
