@@ -157,6 +157,10 @@ class Tally:
     requests: int = 0
     statuses: list = field(default_factory=list)  # (time, status, method, path)
     connection_errors: int = 0
+    gave_up: list = field(default_factory=list)  # the manager's steps abandoned, and why
+
+    def give_up(self, step, answer, path):
+        self.gave_up.append(_why(step, answer, path))
 
 
 @dataclass
@@ -168,6 +172,7 @@ class Intent:
     application: int | None = None
     autosaved: bool = False
     told_submitted: bool = False
+    gave_up: str = ""  # the step where the person stopped, and the last answer
 
 
 class Browser:
@@ -238,14 +243,20 @@ def hidden_inputs(page: str, form_id: str) -> dict:
     return fields
 
 
+def _why(step, answer, path):
+    if answer is None:
+        return f"{step}: no answer in time"
+    return f"{step}: {answer.status} {answer.header('location') or ''} {path}".strip()
+
+
 async def log_in(browser, email):
     page = await browser.send("GET", "/en/accounts/login/")
     token = TOKEN_RE.search(page.body.decode()) if page else None
     if token is None:
-        return False
+        return _why("login page", page, "")
     fields = {"csrfmiddlewaretoken": token.group(1), "username": email, "password": PASSWORD}
     answer = await browser.send("POST", "/en/accounts/login/", *browser.form(fields))
-    return answer is not None and answer.status == 302
+    return "" if answer is not None and answer.status == 302 else _why("log in", answer, "")
 
 
 async def think():
@@ -254,7 +265,8 @@ async def think():
 
 async def applicant(port, world, intent, tally, deadline, pdf):
     browser = Browser(port, tally, deadline)
-    if not await log_in(browser, intent.email):
+    intent.gave_up = await log_in(browser, intent.email)
+    if intent.gave_up:
         return
     await think()
     token = browser.cookies.get("csrftoken")
@@ -262,10 +274,12 @@ async def applicant(port, world, intent, tally, deadline, pdf):
     answer = await browser.send("POST", f"/en/calls/{world['slug']}/apply/", *browser.form(fields))
     location = (answer.header("location") or "") if answer else ""
     if not APPLICATION_RE.match(location):
+        intent.gave_up = _why("apply", answer, "")
         return
     intent.application = int(APPLICATION_RE.match(location).group(1))
     page = await browser.send("GET", location)
     if page is None or page.status != 200:
+        intent.gave_up = _why("application page", page, location)
         return
     await think()  # typing
     hidden = hidden_inputs(page.body.decode(), "application-form")
@@ -295,11 +309,15 @@ async def applicant(port, world, intent, tally, deadline, pdf):
     intent.told_submitted = (
         answer is not None and answer.status == 302 and answer.header("location") == location
     )
+    if not intent.told_submitted:
+        intent.gave_up = _why("submit", answer, location)
 
 
 async def manager(port, world, scenario, intents, tally, deadline, count):
     browser = Browser(port, tally, deadline)
-    if not await log_in(browser, "manager@faults.example"):
+    failed = await log_in(browser, "manager@faults.example")
+    if failed:
+        tally.gave_up.append(failed)
         return
     members = f"{world['committee']}members/"
     for n in range(count):
@@ -308,6 +326,8 @@ async def manager(port, world, scenario, intents, tally, deadline, count):
         page = await browser.send("GET", members)
         token = TOKEN_RE.search(page.body.decode()) if page else None
         if token is None:
+            tally.give_up("members page", page, members)
+            await asyncio.sleep(0.5)
             continue
         email = f"{scenario}-member-{n}@faults.example"
         intents.append(email)
@@ -405,15 +425,16 @@ def faults(stack):
         await in_thread(stack.worker.start)
 
     async def kill_web_workers():
-        """SIGKILL a gunicorn worker every few seconds, while submissions are in flight;
-        gunicorn starts a new one each time."""
+        """SIGKILL a gunicorn worker every few seconds while submissions are in flight,
+        as long as its sibling is up (gunicorn starts a new one each time): requests cut
+        mid-way, not a site that is down."""
 
         async def keep_killing():
             while not stack.stop_killing:
                 workers = stack.web.children()
-                if workers:
+                if len(workers) >= 2:
                     os.kill(random.choice(workers), signal.SIGKILL)
-                await asyncio.sleep(3.0)
+                await asyncio.sleep(4.0)
 
         stack.stop_killing = False
         stack.killer = asyncio.ensure_future(keep_killing())
@@ -503,6 +524,7 @@ def count(scenario, tally, intents, invitations, window, sink, recovery):
     contradicted += sum(1 for message in sent if currency.reason_to_cancel(message))
     wanted_ids = set(messages.exclude(message_id="").values_list("message_id", flat=True))
     accepted = Counter(mid for mid, _at in sink.received if mid in wanted_ids)
+    gave_up = [f"{i.email}: {i.gave_up}" for i in intents if i.gave_up] + tally.gave_up
     start, end = window["start"], window["removed"] + SETTLE_SECONDS
     inside = [s for at, s, *_ in tally.statuses if start <= at <= end and s >= 500]
     outside = [(s, m, p) for at, s, m, p in tally.statuses if not start <= at <= end and s >= 500]
@@ -528,6 +550,7 @@ def count(scenario, tally, intents, invitations, window, sink, recovery):
         "fault_seconds": round(window["removed"] - window["start"], 1),
         "loadavg_1m": round(os.getloadavg()[0], 2),
         **({"5xx_samples": outside[:5]} if outside else {}),
+        **({"gave_up": gave_up[:5]} if gave_up else {}),
     }
 
 
