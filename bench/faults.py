@@ -426,14 +426,15 @@ def faults(stack):
 
     async def kill_web_workers():
         """SIGKILL a gunicorn worker every few seconds while submissions are in flight,
-        as long as its sibling is up (gunicorn starts a new one each time): requests cut
+        as long as its sibling has been serving a while (gunicorn starts a new one each
+        time): requests cut
         mid-way, not a site that is down."""
 
         async def keep_killing():
             while not stack.stop_killing:
-                workers = stack.web.children()
-                if len(workers) >= 2:
-                    os.kill(random.choice(workers), signal.SIGKILL)
+                serving = [w for w in stack.web.children() if real_stack.age_seconds(w) > 8]
+                if len(serving) >= 2:
+                    os.kill(random.choice(serving), signal.SIGKILL)
                 await asyncio.sleep(4.0)
 
         stack.stop_killing = False

@@ -188,10 +188,28 @@ class Process:
             self.kill()
 
 
+def _control_socket_off():
+    """Newer gunicorn opens a control socket in ~/.gunicorn, shared by every gunicorn the
+    user runs: the bench's own server needs none."""
+    helptext = subprocess.run(
+        [PYTHON, "-m", "gunicorn", "--help"], capture_output=True, text=True, check=True
+    ).stdout
+    return ["--no-control-socket"] if "--no-control-socket" in helptext else []
+
+
 def gunicorn(env, port, logfile):
     command = [PYTHON, "-m", "gunicorn", "jumelage.wsgi", "--workers", "2"]
     command += ["--worker-class", "sync", "--bind", f"127.0.0.1:{port}", "--timeout", "60"]
-    return Process("gunicorn", command, env, logfile)
+    return Process("gunicorn", [*command, *_control_socket_off()], env, logfile)
+
+
+def age_seconds(pid):
+    """How long process `pid` has run, from /proc."""
+    with open(f"/proc/{pid}/stat") as stat:
+        started = int(stat.read().rsplit(")", 1)[1].split()[19])
+    with open("/proc/uptime") as uptime:
+        now = float(uptime.read().split()[0])
+    return now - started / os.sysconf("SC_CLK_TCK")
 
 
 def celery_worker(env, schedule, logfile):
