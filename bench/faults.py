@@ -1,13 +1,39 @@
-"""The outbox under faults, against a real Redis, Celery worker (with beat) and SMTP sink.
+"""Faults survived, against a real stack on this machine: one JSON line per scenario.
 
-    DATABASE_URL=postgres://… .venv/bin/python bench/faults.py [--messages N]
+    .venv/bin/python bench/faults.py            # every scenario, about 15 minutes
+    .venv/bin/python bench/faults.py --quick    # shorter rushes, fewer people
+    .venv/bin/python bench/faults.py --only mail_refusing --only broker_down
 
-Starts its own Redis (port 6390), a local SMTP sink (port 8151) that can be told to
-refuse or stall, and a Celery worker with its beat; queues messages while a fault is
-injected, removes the fault, and waits until every message is sent. Prints one JSON line
-per scenario; the "healthy" line is the baseline of the same run. Messages are queued by
-calling the outbox's service in this process (not through gunicorn): `requests` counts
-those calls and `5xx` the ones that raised.
+The bench starts its own PostgreSQL (initdb into /tmp, port 5499) and Redis (port 6390),
+since the scenarios stop and restart them, gunicorn (2 sync workers, production settings),
+a Celery worker with its beat (the outbox's sweep every 30 s), and an SMTP sink (port
+8151) that can refuse (451) or stall. Retries and leases are shortened (first retry after
+2 s, at most 10 s; a send's lease 15 s; the sweep takes a message after 10 s).
+
+Each scenario is a rush of `--seconds`: applicants log in, start their application,
+autosave a draft, and submit the full form with a PDF; a manager invites committee members
+(each invitation queues a message) and reads the applications list. A few seconds in, the
+fault is injected, and removed a while later. Everyone behaves as a browser would: after
+an error page or a connection cut, the same form is sent again, until it is accepted or
+the scenario's time is up.
+
+After the rush the database is counted, not the clients' beliefs:
+- `saved`: submissions and invitations found; `lost`: intended ones not found, and
+  autosaved drafts whose text is not in the row;
+- `duplicated`: more than one submission of one application, one member per address, or
+  one message per event;
+- `contradicted`: a submission the applicant was told succeeded but is not submitted, a
+  confirmation sent for an application not submitted, or a message sent whose news no
+  longer held (the outbox's currency check);
+- `5xx`: answers >= 500 outside the fault window, and any other than 503 inside it
+  (`503_in_window` counts those); `connection_errors` the requests cut (a killed worker);
+- `messages_queued` / `messages_sent`: the scenario's outbox rows / those sent;
+  `messages_sent_twice`: Message-IDs the sink accepted more than once;
+- `recovery_seconds`: the longest any message waited once the fault was removed (from the
+  removal, or from its queueing if later, to its sending; null when some were not sent
+  within two minutes).
+
+Progress goes to stderr; stdout holds only the JSON lines.
 """
 
 import argparse
@@ -15,207 +41,623 @@ import asyncio
 import json
 import logging
 import os
+import random
+import re
+import secrets
+import shutil
 import signal
-import subprocess
 import sys
-import threading
+import tempfile
 import time
 from collections import Counter
+from dataclasses import dataclass, field
 from pathlib import Path
-from types import SimpleNamespace
+from urllib.parse import urlencode
 
-from aiosmtpd.controller import Controller
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-REDIS_PORT, SMTP_PORT = 6390, 8151
-ROOT = Path(__file__).resolve().parent.parent
-ENV = {
-    "CELERY_BROKER_URL": f"redis://127.0.0.1:{REDIS_PORT}/0",
-    "EMAIL_URL": f"smtp://127.0.0.1:{SMTP_PORT}",
-    "EMAIL_TIMEOUT": "5",
-    "OUTBOX_RETRY_FIRST_SECONDS": "2",
-    "OUTBOX_RETRY_MAX_SECONDS": "10",
-    "OUTBOX_LEASE_SECONDS": "15",
-    "OUTBOX_SWEEP_AFTER_SECONDS": "10",
-}
-os.environ.update(ENV)
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "jumelage.settings")
+from bench import real_stack
+from bench.load import multipart, parse_response
+from bench.real_stack import log
 
-
-class Sink:
-    """Records each accepted mail's Message-ID; refuses (451) or stalls when told."""
-
-    def __init__(self):
-        self.received, self.refusing, self.stall = [], False, 0.0
-
-    async def handle_DATA(self, server, session, envelope):
-        if self.refusing:
-            return "451 4.3.0 Try again later"
-        if self.stall:
-            await asyncio.sleep(self.stall)
-        for line in envelope.content.decode(errors="replace").splitlines():
-            if line.lower().startswith("message-id:"):
-                self.received.append(line.split(":", 1)[1].strip())
-        return "250 OK"
+PG_PORT, REDIS_PORT, SMTP_PORT = 5499, 6390, 8151
+PASSWORD = "faults bench password 7 kettles"
+SCENARIOS = (
+    "healthy",
+    "broker_down",
+    "mail_refusing",
+    "mail_slow",
+    "celery_worker_killed",
+    "database_restart",
+    "web_worker_killed",
+)
+FULL = {"seconds": 40, "lead": 10, "fault": 15, "applicants": 80, "members": 20}
+QUICK = {"seconds": 16, "lead": 4, "fault": 6, "applicants": 24, "members": 6}
+# A fault's effects last a little beyond its removal (reconnecting, a worker starting).
+SETTLE_SECONDS = 5
+# Every queued message must be sent within this long of the fault's removal.
+RECOVERY_LIMIT = 120
+EMAIL_TIMEOUT = 5
+TIMEOUT = 30.0
+TOKEN_RE = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
+INPUT_RE = re.compile(r"<input\b[^>]*>")
+ATTRIBUTE_RE = re.compile(r'(\w[\w-]*)="([^"]*)"')
+APPLICATION_RE = re.compile(r"^/en/calls/applications/(\d+)/$")
 
 
-def start_redis():
-    subprocess.run(
-        [
-            "redis-server",
-            "--port",
-            str(REDIS_PORT),
-            "--bind",
-            "127.0.0.1",
-            "--save",
-            "",
-            "--appendonly",
-            "no",
-            "--daemonize",
-            "yes",
-            "--pidfile",
-            "/tmp/faults-redis.pid",
-        ],
-        check=True,
+def stack_env(workdir, pg, redis):
+    env = {
+        key: value
+        for key, value in os.environ.items()
+        if not key.startswith(("DATABASE_", "CELERY_", "EMAIL_", "OUTBOX_", "CACHE_"))
+    }
+    env.update(
+        DJANGO_SETTINGS_MODULE="jumelage.settings",
+        DEBUG="false",
+        SECRET_KEY=secrets.token_urlsafe(64),
+        ALLOWED_HOSTS="127.0.0.1",
+        SITE_URL="https://127.0.0.1",
+        DATA_DIR=str(workdir / "data"),
+        DATABASE_URL=pg.url,
+        CELERY_BROKER_URL=redis.url,
+        EMAIL_URL=f"smtp://127.0.0.1:{SMTP_PORT}",
+        EMAIL_TIMEOUT=str(EMAIL_TIMEOUT),
+        OUTBOX_RETRY_FIRST_SECONDS="2",
+        OUTBOX_RETRY_MAX_SECONDS="10",
+        OUTBOX_LEASE_SECONDS="15",
+        OUTBOX_SWEEP_AFTER_SECONDS="10",
+        PYTHONUNBUFFERED="1",
     )
-    time.sleep(0.5)
+    return env
 
 
-def stop_redis():
-    pid = int(Path("/tmp/faults-redis.pid").read_text())
-    os.kill(pid, signal.SIGTERM)
-    time.sleep(0.5)
+# -- the world --------------------------------------------------------------------------------
 
 
-def start_worker():
-    command = [
-        str(Path(sys.executable).parent / "celery"),
-        "-A",
-        "jumelage",
-        "worker",
-        "-B",
-        "-c",
-        "2",
-        "--loglevel=WARNING",
-        "-s",
-        "/tmp/faults-beat-schedule",
-    ]
-    log = open("/tmp/faults-worker.log", "a")  # noqa: SIM115 - lives as long as the worker
-    # A session of its own, so its pool and beat processes are killed with it.
-    return subprocess.Popen(
-        command, cwd=ROOT, env=os.environ, stdout=log, stderr=log, start_new_session=True
+def seed(sizes):
+    """The bench's world, through bench/seed.py's builders: one open call (Toulouse's, with
+    its pitch deck question), a manager of Toulouse, its committee, and per scenario the
+    applicants, all with one known password."""
+    from django.contrib.auth.hashers import make_password
+
+    from bench import seed as builders
+    from jumelage.accounts.models import Membership, Role, User
+    from jumelage.review.models import Committee
+
+    calls, themes, _taichung = builders.build_world()
+    call = calls["submit"]
+    password = make_password(PASSWORD)
+    for scenario in SCENARIOS:
+        builders.bulk_users(f"{scenario}-", sizes["applicants"], password)
+    manager = User.objects.create(
+        email="manager@faults.example",
+        full_name="Faults Manager",
+        password=password,
+        email_verified=True,
     )
-
-
-def queue(count, label):
-    from django.db import transaction
-
-    from jumelage.notifications.services import queue_message
-
-    ids, errors = [], 0
-    for n in range(count):
-        recipient = SimpleNamespace(pk=None, email=f"{label}-{n}@example.org")
-        try:
-            with transaction.atomic():
-                message = queue_message(
-                    "verify-email",
-                    recipient=recipient,
-                    language="en",
-                    context={"name": f"{label} {n}", "link": "http://example.org/"},
-                )
-            ids.append(message.pk)
-        except Exception:  # counted: a person would have seen an error
-            errors += 1
-        time.sleep(0.02)
-    return ids, errors
-
-
-def wait_sent(ids, limit=150):
-    from jumelage.notifications.models import OutboxMessage, OutboxState
-
-    start = time.monotonic()
-    while time.monotonic() - start < limit:
-        pending = OutboxMessage.objects.filter(pk__in=ids).exclude(state=OutboxState.SENT)
-        if not pending.exists():
-            break
-        time.sleep(0.5)
-    return time.monotonic() - start
-
-
-def figures(name, ids, errors, sink, recovery, received_before):
-    from jumelage.notifications.models import OutboxMessage, OutboxState
-
-    messages = OutboxMessage.objects.filter(pk__in=ids)
-    wanted = set(messages.values_list("message_id", flat=True))
-    seen = Counter(m for m in sink.received[received_before:] if m in wanted)
-    sent = messages.filter(state=OutboxState.SENT).count()
+    Membership.objects.create(user=manager, side=call.side, role=Role.MANAGER)
+    Committee.objects.create(cycle=call.cycle, side=call.side)
     return {
-        "scenario": name,
-        "requests": len(ids) + errors,
-        "saved": len(ids),
-        "lost": len(ids) - len(seen),
-        "duplicated": 0 if len(wanted) == len(ids) else len(ids) - len(wanted),
-        "contradicted": messages.filter(state=OutboxState.CANCELLED).count(),
-        "5xx": errors,
-        "messages_queued": len(ids),
-        "messages_sent": sent,
-        "messages_sent_twice": sum(1 for n in seen.values() if n > 1),
-        "recovery_seconds": round(recovery, 1),
+        "slug": call.slug,
+        "theme": themes[call.cycle_id][0].pk,
+        "committee": f"/en/review/{call.cycle.partnership.slug}/{call.cycle.slug}/"
+        f"{call.side.slug}/",
     }
 
 
-def scenario(name, sink, count, inject, remove):
-    before = len(sink.received)
-    inject()
-    ids, errors = queue(count, name)
-    time.sleep(3)
-    remove()
-    recovery = wait_sent(ids)
-    print(json.dumps(figures(name, ids, errors, sink, recovery, before)), flush=True)
+# -- the clients ------------------------------------------------------------------------------
 
 
-def main():
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--messages", type=int, default=40)
-    count = parser.parse_args().messages
-    import django
-
-    django.setup()
-    sink = Sink()
-    logging.getLogger("mail.log").setLevel(logging.WARNING)
-    smtp = Controller(sink, hostname="127.0.0.1", port=SMTP_PORT)
-    smtp.start()
-    start_redis()
-    state = SimpleNamespace(worker=start_worker())
-    time.sleep(5)
-    try:
-        run_scenarios(sink, count, state)
-    finally:
-        os.killpg(state.worker.pid, signal.SIGTERM)
-        state.worker.wait(20)
-        stop_redis()
-        smtp.stop()
+class NoAnswer(Exception):
+    """The connection was refused or cut before a whole answer came (a killed worker)."""
 
 
-def run_scenarios(sink, count, state):
-    def nothing():
+@dataclass
+class Tally:
+    requests: int = 0
+    statuses: list = field(default_factory=list)  # (time, status, method, path)
+    connection_errors: int = 0
+    gave_up: list = field(default_factory=list)  # the manager's steps abandoned, and why
+
+    def give_up(self, step, answer, path):
+        self.gave_up.append(_why(step, answer, path))
+
+
+@dataclass
+class Intent:
+    """What one person set out to do, and what they were told."""
+
+    email: str
+    organisation: str = ""
+    application: int | None = None
+    autosaved: bool = False
+    told_submitted: bool = False
+    gave_up: str = ""  # the step where the person stopped, and the last answer
+
+
+class Browser:
+    """One person's browser: cookies, and the same form sent again after an error."""
+
+    def __init__(self, port, tally, deadline):
+        self.port, self.tally, self.deadline = port, tally, deadline
+        self.cookies = {}
+        self.origin = f"https://127.0.0.1:{port}"
+
+    async def _once(self, method, path, headers, body):
+        lines = [f"{method} {path} HTTP/1.1", f"Host: 127.0.0.1:{self.port}"]
+        lines += ["Connection: close", "X-Forwarded-Proto: https", f"Origin: {self.origin}"]
+        cookie = "; ".join(f"{k}={v}" for k, v in self.cookies.items() if v is not None)
+        if cookie:
+            lines.append(f"Cookie: {cookie}")
+        lines += [f"{key}: {value}" for key, value in headers.items()]
+        if method == "POST":
+            lines.append(f"Content-Length: {len(body)}")
+        payload = ("\r\n".join(lines) + "\r\n\r\n").encode("latin-1") + body
+        self.tally.requests += 1
+        try:
+            reader, writer = await asyncio.wait_for(
+                asyncio.open_connection("127.0.0.1", self.port), TIMEOUT
+            )
+            try:
+                writer.write(payload)
+                raw = await asyncio.wait_for(reader.read(), TIMEOUT)
+            finally:
+                writer.close()
+            response = parse_response(raw)
+        except (OSError, TimeoutError, ValueError, IndexError) as error:
+            self.tally.connection_errors += 1
+            raise NoAnswer(str(error)) from error
+        self.tally.statuses.append((time.time(), response.status, method, path))
+        self.cookies.update(response.set_cookies())
+        return response
+
+    async def send(self, method, path, headers=None, body=b"", ok=(200, 302)):
+        """The request, sent again after a 5xx or a cut connection, as a person would
+        press reload; returns the first answer in `ok`, or None when time is up."""
+        while time.monotonic() < self.deadline:
+            try:
+                response = await self._once(method, path, headers or {}, body)
+            except NoAnswer:
+                await asyncio.sleep(0.5)
+                continue
+            if response.status in ok:
+                return response
+            if response.status < 500:
+                return response
+            await asyncio.sleep(0.5)
         return None
 
-    def refuse(on):
-        sink.refusing = on
+    def form(self, fields):
+        return {"Content-Type": "application/x-www-form-urlencoded"}, urlencode(fields).encode()
 
-    def kill_worker_mid_send():
-        sink.stall = 2.0
-        threading.Timer(2.5, lambda: os.killpg(state.worker.pid, signal.SIGKILL)).start()
 
-    def restart_worker():
-        state.worker.wait()
+def hidden_inputs(page: str, form_id: str) -> dict:
+    """The hidden fields of the page's form `form_id`, a form token among them if any."""
+    start = page.find(f'id="{form_id}"')
+    segment = page[start : page.find("</form>", start)] if start >= 0 else page
+    fields = {}
+    for tag in INPUT_RE.findall(segment):
+        attributes = dict(ATTRIBUTE_RE.findall(tag))
+        if attributes.get("type") == "hidden" and "name" in attributes:
+            fields.setdefault(attributes["name"], attributes.get("value", ""))
+    return fields
+
+
+def _why(step, answer, path):
+    if answer is None:
+        return f"{step}: no answer in time"
+    return f"{step}: {answer.status} {answer.header('location') or ''} {path}".strip()
+
+
+async def log_in(browser, email):
+    page = await browser.send("GET", "/en/accounts/login/")
+    token = TOKEN_RE.search(page.body.decode()) if page else None
+    if token is None:
+        return _why("login page", page, "")
+    fields = {"csrfmiddlewaretoken": token.group(1), "username": email, "password": PASSWORD}
+    answer = await browser.send("POST", "/en/accounts/login/", *browser.form(fields))
+    return "" if answer is not None and answer.status == 302 else _why("log in", answer, "")
+
+
+async def think():
+    await asyncio.sleep(random.uniform(0.3, 1.2))
+
+
+async def applicant(port, world, intent, tally, deadline, pdf):
+    browser = Browser(port, tally, deadline)
+    intent.gave_up = await log_in(browser, intent.email)
+    if intent.gave_up:
+        return
+    await think()
+    token = browser.cookies.get("csrftoken")
+    fields = {"csrfmiddlewaretoken": token, "language": "en"}
+    answer = await browser.send("POST", f"/en/calls/{world['slug']}/apply/", *browser.form(fields))
+    location = (answer.header("location") or "") if answer else ""
+    if not APPLICATION_RE.match(location):
+        intent.gave_up = _why("apply", answer, "")
+        return
+    intent.application = int(APPLICATION_RE.match(location).group(1))
+    page = await browser.send("GET", location)
+    if page is None or page.status != 200:
+        intent.gave_up = _why("application page", page, location)
+        return
+    await think()  # typing
+    hidden = hidden_inputs(page.body.decode(), "application-form")
+    name = intent.email.split("@")[0]
+    intent.organisation = f"{name} Labs"
+    draft = {"csrfmiddlewaretoken": hidden["csrfmiddlewaretoken"], "team_name": f"Team {name}"}
+    draft |= {"organisation": intent.organisation}
+    body = urlencode([*draft.items(), ("_fields", "team_name"), ("_fields", "organisation")])
+    form_type = {"Content-Type": "application/x-www-form-urlencoded"}
+    saved = await browser.send("POST", f"{location}autosave/", form_type, body.encode(), ok=(200,))
+    intent.autosaved = saved is not None and saved.status == 200
+    await think()  # reading it over once more
+    full = {
+        **hidden,
+        "action": "submit",
+        "language": "en",
+        "team_name": f"Team {name}",
+        "organisation": intent.organisation,
+        "contact_name": f"Contact {name}",
+        "contact_email": intent.email,
+        "contact_phone": "+33 5 00 00 00 00",
+        "theme": world["theme"],
+        "privacy_consent": "on",
+    }
+    content_type, body = multipart(full, {"pitch_deck": ("pitch.pdf", "application/pdf", pdf)})
+    answer = await browser.send("POST", location, {"Content-Type": content_type}, body)
+    intent.told_submitted = (
+        answer is not None and answer.status == 302 and answer.header("location") == location
+    )
+    if not intent.told_submitted:
+        intent.gave_up = _why("submit", answer, location)
+
+
+async def manager(port, world, scenario, intents, tally, deadline, count):
+    browser = Browser(port, tally, deadline)
+    failed = await log_in(browser, "manager@faults.example")
+    if failed:
+        tally.gave_up.append(failed)
+        return
+    members = f"{world['committee']}members/"
+    for n in range(count):
+        if time.monotonic() >= deadline:
+            return
+        page = await browser.send("GET", members)
+        token = TOKEN_RE.search(page.body.decode()) if page else None
+        if token is None:
+            tally.give_up("members page", page, members)
+            await asyncio.sleep(0.5)
+            continue
+        email = f"{scenario}-member-{n}@faults.example"
+        intents.append(email)
+        fields = {
+            "csrfmiddlewaretoken": token.group(1),
+            "name": f"Member {n}",
+            "email": email,
+            "role": "reviewer",
+            "language": "en",
+            "max_load": "10",
+        }
+        # A 400 saying the address "is already invited" is the first try's success.
+        await browser.send("POST", members, *browser.form(fields), ok=(302, 400))
+        await browser.send("GET", f"/en/calls/{world['slug']}/applications/")
+        await asyncio.sleep(0.5)
+
+
+async def rush(port, world, scenario, sizes, fault, pdf):
+    """Applicants and a manager for `seconds`, the fault injected after `lead` seconds and
+    removed `fault` seconds later; returns what they set out to do and the timings."""
+    tally, intents, invitations = Tally(), [], []
+    start = time.monotonic()
+    deadline = start + sizes["seconds"] + 60  # in-flight flows may finish, retrying, for this long
+    emails = [f"{scenario}-{n:06d}@bench.example" for n in range(sizes["applicants"])]
+
+    async def arrivals():
+        """Applicants arrive evenly over the rush, each at their own pace."""
+        flows = []
+        for n, email in enumerate(emails):
+            await asyncio.sleep(
+                max(0.0, start + n * sizes["seconds"] / len(emails) - time.monotonic())
+            )
+            intents.append(Intent(email))
+            flows.append(applicant(port, world, intents[-1], tally, deadline, pdf))
+            flows[-1] = asyncio.ensure_future(flows[-1])
+        await asyncio.gather(*flows)
+
+    async def timeline():
+        await asyncio.sleep(sizes["lead"])
+        window = {"start": time.time()}
+        log(f"{scenario}: fault in")
+        await fault.inject()
+        await asyncio.sleep(sizes["fault"])
+        await fault.remove()
+        window["removed"] = time.time()
+        log(f"{scenario}: fault out")
+        return window
+
+    manage = manager(port, world, scenario, invitations, tally, deadline, sizes["members"])
+    window, *_done = await asyncio.gather(timeline(), arrivals(), manage)
+    return tally, intents, invitations, window
+
+
+# -- the faults -------------------------------------------------------------------------------
+
+
+class Fault:
+    def __init__(self, inject=None, remove=None):
+        self._inject, self._remove = inject, remove
+
+    async def inject(self):
+        if self._inject:
+            await self._inject()
+
+    async def remove(self):
+        if self._remove:
+            await self._remove()
+
+
+def faults(stack):
+    sink, loop = stack.sink, asyncio.get_running_loop()
+
+    async def in_thread(function, *args):
+        await loop.run_in_executor(None, function, *args)
+
+    async def refuse():
+        sink.refusing = True
+
+    async def accept():
+        sink.refusing = False
+
+    async def stall():
+        sink.stall = 2 * EMAIL_TIMEOUT  # past the client's timeout: accepted, believed lost
+
+    async def answer():
         sink.stall = 0.0
-        state.worker = start_worker()
 
-    scenario("healthy", sink, count, nothing, nothing)
-    scenario("mail_refusing", sink, count, lambda: refuse(True), lambda: refuse(False))
-    scenario("broker_down", sink, count, stop_redis, start_redis)
-    scenario("worker_killed", sink, count, kill_worker_mid_send, restart_worker)
+    async def kill_worker_mid_send():
+        sink.stall = 3.0  # sends in flight when the worker dies
+        await asyncio.sleep(2.0)
+        await in_thread(stack.worker.kill)
+
+    async def restart_worker():
+        sink.stall = 0.0
+        await in_thread(stack.worker.start)
+
+    async def kill_web_workers():
+        """SIGKILL a gunicorn worker every few seconds while submissions are in flight,
+        as long as its sibling has been serving a while (gunicorn starts a new one each
+        time): requests cut
+        mid-way, not a site that is down."""
+
+        async def keep_killing():
+            while not stack.stop_killing:
+                serving = [w for w in stack.web.children() if real_stack.age_seconds(w) > 8]
+                if len(serving) >= 2:
+                    os.kill(random.choice(serving), signal.SIGKILL)
+                await asyncio.sleep(4.0)
+
+        stack.stop_killing = False
+        stack.killer = asyncio.ensure_future(keep_killing())
+
+    async def stop_killing():
+        stack.stop_killing = True
+        await stack.killer
+
+    return {
+        "healthy": Fault(),
+        "broker_down": Fault(
+            lambda: in_thread(stack.redis.stop), lambda: in_thread(stack.redis.start)
+        ),
+        "mail_refusing": Fault(refuse, accept),
+        "mail_slow": Fault(stall, answer),
+        "celery_worker_killed": Fault(kill_worker_mid_send, restart_worker),
+        "database_restart": Fault(
+            lambda: in_thread(stack.pg.stop), lambda: in_thread(stack.pg.start)
+        ),
+        "web_worker_killed": Fault(kill_web_workers, stop_killing),
+    }
+
+
+# -- counting ---------------------------------------------------------------------------------
+
+
+def wait_for_messages(emails, removed, limit=RECOVERY_LIMIT):
+    """Seconds from the fault's removal until a message to `emails` queued before it, or
+    waiting since, was sent: the longest any message waited once the fault was gone
+    (0 when every one went out at once); None when some are unsent after `limit` s."""
+    from django.db import connections
+
+    from jumelage.notifications.models import OutboxMessage, OutboxState
+
+    finished = (OutboxState.SENT, OutboxState.FAILED, OutboxState.CANCELLED)
+    while True:
+        connections.close_all()
+        messages = OutboxMessage.objects.filter(recipient_email__in=emails)
+        if not messages.exclude(state__in=finished).exists():
+            waits = [
+                m.sent_at.timestamp() - max(m.created.timestamp(), removed)
+                for m in messages
+                if m.sent_at
+            ]
+            return round(max([0.0, *waits]), 1)
+        if time.time() - removed > limit:
+            return None
+        time.sleep(1)
+
+
+def count(scenario, tally, intents, invitations, window, sink, recovery):
+    from django.db import connections
+    from django.db.models import Count, Q
+
+    from jumelage.calls.enums import ApplicationState
+    from jumelage.calls.models import Application
+    from jumelage.notifications import currency
+    from jumelage.notifications.models import OutboxMessage, OutboxState
+    from jumelage.review.models import Member
+
+    connections.close_all()
+    emails = [intent.email for intent in intents]
+    applications = {
+        a.applicant.email: a
+        for a in Application.objects.filter(applicant__email__in=emails)
+        .select_related("applicant")
+        .annotate(submissions=Count("transitions", filter=Q(transitions__to_state="submitted")))
+    }
+    submitted = {
+        email for email, a in applications.items() if a.state == ApplicationState.SUBMITTED
+    }
+    drafts_lost = sum(
+        1
+        for intent in intents
+        if intent.autosaved and applications[intent.email].organisation != intent.organisation
+    )
+    members = Counter(Member.objects.filter(email__in=invitations).values_list("email", flat=True))
+    messages = OutboxMessage.objects.filter(recipient_email__in=emails + invitations)
+    per_event = Counter(messages.values_list("template_key", "recipient_email"))
+    sent = messages.filter(state=OutboxState.SENT)
+    contradicted = sum(1 for i in intents if i.told_submitted and i.email not in submitted)
+    contradicted += (
+        sent.filter(template_key="application-submitted")
+        .exclude(recipient_email__in=submitted)
+        .count()
+    )
+    contradicted += sum(1 for message in sent if currency.reason_to_cancel(message))
+    wanted_ids = set(messages.exclude(message_id="").values_list("message_id", flat=True))
+    accepted = Counter(mid for mid, _at in sink.received if mid in wanted_ids)
+    gave_up = [f"{i.email}: {i.gave_up}" for i in intents if i.gave_up] + tally.gave_up
+    start, end = window["start"], window["removed"] + SETTLE_SECONDS
+    inside = [s for at, s, *_ in tally.statuses if start <= at <= end and s >= 500]
+    outside = [(s, m, p) for at, s, m, p in tally.statuses if not start <= at <= end and s >= 500]
+    return {
+        "scenario": scenario,
+        "requests": tally.requests,
+        "saved": len(submitted) + len(members),
+        "lost": len(intents) - len(submitted) + drafts_lost + len(set(invitations) - set(members)),
+        "duplicated": sum(a.submissions - 1 for a in applications.values() if a.submissions > 1)
+        + sum(n - 1 for n in members.values() if n > 1)
+        + sum(n - 1 for n in per_event.values() if n > 1),
+        "contradicted": contradicted,
+        "5xx": len(outside) + sum(1 for s in inside if s != 503),
+        "messages_queued": messages.count(),
+        "messages_sent": sent.count(),
+        "messages_sent_twice": sum(1 for n in accepted.values() if n > 1),
+        "recovery_seconds": recovery,
+        "applicants": len(intents),
+        "invitations": len(invitations),
+        "503_in_window": sum(1 for s in inside if s == 503),
+        "connection_errors": tally.connection_errors,
+        "messages_failed": messages.filter(state=OutboxState.FAILED).count(),
+        "fault_seconds": round(window["removed"] - window["start"], 1),
+        "loadavg_1m": round(os.getloadavg()[0], 2),
+        **({"5xx_samples": outside[:5]} if outside else {}),
+        **({"gave_up": gave_up[:5]} if gave_up else {}),
+    }
+
+
+# -- the run ----------------------------------------------------------------------------------
+
+
+@dataclass
+class Stack:
+    pg: real_stack.Postgres
+    redis: real_stack.Redis
+    sink: real_stack.Sink
+    web: real_stack.Process
+    worker: real_stack.Process
+    port: int
+    stop_killing: bool = False
+    killer: object = None
+
+
+def healthy_again(stack):
+    """Before the next scenario: every service up, whatever the last one left."""
+    if not (stack.pg.data / "postmaster.pid").exists():
+        stack.pg.start()
+    if not stack.redis.pidfile.exists():
+        stack.redis.start()
+    if stack.worker.popen.poll() is not None:
+        stack.worker.start()
+    stack.sink.refusing, stack.sink.stall = False, 0.0
+
+
+async def run_scenarios(stack, world, sizes, names):
+    from jumelage.demo.pdf import one_page_pdf
+
+    pdf = one_page_pdf(["Pitch deck"])
+    table = faults(stack)
+    for name in names:
+        healthy_again(stack)
+        log(f"{name}: rush of {sizes['seconds']} s")
+        tally, intents, invitations, window = await rush(
+            stack.port, world, name, sizes, table[name], pdf
+        )
+        emails = [intent.email for intent in intents] + invitations
+        loop = asyncio.get_running_loop()  # the database is counted outside the event loop
+        recovery = await loop.run_in_executor(None, wait_for_messages, emails, window["removed"])
+        line = await loop.run_in_executor(
+            None, count, name, tally, intents, invitations, window, stack.sink, recovery
+        )
+        print(json.dumps(line), flush=True)
+
+
+def parse_args(argv):
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--quick", action="store_true", help="shorter rushes, fewer people")
+    parser.add_argument("--only", choices=SCENARIOS, action="append", help="(repeatable)")
+    parser.add_argument("--keep", action="store_true", help="keep the logs in /tmp")
+    return parser.parse_args(argv)
+
+
+def _stop_on_sigterm(signum, frame):
+    raise KeyboardInterrupt
+
+
+def main(argv=None):
+    args = parse_args(argv)
+    signal.signal(signal.SIGTERM, _stop_on_sigterm)
+    sizes = QUICK if args.quick else FULL
+    names = [name for name in SCENARIOS if not args.only or name in args.only]
+    workdir = Path(tempfile.mkdtemp(prefix="jumelage-faults-"))
+    pg = real_stack.Postgres(PG_PORT, Path("/tmp/jumelage-faults-pg"))
+    redis = real_stack.Redis(REDIS_PORT, workdir)
+    env = stack_env(workdir, pg, redis)
+    os.environ.update(env)
+    sink = real_stack.Sink(SMTP_PORT)
+    logging.getLogger("mail.log").setLevel(logging.WARNING)
+    port = real_stack.free_port()
+    web = real_stack.gunicorn(env, port, workdir / "gunicorn.log")
+    worker = real_stack.celery_worker(env, workdir / "beat-schedule", workdir / "celery.log")
+    stack = Stack(pg, redis, sink, web, worker, port)
+    try:
+        log(f"PostgreSQL on {PG_PORT}, Redis on {REDIS_PORT}, SMTP sink on {SMTP_PORT}")
+        pg.create()
+        redis.start()
+        sink.start()
+        real_stack.run_python_module(env, "django", "migrate", "--noinput", "-v", "0")
+        real_stack.run_python_module(env, "django", "collectstatic", "--noinput", "-v", "0")
+        import django
+
+        django.setup()
+        world = seed(sizes)
+        web.start()
+        worker.start()
+        real_stack.wait_for_port(port)
+        log(f"gunicorn on {port}; logs in {workdir}")
+        asyncio.run(run_scenarios(stack, world, sizes, names))
+    except KeyboardInterrupt:
+        log("interrupted: stopping the stack")
+        sys.exit(130)
+    finally:
+        for stop in (web.stop, worker.stop, redis.stop, sink.stop, pg.destroy):
+            try:
+                stop()
+            except Exception as error:  # every service is stopped, whatever one says
+                log(f"stopping: {error}")
+        if args.keep:
+            log(f"kept {workdir}")
+        else:
+            shutil.rmtree(workdir, ignore_errors=True)
 
 
 if __name__ == "__main__":

@@ -4,9 +4,11 @@ Loaded by a data migration; managers may edit them afterwards in the outbox page
 Placeholders use Django's template syntax with plain-string values.
 """
 
+from django.utils.translation import gettext_noop
+
 TEMPLATES = {
     "verify-email": {
-        "description": "Sent when someone registers, to confirm their email address.",
+        "description": gettext_noop("Sent when someone registers, to confirm their email address."),
         "subject": {
             "en": "Confirm your email address for jumelage",
             "fr": "Confirmez votre adresse e-mail pour jumelage",
@@ -24,7 +26,7 @@ TEMPLATES = {
         },
     },
     "application-submitted": {
-        "description": "Sent to the applicant when their application is submitted.",
+        "description": gettext_noop("Sent to the applicant when their application is submitted."),
         "subject": {
             "en": "Application received: {{ call }}",
             "fr": "Candidature reçue : {{ call }}",
@@ -45,7 +47,7 @@ TEMPLATES = {
         },
     },
     "application-withdrawn": {
-        "description": "Sent to the applicant when they withdraw their application.",
+        "description": gettext_noop("Sent to the applicant when they withdraw their application."),
         "subject": {
             "en": "Application withdrawn: {{ call }}",
             "fr": "Candidature retirée : {{ call }}",

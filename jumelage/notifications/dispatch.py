@@ -21,17 +21,20 @@ from jumelage.notifications.models import OutboxMessage, OutboxState
 log = logging.getLogger(__name__)
 
 SEND_TASK = "jumelage.notifications.tasks.send_outbox_message"
+# Inline, how many due messages a successful send takes along (see `_catch_up`).
+CATCH_UP = 5
 
 
-def dispatch(message_id: int, countdown: int | None = None) -> bool:
+def dispatch(message_id: int, countdown: int | None = None, *, catch_up: bool = True) -> bool:
     """Have message `message_id` sent now (inline) or by a worker, after `countdown` seconds.
 
     Returns False when the broker could not take it: the sweep will.
     """
     if settings.CELERY_TASK_ALWAYS_EAGER:
-        # Inline: the same call as the task, without Celery's eager tracing around it; a
-        # retry waits for the sweep.
+        # Inline: the same call as the task, without Celery's eager tracing around it.
         sending.send(message_id)
+        if catch_up:
+            _catch_up(message_id)
         return True
     try:
         current_app.send_task(SEND_TASK, args=[message_id], countdown=countdown)
@@ -54,16 +57,25 @@ def due_messages(now=None):
     return OutboxMessage.objects.filter(waiting | abandoned)
 
 
+def _catch_up(message_id: int) -> None:
+    """Inline there is no beat: once a message went out (the mail server works again), the
+    few that are due go with it, so a failed send is retried at the next one without
+    anyone's help. `jumelage sweep_outbox` from cron sends the rest (see the README)."""
+    if OutboxMessage.objects.filter(pk=message_id, state=OutboxState.SENT).exists():
+        sweep(limit=CATCH_UP)
+
+
 def sweep(limit: int = 500) -> int:
     """Dispatch the due messages again, oldest first; returns how many were handed over.
 
-    Run periodically (Celery beat's "sweep-outbox"); a message dispatched twice is still
-    sent once, since sending claims it first.
+    Run periodically (Celery beat's "sweep-outbox", or `jumelage sweep_outbox` from cron
+    with inline tasks); a message dispatched twice is still sent once, since sending
+    claims it first.
     """
     due = due_messages().order_by("next_attempt_at", "pk").values_list("pk", flat=True)
     handed = 0
     for pk in list(due[:limit]):
-        if not dispatch(pk):
+        if not dispatch(pk, catch_up=False):
             break  # the broker is still down: the next sweep tries again
         handed += 1
     return handed

@@ -2,9 +2,11 @@
 editable afterwards in the outbox pages. They never name a team: a blind committee's
 reviewers read them too."""
 
+from django.utils.translation import gettext_noop
+
 TEMPLATES = {
     "committee-invitation": {
-        "description": "Sent to a person invited to a selection committee.",
+        "description": gettext_noop("Sent to a person invited to a selection committee."),
         "subject": {
             "en": "You are invited to the selection committee of {{ city }} ({{ cycle }})",
             "fr": "Vous êtes invité au comité de sélection de {{ city }} ({{ cycle }})",
@@ -25,7 +27,9 @@ TEMPLATES = {
         },
     },
     "review-reminder": {
-        "description": "Sent to a committee member whose reviews are not all submitted.",
+        "description": gettext_noop(
+            "Sent to a committee member whose reviews are not all submitted."
+        ),
         "subject": {
             "en": "Reminder: {{ count }} review(s) to submit for {{ city }}",
             "fr": "Rappel : {{ count }} évaluation(s) à remettre pour {{ city }}",

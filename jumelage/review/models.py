@@ -331,3 +331,30 @@ class Event(models.Model):
 
     def __str__(self):
         return self.get_kind_display()
+
+
+class AssignmentRun(models.Model):
+    """The committee's last automatic assignment run, written where every process reads it.
+
+    A running run beats (`heartbeat_at`) every few seconds from its worker; one whose
+    beat stopped (its worker killed, the solver crashed) is shown as stopped and can be
+    started again, instead of staying "running" for ever.
+    """
+
+    committee = models.OneToOneField(
+        Committee, on_delete=models.CASCADE, related_name="assignment_run"
+    )
+    started_at = models.DateTimeField(default=timezone.now)
+    # None once the run ended with an error.
+    heartbeat_at = models.DateTimeField(null=True, blank=True)
+    fraction = models.FloatField(default=0.0)
+    message = models.CharField(max_length=300, blank=True)
+    # What it did, once finished: {"added", "removed", "short", "optimal"}.
+    outcome = models.JSONField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("assignment run")
+        verbose_name_plural = _("assignment runs")
+
+    def __str__(self):
+        return f"{self.committee} · {self.started_at:%Y-%m-%d %H:%M}"

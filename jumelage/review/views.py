@@ -237,8 +237,15 @@ def assignments(request, partnership_slug, cycle_slug, side_slug):
         "conflicts": queries.conflicted_pairs(committee),
         "members": committee.members.all(),
         "match": affinity.match_parts(),
+        "stopped_run": _stopped_run(committee),
     }
     return render(request, "review/assignments.html", context, status=400 if form.errors else 200)
+
+
+def _stopped_run(committee):
+    """The last automatic run, when it stopped without finishing: the page offers it again."""
+    run = progress.read(committee.pk)
+    return run if run is not None and progress.is_stopped(run) else None
 
 
 def _with_wishes(applications):
@@ -255,8 +262,12 @@ def _with_wishes(applications):
 @require_POST
 def auto_assign(request, partnership_slug, cycle_slug, side_slug):
     """Start the automatic assignment; inline tasks finish before the answer, a worker
-    reports its progress on the progress page."""
+    reports its progress on the progress page. A run that stopped without finishing may
+    be started again; one that is alive is not started twice."""
     committee = _managed_committee(request, partnership_slug, cycle_slug, side_slug)
+    if progress.is_running(progress.read(committee.pk)):
+        messages.info(request, _("The automatic assignment is already running."))
+        return _back(committee, "review:assignment_progress")
     fairness = request.POST.get("fairness") == "on"
     progress.begin(committee.pk)
     run_assignment.delay(committee.pk, request.user.pk, fairness)
@@ -267,14 +278,14 @@ def auto_assign(request, partnership_slug, cycle_slug, side_slug):
 @require_GET
 def assignment_progress(request, partnership_slug, cycle_slug, side_slug):
     committee = _managed_committee(request, partnership_slug, cycle_slug, side_slug)
-    state = progress.read(committee.pk)
-    if state is None:
+    run = progress.read(committee.pk)
+    if run is None:
         return _back(committee, "review:assignments")
-    if state["result"] is None:
-        context = {"committee": committee, "state": state}
+    if not progress.is_finished(run):
+        context = {"committee": committee, "run": run, "stopped": progress.is_stopped(run)}
         return render(request, "review/assignment_progress.html", context)
     progress.clear(committee.pk)
-    _announce(request, committee, state["result"])
+    _announce(request, committee, run.outcome)
     return _back(committee, "review:assignments")
 
 

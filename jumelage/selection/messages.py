@@ -8,9 +8,13 @@ The others go to managers: {{ name }}, {{ cycle }}, {{ side }} (the nominating c
 {{ promoted }} where they apply.
 """
 
+from django.utils.translation import gettext_noop
+
 TEMPLATES = {
     "decision-selected": {
-        "description": "To an applicant selected by the partner city: confirm the place.",
+        "description": gettext_noop(
+            "To an applicant selected by the partner city: confirm the place."
+        ),
         "subject": {
             "en": "You are selected: startup exchange {{ cycle }} in {{ host }}",
             "fr": "Vous êtes sélectionnés : échange de startups {{ cycle }} à {{ host }}",
@@ -34,7 +38,7 @@ TEMPLATES = {
         },
     },
     "decision-reserve": {
-        "description": "To an applicant the partner city keeps in reserve.",
+        "description": gettext_noop("To an applicant the partner city keeps in reserve."),
         "subject": {
             "en": "On the reserve list: startup exchange {{ cycle }}",
             "fr": "Sur la liste de réserve : échange de startups {{ cycle }}",
@@ -55,7 +59,7 @@ TEMPLATES = {
         },
     },
     "decision-not-selected": {
-        "description": "To an applicant who was not selected this year.",
+        "description": gettext_noop("To an applicant who was not selected this year."),
         "subject": {
             "en": "Your application to the startup exchange {{ cycle }}",
             "fr": "Votre candidature à l’échange de startups {{ cycle }}",
@@ -77,7 +81,7 @@ TEMPLATES = {
         },
     },
     "nomination-received": {
-        "description": "To the partner's managers when a side sends its nomination.",
+        "description": gettext_noop("To the partner's managers when a side sends its nomination."),
         "subject": {
             "en": "{{ side }} has sent its {{ count }} nominated teams",
             "fr": "{{ side }} a envoyé ses {{ count }} équipes proposées",
@@ -98,7 +102,9 @@ TEMPLATES = {
         },
     },
     "pick-proposed": {
-        "description": "To the nominating side's managers when the partner proposes its pick.",
+        "description": gettext_noop(
+            "To the nominating side's managers when the partner proposes its pick."
+        ),
         "subject": {
             "en": "{{ partner }} has picked among your nominated teams",
             "fr": "{{ partner }} a choisi parmi vos équipes proposées",
@@ -116,7 +122,9 @@ TEMPLATES = {
         },
     },
     "pick-confirmed": {
-        "description": "To the picking side's managers when the nominating side confirms.",
+        "description": gettext_noop(
+            "To the picking side's managers when the nominating side confirms."
+        ),
         "subject": {
             "en": "{{ side }} has confirmed your pick: it is final",
             "fr": "{{ side }} a confirmé votre choix : il est définitif",
@@ -134,7 +142,7 @@ TEMPLATES = {
         },
     },
     "pick-returned": {
-        "description": "To the picking side's managers when the pick is sent back.",
+        "description": gettext_noop("To the picking side's managers when the pick is sent back."),
         "subject": {
             "en": "{{ side }} has sent your pick back",
             "fr": "{{ side }} a renvoyé votre choix",
@@ -152,7 +160,9 @@ TEMPLATES = {
         },
     },
     "place-confirmed": {
-        "description": "To both sides' managers when a selected team confirms its place.",
+        "description": gettext_noop(
+            "To both sides' managers when a selected team confirms its place."
+        ),
         "subject": {
             "en": "{{ team }} has confirmed its place",
             "fr": "{{ team }} a confirmé sa place",
@@ -168,7 +178,9 @@ TEMPLATES = {
         },
     },
     "place-declined": {
-        "description": "To both sides' managers when a selected team declines its place.",
+        "description": gettext_noop(
+            "To both sides' managers when a selected team declines its place."
+        ),
         "subject": {
             "en": "{{ team }} has declined its place",
             "fr": "{{ team }} a décliné sa place",
@@ -189,7 +201,9 @@ TEMPLATES = {
         },
     },
     "reserve-promoted": {
-        "description": "To both sides' managers when a reserve team is offered a freed place.",
+        "description": gettext_noop(
+            "To both sides' managers when a reserve team is offered a freed place."
+        ),
         "subject": {
             "en": "{{ promoted }} moves up from the reserve list",
             "fr": "{{ promoted }} passe de la liste de réserve à la sélection",

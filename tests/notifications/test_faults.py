@@ -19,14 +19,22 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def broker_down(settings):
-    """Celery points at a Redis that refuses connections (nothing listens on port 9)."""
+    """Celery points at a Redis that refuses connections (nothing listens on port 9).
+
+    The connection pools are dropped both ways: one made by an earlier task (an inline
+    `.delay()` makes them too) would still talk to the old broker."""
     settings.CELERY_TASK_ALWAYS_EAGER = False
     saved = celery_app.conf.broker_url
     celery_app.conf.broker_url = "redis://127.0.0.1:9/0"
-    celery_app._pool = None
+    _drop_pools()
     yield
     celery_app.conf.broker_url = saved
+    _drop_pools()
+
+
+def _drop_pools():
     celery_app._pool = None
+    celery_app.amqp._producer_pool = None
 
 
 def test_a_submission_while_the_broker_is_down_is_saved_and_answered_normally(

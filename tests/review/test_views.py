@@ -331,6 +331,7 @@ def test_an_unknown_ranking_method_falls_back_to_the_committees(client, reviewin
 def test_a_running_assignment_shows_its_progress_then_its_outcome(client, reviewing):
     """What a manager sees while a worker runs the solver (CELERY_BROKER_URL set)."""
     client.force_login(reviewing.users.tina)
+    progress.begin(reviewing.committee.pk)
     progress.report(reviewing.committee.pk, 0.5, "solving")
     page = client.get(_url("assignment_progress", reviewing)).content.decode()
     assert 'value="0.50"' in page and 'http-equiv="refresh"' in page
