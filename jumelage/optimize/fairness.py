@@ -35,9 +35,11 @@ from ortools.graph.python import min_cost_flow
 
 from jumelage.optimize import flow
 from jumelage.optimize.bounds import top_candidates
+from jumelage.optimize.covers import cover_bound
 from jumelage.optimize.exact import maximise, quantise_scale
 from jumelage.optimize.instance import Instance
 from jumelage.optimize.maxmin import Relaxation, relax
+from jumelage.optimize.polish import polish
 
 # Bisection stops when the target is known to this relative precision.
 _PRECISION = 1e-3
@@ -114,9 +116,13 @@ def fair_assignment(
         rounded = _raise_worst(instance, _rounded(instance, relaxation), deadline)
         if _key(instance, rounded) > _key(instance, fairest):
             fairest = rounded
+    report(0.9, "raising the worst application with CP-SAT")
+    fairest = polish(instance, fairest, deadline)
     report(0.95, "bounding the worst application")
     bound = min(ceiling, _group_bound(instance, plain, fairest))
-    return Fair(fairest, bound if relaxation is None else min(bound, relaxation.bound))
+    if relaxation is not None:
+        bound = min(bound, relaxation.bound)
+    return Fair(fairest, cover_bound(instance, _key(instance, fairest)[0], bound))
 
 
 def _rounded(instance, relaxation: Relaxation) -> np.ndarray:

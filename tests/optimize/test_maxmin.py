@@ -11,6 +11,7 @@ from scipy.optimize import linprog
 from bench.assignment import FAMILIES, greedy, instance
 from jumelage.optimize.assignment import InfeasibleAssignment, assign_reviewers
 from jumelage.optimize.bounds import top_candidates
+from jumelage.optimize.covers import cover_bound
 from jumelage.optimize.instance import build
 from jumelage.optimize.maxmin import relax
 from tests.optimize.test_assign_reviewers import assert_valid, instances
@@ -106,3 +107,81 @@ def best_total(affinity, k, max_load, conflicts):
         if (np.bincount(np.concatenate(choice), minlength=n_reviewers) <= max_load).all()
     ]
     return max(totals)
+
+
+def best_worst(affinity, k, max_load, conflicts):
+    """The exact max–min by brute force over every panel of every application."""
+    n_apps, n_reviewers = affinity.shape
+    panels = [
+        [p for p in itertools.combinations(range(n_reviewers), k) if not conflicts[a, p].any()]
+        for a in range(n_apps)
+    ]
+    return max(
+        min(affinity[a, list(p)].sum() for a, p in enumerate(choice))
+        for choice in itertools.product(*panels)
+        if (np.bincount(np.concatenate(choice), minlength=n_reviewers) <= max_load).all()
+    )
+
+
+def test_the_fair_mode_reaches_the_exact_max_min_on_tiny_instances_and_bounds_it():
+    rng = np.random.default_rng(17)
+    checked = 0
+    for _ in range(12):
+        affinity = rng.random((4, 5)).round(2)
+        conflicts = rng.random(affinity.shape) < 0.15
+        try:
+            fair = assign_reviewers(affinity, 2, 2, conflicts=conflicts, fairness=True)
+        except InfeasibleAssignment:
+            continue
+        exact = best_worst(affinity, 2, 2, conflicts)
+        assert fair.maxmin_bound >= exact - 1e-9
+        assert fair.worst_application >= 0.98 * exact
+        checked += 1
+    assert checked >= 6
+
+
+def test_the_cover_bound_holds_under_the_max_min_lp_when_scarce_reviewers_are_shared():
+    # Two applications want the one strong reviewer; the LP gives each half of them.
+    affinity = np.array([[1.0, 0.1, 0.1, 0.1], [1.0, 0.1, 0.1, 0.1]])
+    problem = build(affinity, 2, 1, 0, None, None, None)
+    exact = best_worst(affinity, 2, 1, np.zeros(affinity.shape, dtype=bool))
+    lp = dense_maxmin_lp(affinity, 2, 1, np.zeros(affinity.shape, dtype=bool))
+
+    bound = cover_bound(problem, 0.0, lp)
+
+    assert exact == pytest.approx(0.2)
+    assert lp == pytest.approx(0.65)
+    assert exact - 1e-9 <= bound < 0.21
+
+
+@settings(max_examples=30, deadline=None)
+@given(instances())
+def test_the_cover_bound_never_falls_below_a_feasible_assignment(problem):
+    try:
+        fair = assign_reviewers(**problem, fairness=True)
+    except InfeasibleAssignment:
+        return
+    instance = build(
+        problem["affinity"],
+        problem["reviews_per_application"],
+        problem["max_load"],
+        problem.get("min_load", 0),
+        problem.get("conflicts"),
+        problem.get("pinned"),
+        None,
+    )
+    assert cover_bound(instance, fair.worst_application, 1e6) >= fair.worst_application - 1e-9
+
+
+@pytest.mark.parametrize(
+    ("arguments", "message"),
+    [
+        ({"reviews_per_application": -1}, "must not be negative"),
+        ({"conflicts": np.zeros((2, 2), dtype=bool)}, "conflicts has shape"),
+        ({"max_load": 1}, "can take at most"),
+    ],
+)
+def test_the_fair_mode_answers_bad_input_with_a_clear_value_error(arguments, message):
+    given_ = {"affinity": np.ones((4, 3)), "reviews_per_application": 2, "max_load": 3}
+    with pytest.raises(ValueError, match=message):
+        assign_reviewers(**{**given_, **arguments}, fairness=True)
