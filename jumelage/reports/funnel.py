@@ -39,6 +39,29 @@ def _conditions():
     }
 
 
+def _counted(applications, *group):
+    flags = {key: Exists(query) for key, query in _conditions().items()}
+    annotated = applications.annotate(**{f"is_{key}": flag for key, flag in flags.items()})
+    counts = {
+        "applications": Count("pk"),
+        **{key: Count("pk", filter=Q(**{f"is_{key}": True})) for key in flags},
+    }
+    if group:
+        return annotated.values(*group).annotate(**counts).order_by(*group)
+    return annotated.aggregate(**counts)
+
+
+def funnel_by_cycle(partnership, side=None) -> list[tuple[str, dict]]:
+    """(cycle name, {step: count}) for every cycle of `partnership`, oldest first."""
+    applications = Application.objects.filter(
+        call__cycle__partnership=partnership, state__in=ApplicationState.seen_by_managers()
+    )
+    if side is not None:
+        applications = applications.filter(call__side=side)
+    rows = _counted(applications, "call__cycle__slug", "call__cycle__name")
+    return [(row["call__cycle__name"], row) for row in rows]
+
+
 def funnel(cycle, side=None) -> list[tuple[str, str, int]]:
     """(key, label, count) per step, for the cycle's applications to `side`'s call (both
     sides' when None). A withdrawn application still counts as received."""
@@ -47,9 +70,5 @@ def funnel(cycle, side=None) -> list[tuple[str, str, int]]:
     )
     if side is not None:
         applications = applications.filter(call__side=side)
-    flags = {key: Exists(query) for key, query in _conditions().items()}
-    counts = applications.annotate(**{f"is_{key}": flag for key, flag in flags.items()}).aggregate(
-        applications=Count("pk"),
-        **{key: Count("pk", filter=Q(**{f"is_{key}": True})) for key in flags},
-    )
+    counts = _counted(applications)
     return [(key, label, counts[key]) for key, label in STEPS]
