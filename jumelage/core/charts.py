@@ -112,6 +112,34 @@ def _config(height, **options) -> dict:
     }
 
 
+def _text_width(text: str) -> float:
+    """Roughly how wide `text` is drawn: Chinese characters are a full em, Latin ones about
+    0.6 em, which is all pygal assumes when it makes room for the labels."""
+    return sum(FONT if ord(char) >= 0x2E80 else FONT * 0.6 for char in text)
+
+
+def _room_for_labels(labels) -> int:
+    """The left margin a horizontal chart needs beyond pygal's own estimate."""
+    widest = max(
+        (_text_width(str(label)) - len(str(label)) * FONT * 0.6 for label in labels), default=0
+    )
+    return int(widest) + 12
+
+
+def _whole_numbers(series, stacked) -> dict:
+    """Counts get whole-number ticks (pygal would tick 0.1, 0.2… up to a peak of 1)."""
+    values = [value for values in series.values() for value in values if value is not None]
+    if not values or any(not isinstance(value, int) for value in values):
+        return {}
+    if stacked:
+        peak = max((sum(column) for column in zip(*series.values(), strict=True)), default=0)
+    else:
+        peak = max(values)
+    if peak > 10:
+        return {}
+    return {"y_labels": list(range(0, max(peak, 1) + 1))}
+
+
 def _render(chart_class, labels, series, config, accessible) -> str:
     chart = chart_class(**config)
     chart.add_xml_filter(accessible)
@@ -153,7 +181,14 @@ def bars(
         (True, True): pygal.HorizontalStackedBar,
     }[(horizontal, stacked)]
     height = max(HEIGHT // 2, 80 + ROW_HEIGHT * len(labels) * max(1, len(series) // 2))
-    config = _config(height if horizontal else HEIGHT, show_legend=len(series) > 1, **options)
+    room = {"margin_left": _room_for_labels(labels)} if horizontal else {}
+    config = _config(
+        height if horizontal else HEIGHT,
+        show_legend=len(series) > 1,
+        **room,
+        **_whole_numbers(series, stacked),
+        **options,
+    )
     if not labels:
         return Chart(key, title, header, rows, "", list(notes))
     svg = _render(
@@ -174,8 +209,8 @@ def daily(
     notes=(),
     **options,
 ) -> Chart:
-    """Counts per day: a label on about ten of the days (all of them stay in the table)."""
-    step = max(1, len(days) // 10)
+    """Counts per day: a label on about six of the days (all of them stay in the table)."""
+    step = max(1, len(days) // 6)
     labels = [day_label(day) for day in days]
     major = [
         label for index, label in enumerate(labels) if index % step == 0 or index == len(labels) - 1
