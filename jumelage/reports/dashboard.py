@@ -28,12 +28,13 @@ def _sides(cycle, side):
 
 
 def funnel_chart(cycle, side=None) -> charts.Chart:
+    """A column per side; the partnership's is their sum (an application has one side), so
+    the whole is not counted a second time."""
     sides = _sides(cycle, side)
-    columns = {str(s): funnel(cycle, s) for s in sides}
+    series = {str(s): [count for *_rest, count in funnel(cycle, s)] for s in sides}
     if side is None:
-        columns[_("Partnership")] = funnel(cycle)
+        series[_("Partnership")] = [sum(column) for column in zip(*series.values(), strict=True)]
     labels = [str(label) for _key, label in STEPS]
-    series = {name: [count for *_rest, count in steps] for name, steps in columns.items()}
     return charts.bars(
         "funnel",
         _("From the applications to the outcomes"),
