@@ -1,42 +1,42 @@
-"""Geometry of the submissions-per-day chart, as plain data the template draws as SVG."""
+"""The call's submissions per day, from its opening to its deadline, drawn by core.charts."""
 
 import datetime as dt
-from dataclasses import dataclass
 
-WIDTH, HEIGHT, LEFT, BOTTOM, TOP = 720, 200, 36, 24, 12
+from django.utils import formats
+from django.utils.translation import gettext as _
 
-
-@dataclass(frozen=True)
-class Bar:
-    day: dt.date
-    count: int
-    x: float
-    y: float
-    width: float
-    height: float
+from jumelage.core import charts
 
 
-def daily_bars(counts: dict, first: dt.date, last: dt.date) -> dict:
-    """Bars from `first` to `last` (the call's opening and deadline days) with a y-axis scale."""
-    days = max((last - first).days + 1, 1)
-    peak = max(counts.values(), default=0) or 1
-    step = (WIDTH - LEFT) / days
-    plot = HEIGHT - BOTTOM - TOP
-    bars = []
-    for offset in range(days):
-        day = first + dt.timedelta(days=offset)
-        count = counts.get(day, 0)
-        height = plot * count / peak
-        bars.append(
-            Bar(day, count, LEFT + offset * step, TOP + plot - height, max(step - 1, 1), height)
-        )
-    return {
-        "bars": bars,
-        "peak": peak,
-        "width": WIDTH,
-        "height": HEIGHT,
-        "left": LEFT,
-        "base": HEIGHT - BOTTOM,
-        "top": TOP,
-        "total": sum(counts.values()),
-    }
+def day_label(day: dt.date) -> str:
+    return formats.date_format(day, "MONTH_DAY_FORMAT")
+
+
+def days_between(first: dt.date, last: dt.date) -> list[dt.date]:
+    return [first + dt.timedelta(days=offset) for offset in range((last - first).days + 1)]
+
+
+def submissions_per_day(counts: dict, first: dt.date, last: dt.date, today: dt.date):
+    """One bar a day from `first` to `last` (the call's opening and deadline days); today's
+    submissions apart, in a second colour, while the call is open."""
+    days = days_between(first, last)
+    submitted = [counts.get(day, 0) for day in days]
+    series = {_("Submissions"): submitted}
+    if today in days:
+        series = {
+            _("Submissions"): [
+                0 if day == today else count for day, count in zip(days, submitted, strict=True)
+            ],
+            _("Today"): [
+                count if day == today else 0 for day, count in zip(days, submitted, strict=True)
+            ],
+        }
+    total = sum(submitted)
+    return charts.daily(
+        "submissions-per-day",
+        _("%(total)s submissions, per day from the opening to the deadline") % {"total": total},
+        _("Day"),
+        days,
+        series,
+        day_label=day_label,
+    )

@@ -14,7 +14,7 @@ from django.views.decorators.http import require_GET, require_POST
 
 from jumelage.accounts.permissions import is_manager
 from jumelage.calls import exports, queries, services
-from jumelage.calls.charts import daily_bars
+from jumelage.calls.charts import submissions_per_day
 from jumelage.calls.enums import ApplicationState
 from jumelage.calls.files import download
 from jumelage.calls.forms import (
@@ -272,12 +272,12 @@ def manage(request, slug):
             "page": page,
             "counts": statistics["counts"],
             "themes": statistics["themes"],
-            "chart": daily_bars(
+            "chart": submissions_per_day(
                 statistics["per_day"],
                 timezone.localtime(call.opens_at, tz).date(),
                 timezone.localtime(call.closes_at, tz).date(),
+                timezone.localtime(timezone.now(), tz).date(),
             ),
-            "today": timezone.localtime(timezone.now(), tz).date(),
             "querystring": without_page(request.GET),
         },
     )

@@ -17,7 +17,7 @@ urlpatterns = [
     path(f"{trip}photos/<int:pk>/delete/", views.photo_delete, name="photo_delete"),
     path(f"{cycle}dashboard/", dashboard_views.dashboard, name="dashboard"),
     path(
-        f"{cycle}dashboard/funnel.<slug:fmt>",
+        f"{cycle}dashboard/<slug:table>.<slug:fmt>",
         dashboard_views.dashboard_export,
         name="dashboard_export",
     ),

@@ -1,5 +1,6 @@
-"""A manager opens the cycle dashboard in each language, reads the funnel table and
-downloads it; then follows a team's path from its page. Elements are found by address and
+"""A manager opens the cycle dashboard in each language, reads its charts (SVG text in the
+page's language) and the tables behind them, downloads the funnel table, opens a side's
+dashboard; then follows a team's path from its page. Elements are found by address and
 name, never by their (translated) text."""
 
 import pytest
@@ -34,12 +35,23 @@ def test_a_manager_reads_the_dashboard_downloads_its_table_and_validates_a_miles
     log_in(world.users.theo)
     page.goto(f"{live_server.url}/{language}/reports/cycle/taichung-toulouse/2019/dashboard/")
     expect(page.locator("html")).to_have_attribute("lang", HTML_LANG[language])
-    expect(page.locator("table tbody tr")).to_have_count(7)
-    expect(page.locator("table tbody tr").first.locator("td")).to_have_text(["1", "1", "2"])
-    page.screenshot(path=f"/tmp/follow-dashboard-{language}.png", full_page=True)
+    funnel = page.locator('table[data-chart="funnel"] tbody tr')
+    expect(funnel).to_have_count(7)
+    expect(funnel.first.locator("td")).to_have_text(["1", "1", "2"])
+    first_step = funnel.first.locator("th").inner_text()
+    chart = page.locator("svg#chart-funnel")
+    expect(chart).to_have_attribute("role", "img")
+    expect(chart.locator("text", has_text=first_step).first).to_be_visible()
+    expect(page.locator("svg#chart-themes")).to_have_count(1)
+    tables = page.locator("table.chart-table").count()
+    assert tables >= 5 and tables == page.locator("svg.pygal-chart").count()
+    page.screenshot(path=f"/tmp/charts-dashboard-{language}.png", full_page=True)
     with page.expect_download() as download:
         page.locator('a[href$="funnel.csv"]').click()
     assert download.value.suggested_filename == "funnel-taichung-toulouse-2019.csv"
+
+    page.locator('nav.actions a[href$="?side=taichung"]').click()
+    expect(page.locator('table[data-chart="funnel"] thead th')).to_have_count(2)
 
     page.goto(f"{live_server.url}/{language}/followup/teams/{team.pk}/")
     page.fill("input[name=reached_on]", "2020-03-01")
