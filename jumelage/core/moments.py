@@ -111,3 +111,8 @@ def clock(value: dt.datetime | None, zone=None, language: str | None = None) -> 
     if value is None:
         return ""
     return format_skeleton(TIME, value.astimezone(as_zone(zone)), locale=reader_locale(language))
+
+
+def file_stamp(value: dt.date) -> str:
+    """A day in a file's name ("20270117"): the same in every language, sorting by date."""
+    return value.strftime("%Y%m%d")

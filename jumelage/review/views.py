@@ -16,6 +16,7 @@ from jumelage.calls.files import download
 from jumelage.calls.forms import readable_answers
 from jumelage.calls.models import PITCH_DECK_KEY, Attachment
 from jumelage.calls.services import questions_of
+from jumelage.core import moments
 from jumelage.partnerships.models import Side
 from jumelage.partnerships.queries import cycle_or_404
 from jumelage.review import affinity, exports, permissions, progress, queries, services
@@ -374,7 +375,8 @@ def export(request, partnership_slug, cycle_slug, side_slug, fmt):
     committee = _managed_committee(request, partnership_slug, cycle_slug, side_slug)
     if fmt not in exports.FORMATS:
         raise Http404
-    filename = f"reviews-{committee.side.slug}-{committee.cycle.slug}-{dt.date.today():%Y%m%d}"
+    stamp = moments.file_stamp(dt.date.today())
+    filename = f"reviews-{committee.side.slug}-{committee.cycle.slug}-{stamp}"
     return exports.response(committee, fmt, filename)
 
 
