@@ -56,6 +56,7 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "jumelage.accounts.zones.ReaderTimezoneMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
     "axes.middleware.AxesMiddleware",
@@ -79,6 +80,8 @@ TEMPLATES = [
                 "django.template.context_processors.i18n",
                 "jumelage.core.context_processors.site",
             ],
+            # Every template shows dates and times through the same filters.
+            "builtins": ["jumelage.core.templatetags.moments"],
         },
     }
 ]
@@ -140,6 +143,8 @@ LOCALE_PATHS = [BASE_DIR / "locale"]
 USE_I18N = True
 USE_TZ = True
 TIME_ZONE = "UTC"
+# The zone a reader is shown when neither their side nor their browser says one.
+READER_ZONES_BY_LANGUAGE = {"zh-hant": "Asia/Taipei", "fr": "Europe/Paris"}
 
 STATIC_URL = "/static/"
 STATICFILES_DIRS = [BASE_DIR / "static"]

@@ -8,6 +8,7 @@ from types import SimpleNamespace
 import pytest
 from django.conf import settings as django_settings
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.template import base as template_base
 from django.utils import timezone, translation
 
 from jumelage.accounts.models import Role
@@ -133,3 +134,18 @@ def rich_world(world):
         body="b",
     )
     return world
+
+
+@pytest.fixture(autouse=True)
+def dates_through_moments(monkeypatch):
+    """Every page a test renders is audited: a date or a time that a template prints bare
+    (`{{ application.created }}`) would show in Django's format with no zone named, so it
+    fails the test; templates show moments through `jumelage.core.moments`' filters."""
+    original = template_base.localize
+
+    def refusing_dates(value, use_l10n=None):
+        if isinstance(value, dt.date | dt.time):
+            raise AssertionError(f"a template printed {value!r} without the moments filters")
+        return original(value, use_l10n=use_l10n)
+
+    monkeypatch.setattr(template_base, "localize", refusing_dates)

@@ -32,6 +32,12 @@ class User(AbstractBaseUser, PermissionsMixin):
         choices=settings.LANGUAGES,
         default=settings.LANGUAGE_CODE,
     )
+    time_zone = models.CharField(
+        _("timezone"),
+        max_length=64,
+        blank=True,
+        help_text=_("Dates and times are shown in this zone. Empty: the zone of your browser."),
+    )
     email_verified = models.BooleanField(_("email verified"), default=False)
     is_staff = models.BooleanField(_("operator"), default=False)
     is_active = models.BooleanField(_("active"), default=True)
@@ -96,3 +102,8 @@ class Membership(models.Model):
 
     def __str__(self):
         return f"{self.user} · {self.get_role_display()} · {self.side}"
+
+    def save(self, *args, **kwargs):
+        super().save(*args, **kwargs)
+        # Someone who works for a side reads its dates in its zone, unless they chose one.
+        User.objects.filter(pk=self.user_id, time_zone="").update(time_zone=self.side.timezone)

@@ -2,12 +2,13 @@
 the cycle page, and a side's to-do items about its call."""
 
 from django.urls import reverse
-from django.utils import formats, timezone
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from jumelage.accounts.pages import MY_SPACE
 from jumelage.calls.models import Call
 from jumelage.calls.queries import applications_of
+from jumelage.core import moments
 from jumelage.core.pages import HOME_SECTIONS
 from jumelage.core.registry import Sections
 from jumelage.partnerships.enums import StageKind
@@ -57,7 +58,7 @@ def _call_todo(cycle, side, today):
         return Todo(_("Prepare this side's call for applications."))
     url = reverse("calls:detail", kwargs={"slug": call.slug})
     if not call.published:
-        opens = formats.date_format(timezone.localtime(call.opens_at, side.tzinfo).date())
+        opens = moments.day(timezone.localtime(call.opens_at, side.tzinfo).date())
         return Todo(_("Publish the call (it opens on %(date)s).") % {"date": opens}, url)
     return _nominations_due(cycle, side, today, call, url)
 
@@ -68,6 +69,4 @@ def _nominations_due(cycle, side, today, call, url):
     if closed_on >= today or (nominate and nominate.ends_on < today):
         return None
     text = _("The call closed on %(date)s: nominate %(count)d teams from its applications.")
-    return Todo(
-        text % {"date": formats.date_format(closed_on), "count": cycle.nominations_per_side}, url
-    )
+    return Todo(text % {"date": moments.day(closed_on), "count": cycle.nominations_per_side}, url)

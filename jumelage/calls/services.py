@@ -21,6 +21,7 @@ from jumelage.calls.forms import (
 )
 from jumelage.calls.models import Application, ApplicationTransition, Attachment, Call
 from jumelage.calls.queries import form_definition
+from jumelage.core import moments
 from jumelage.notifications.services import queue_message
 from jumelage.partnerships.enums import StageKind
 
@@ -303,15 +304,14 @@ def reopen_application(actor, application_id) -> Application:
 
 def _confirm(application, key, transition) -> None:
     call = application.call
+    deadline, zone = moments.moment_and_zone(call.closes_at, call.side.tzinfo, application.language)
     with translation.override(application.language):
         context = {
             "name": application.contact_name or application.applicant.full_name,
             "team": application.team_name,
             "call": call.title,
-            "deadline": timezone.localtime(call.closes_at, call.side.tzinfo).strftime(
-                "%Y-%m-%d %H:%M"
-            ),
-            "timezone": call.side.timezone,
+            "deadline": deadline,
+            "timezone": zone,
             "reference": application.reference,
         }
     queue_message(

@@ -34,6 +34,7 @@ from jumelage.calls.permissions import (
     get_call_to_apply,
     get_public_call,
 )
+from jumelage.core import moments
 from jumelage.core.cache import cache_for_anonymous
 from jumelage.core.paging import without_page
 from jumelage.hosting.queries import offers_for_visitors_from
@@ -290,7 +291,7 @@ def export(request, slug, fmt):
     filters = ApplicationFilterForm(call, request.GET or None)
     applications = filters.apply(queries.applications_for_managers(call))
     questions = services.questions_of(call)
-    filename = f"{call.slug}-{dt.date.today():%Y%m%d}"
+    filename = f"{call.slug}-{moments.file_stamp(dt.date.today())}"
     if fmt == "xlsx":
         return exports.xlsx_response(call, applications, questions, filename)
     return exports.csv_response(call, applications, questions, filename)

@@ -7,8 +7,9 @@ import datetime as dt
 from dataclasses import dataclass
 from itertools import pairwise
 
-from django.utils import formats
 from django.utils.translation import gettext as _
+
+from jumelage.core import moments
 
 MIN_CONNECTION = dt.timedelta(minutes=60)
 PASSPORT_MARGIN_DAYS = 183  # six months after return, as most consulates require
@@ -93,9 +94,7 @@ def nights_without_lodging(delegation, travellers, legs, stays) -> list[Problem]
         for night in delegation.nights():
             if any(stay.covers(night) for stay in beds) or _in_transit(night, mine):
                 continue
-            text = _("No lodging for the night of %(date)s.") % {
-                "date": formats.date_format(night, "SHORT_DATE_FORMAT")
-            }
+            text = _("No lodging for the night of %(date)s.") % {"date": moments.day(night)}
             problems.append(Problem("night", str(traveller), text))
     return problems
 
@@ -139,7 +138,7 @@ def passport_warnings(delegation, details_rows) -> list[Problem]:
             "passport",
             str(details.traveller),
             _("The passport expires on %(date)s, within six months of the return.")
-            % {"date": formats.date_format(details.passport_expires_on, "SHORT_DATE_FORMAT")},
+            % {"date": moments.day(details.passport_expires_on)},
         )
         for details in details_rows
         if details.passport_expires_on and details.passport_expires_on < limit

@@ -5,9 +5,9 @@ import datetime as dt
 from dataclasses import dataclass
 from itertools import groupby
 
-from django.utils import formats
 from django.utils.translation import gettext as _
 
+from jumelage.core import moments
 from jumelage.exchange.enums import DayPeriod
 
 
@@ -28,29 +28,27 @@ class Day:
 
 
 def day_label(day: dt.date) -> str:
-    """ "7/15 (Sun)": the seed's short date with the weekday."""
-    return _("%(date)s (%(weekday)s)") % {
-        "date": formats.date_format(day, "MONTH_DAY_FORMAT"),
-        "weekday": formats.date_format(day, "D"),
-    }
+    """ "Sun 15 Jul": the seed's short date with the weekday, in the reader's language."""
+    return moments.day_of_week(day)
 
 
 def _zone_note(item, home_zone, zone_names) -> str:
     """Times are local to the place; say whose clock when it is not the host city's."""
     if item.timezone == home_zone:
         return ""
-    # A partner city's name when it is theirs, else the zone's own city ("Hong Kong").
-    city = zone_names.get(item.timezone) or item.timezone.rsplit("/", 1)[-1].replace("_", " ")
-    return " (%s)" % (_("%(city)s time") % {"city": city})
+    if item.timezone in zone_names:
+        return " (%s)" % (_("%(city)s time") % {"city": zone_names[item.timezone]})
+    # Any other zone by its own name in the reader's language ("香港標準時間").
+    return f" ({moments.zone_name(item.start(), item.tzinfo)})"
 
 
 def time_label(item, home_zone="", zone_names=None) -> str:
     if item.starts_at is None:
         text = str(DayPeriod(item.period).label)
     else:
-        text = formats.time_format(item.starts_at, "H:i")
+        text = moments.clock(item.start(), item.tzinfo)
         if item.ends_at:
-            text += "–" + formats.time_format(item.ends_at, "H:i")
+            text += "–" + moments.clock(item.end(), item.tzinfo)
     return text + _zone_note(item, home_zone, zone_names or {})
 
 

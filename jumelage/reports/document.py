@@ -6,9 +6,10 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from django.db.models import Prefetch
-from django.utils import formats, translation
+from django.utils import translation
 from django.utils.translation import gettext as _
 
+from jumelage.core import moments
 from jumelage.exchange import itinerary
 from jumelage.exchange.queries import items_of, travellers_of
 from jumelage.reports.models import TripReport, VisitPhoto, VisitSection
@@ -90,8 +91,8 @@ def section_number(number: int, language: str) -> str:
 
 def _period(start: dt.date, end: dt.date) -> str:
     return _("%(start)s to %(end)s") % {
-        "start": formats.date_format(start, "DATE_FORMAT"),
-        "end": formats.date_format(end, "DATE_FORMAT"),
+        "start": moments.day(start),
+        "end": moments.day(end),
     }
 
 
@@ -136,9 +137,7 @@ def build(report: TripReport, language: str) -> Document:
             names=report.names,
             country=report.country or delegation.host_side.city,
             period=_period(delegation.starts_on, delegation.ends_on),
-            report_date=formats.date_format(report.report_date, "DATE_FORMAT")
-            if report.report_date
-            else "",
+            report_date=moments.day(report.report_date) if report.report_date else "",
             summary=report.summary,
             purpose=report.purpose,
             reflections=report.reflections,

@@ -6,11 +6,11 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import FileResponse, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils import formats, timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from jumelage.core import moments
 from jumelage.exchange.permissions import require
 from jumelage.exchange.queries import delegation_or_404
 from jumelage.reports import document, forms, pdf, permissions, services
@@ -86,7 +86,7 @@ def trip_autosave(request, slug):
     if not form.is_valid():
         return JsonResponse({"errors": form.errors}, status=400)
     services.save_report(request.user, form.instance)
-    saved = formats.time_format(timezone.localtime(report.updated), "H:i")
+    saved = moments.clock(report.updated)
     return JsonResponse({"saved": _("Draft saved at %(time)s.") % {"time": saved}})
 
 

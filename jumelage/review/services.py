@@ -12,11 +12,11 @@ from django.core.exceptions import PermissionDenied
 from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from jumelage.accounts.models import User
 from jumelage.calls.enums import ApplicationState
+from jumelage.core import moments
 from jumelage.notifications.services import queue_message
 from jumelage.optimize.assignment import assign as solve_assignment
 from jumelage.optimize.assignment import assign_reviewers
@@ -416,8 +416,8 @@ def review_not_open(application) -> str | None:
             "Reviews open when the call has closed, on %(deadline)s: until then applicants "
             "may still change their answers."
         ) % {
-            "deadline": date_format(
-                timezone.localtime(application.call.closes_at), "DATETIME_FORMAT"
+            "deadline": moments.moment_for_reader(
+                application.call.closes_at, application.call.side.tzinfo
             )
         }
     return None
@@ -524,7 +524,7 @@ def remind_late(actor, committee: Committee) -> int:
                 "name": member.name,
                 "count": str(missing),
                 "city": str(committee.side.city),
-                "deadline": _deadline_text(committee),
+                "deadline": _deadline_text(committee, member.language),
                 "link": _absolute(reverse("review:queue", kwargs=_committee_kwargs(committee))),
             },
             side=committee.side,
@@ -534,11 +534,10 @@ def remind_late(actor, committee: Committee) -> int:
     return len(late)
 
 
-def _deadline_text(committee) -> str:
+def _deadline_text(committee, language) -> str:
     if committee.review_deadline is None:
         return "—"
-    local = timezone.localtime(committee.review_deadline, committee.side.tzinfo)
-    return f"{local:%Y-%m-%d %H:%M} ({committee.side.timezone})"
+    return moments.moment(committee.review_deadline, committee.side.tzinfo, language)
 
 
 def _committee_kwargs(committee) -> dict:

@@ -14,6 +14,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from jumelage.calls.files import download
 from jumelage.calls.forms import readable_answers
+from jumelage.core import moments
 from jumelage.partnerships.models import Side
 from jumelage.partnerships.queries import cycle_or_404
 from jumelage.review import affinity, blind, exports, permissions, progress, queries, services
@@ -383,7 +384,8 @@ def export(request, partnership_slug, cycle_slug, side_slug, fmt):
     committee = _managed_committee(request, partnership_slug, cycle_slug, side_slug)
     if fmt not in exports.FORMATS:
         raise Http404
-    filename = f"reviews-{committee.side.slug}-{committee.cycle.slug}-{dt.date.today():%Y%m%d}"
+    stamp = moments.file_stamp(dt.date.today())
+    filename = f"reviews-{committee.side.slug}-{committee.cycle.slug}-{stamp}"
     return exports.response(committee, fmt, filename)
 
 

@@ -4,12 +4,11 @@ where each direction stands, and the announced results."""
 from dataclasses import dataclass
 
 from django.db.models import Prefetch
-from django.utils import timezone
-from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from jumelage.calls.enums import ApplicationState
 from jumelage.calls.models import Application, Call
+from jumelage.core import moments
 from jumelage.notifications.models import OutboxMessage
 from jumelage.review.enums import ReviewState
 from jumelage.review.models import Review
@@ -40,7 +39,7 @@ def nomination_not_open(cycle, side) -> str | None:
         return _(
             "Your call is still open until %(deadline)s: nominate once it has closed and "
             "your committee has reviewed the applications."
-        ) % {"deadline": date_format(timezone.localtime(call.closes_at), "DATETIME_FORMAT")}
+        ) % {"deadline": moments.moment_for_reader(call.closes_at, call.side.tzinfo)}
     committee = committee_for(cycle, side)
     if committee is None:
         return None

@@ -22,6 +22,7 @@ from django.utils.translation import gettext as _
 from jumelage.accounts.models import Role, User
 from jumelage.accounts.permissions import is_manager
 from jumelage.calls.enums import ApplicationState
+from jumelage.core import moments
 from jumelage.notifications.services import (
     discard_unsent,
     draft_message,
@@ -589,7 +590,7 @@ def _draft_decision(application, decision, cycle, host, place=None):
             "cycle": cycle.name,
             "side": str(side.city),
             "host": str(host.city),
-            "deadline": _local(place.deadline, side) if place else "",
+            "deadline": moments.moment(place.deadline, side.tzinfo) if place else "",
             "link": _link(application.language, place, cycle),
         }
     return draft_message(
@@ -600,10 +601,6 @@ def _draft_decision(application, decision, cycle, host, place=None):
         side=side,
         slot=slot,
     )
-
-
-def _local(moment, side) -> str:
-    return f"{timezone.localtime(moment, side.tzinfo):%Y-%m-%d %H:%M} ({side.timezone})"
 
 
 def _link(language, place, cycle) -> str:

@@ -124,7 +124,7 @@ def test_a_night_without_lodging_is_flagged_but_not_one_on_board(world):
     travellers, legs, stays, _items = _plan(delegation)
     problems = checks.nights_without_lodging(delegation, travellers, legs, stays)
     assert len(problems) == 1  # the 16th; the 15th is booked, the 17th is spent flying
-    assert "7/16/2018" in problems[0].message
+    assert "16 Jul 2018" in problems[0].message
 
 
 def test_an_item_before_the_arrival_is_flagged(world):

@@ -5,6 +5,7 @@ import icalendar
 import pytest
 from django.urls import reverse
 
+from jumelage.core import moments
 from jumelage.demo import trip as demo_trip
 from jumelage.exchange.models import (
     Acknowledgement,
@@ -128,7 +129,7 @@ def test_the_itinerary_is_grouped_by_day_and_links_visits_to_offers(
     page = response.content.decode()
     assert page.count('<tbody class="day">') == 3
     assert reverse("hosting:organisation", args=["taichung-toulouse", world.host.pk]) in page
-    assert offer.starts_on.strftime("%m/%d/%Y") in page
+    assert moments.day(offer.starts_on, "en") in page
     assert _url("item_add", delegation) not in page  # a traveller reads, managers plan
     assert reverse("exchange:traveller_ical", args=[traveller.ical_token]) in page
 

@@ -30,6 +30,14 @@ document.addEventListener("submit", (event) => {
   }, 15000);
 });
 
+// Tell the server the visitor's timezone, so that the times it writes name the right zone.
+(() => {
+  const zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+  if (zone && !document.cookie.split("; ").includes("tz=" + zone)) {
+    document.cookie = "tz=" + zone + "; path=/; max-age=31536000; SameSite=Lax";
+  }
+})();
+
 // The deadline in the visitor's own timezone.
 document.querySelectorAll("[data-local-time]").forEach((node) => {
   const moment = new Date(node.dataset.localTime);
