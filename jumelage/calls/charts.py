@@ -2,14 +2,13 @@
 
 import datetime as dt
 
-from django.utils import formats
 from django.utils.translation import gettext as _
 
-from jumelage.core import charts
+from jumelage.core import charts, moments
 
 
 def day_label(day: dt.date) -> str:
-    return formats.date_format(day, "MONTH_DAY_FORMAT")
+    return moments.day_of_month(day)
 
 
 def days_between(first: dt.date, last: dt.date) -> list[dt.date]:

@@ -90,6 +90,11 @@ def day_of_week(value: dt.date, language: str | None = None) -> str:
     return format_skeleton(DAY_OF_WEEK, value, locale=reader_locale(language))
 
 
+def day_of_month(value: dt.date, language: str | None = None) -> str:
+    """A day without its year, for a chart's axis ("17 janv.", "1月17日")."""
+    return format_skeleton("MMMd", value, locale=reader_locale(language))
+
+
 def month(value: dt.date, language: str | None = None) -> str:
     """A month alone, for a calendar's ticks ("janv.", "1月")."""
     return format_skeleton("MMM", value, locale=reader_locale(language))
