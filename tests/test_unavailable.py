@@ -4,7 +4,7 @@ without the database, and the submission sent again once it is back is accepted 
 import contextlib
 
 import pytest
-from django.db import connection
+from django.db import OperationalError, connection
 from django.urls import reverse
 from django.utils import translation
 
@@ -55,3 +55,28 @@ def test_a_submission_while_the_database_is_down_answers_try_again_in_each_langu
     application.refresh_from_db()
     assert application.state == ApplicationState.SUBMITTED
     assert application.transitions.filter(to_state=ApplicationState.SUBMITTED).count() == 2
+
+
+class DatabaseLostAfterTheView:
+    """Stands where the session middleware saves the session: the view answered, then the
+    database went away."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        self.get_response(request)
+        raise OperationalError("server closed the connection unexpectedly")
+
+
+def test_a_database_error_outside_any_view_answers_try_again_too(client, settings):
+    session = settings.MIDDLEWARE.index("django.contrib.sessions.middleware.SessionMiddleware")
+    settings.MIDDLEWARE = [
+        *settings.MIDDLEWARE[:session],
+        f"{__name__}.DatabaseLostAfterTheView",
+        *settings.MIDDLEWARE[session:],
+    ]
+    client.raise_request_exception = False
+    response = client.get(reverse("core:home"))
+    assert response.status_code == 503 and response["Retry-After"] == "30"
+    assert "try again" in response.content.decode().lower()

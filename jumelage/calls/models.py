@@ -289,11 +289,21 @@ class ApplicationTransition(models.Model):
     from_state = models.CharField(max_length=20, choices=ApplicationState.choices)
     to_state = models.CharField(max_length=20, choices=ApplicationState.choices)
     created = models.DateTimeField(default=timezone.now)
+    # The token of the form page that asked for the change: sending that page again (a
+    # retry after a lost answer, a double click) finds this row and changes nothing.
+    form_token = models.CharField(max_length=64, blank=True, default="")
 
     class Meta:
         verbose_name = _("status change")
         verbose_name_plural = _("status changes")
         ordering = ["created", "id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["application", "form_token"],
+                condition=~models.Q(form_token=""),
+                name="one_change_per_form",
+            ),
+        ]
 
     def __str__(self):
         return f"{self.from_state} → {self.to_state}"

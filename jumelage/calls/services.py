@@ -34,6 +34,7 @@ class ApplicationClosed(Exception):
 class SaveResult:
     application: Application
     errors: dict = field(default_factory=dict)
+    repeated: bool = False  # the same form page was sent before: nothing changed now
 
     @property
     def ok(self):
@@ -63,9 +64,9 @@ def _require_open(application):
         raise ApplicationClosed(_("The call is closed: the application can no longer change."))
 
 
-def _move(application, actor, to_state, save_all=False) -> ApplicationTransition:
+def _move(application, actor, to_state, save_all=False, form_token="") -> ApplicationTransition:
     """The one place where an application's status changes. `save_all` saves the caller's
-    other changes in the same UPDATE."""
+    other changes in the same UPDATE; `form_token` names the form page that asked."""
     from_state = application.state
     if (from_state, to_state) not in ApplicationState.allowed_moves():
         raise ApplicationClosed(
@@ -79,8 +80,18 @@ def _move(application, actor, to_state, save_all=False) -> ApplicationTransition
         fields.append("submitted_at")
     application.save(update_fields=None if save_all else fields)
     return ApplicationTransition.objects.create(
-        application=application, actor=actor, from_state=from_state, to_state=to_state
+        application=application,
+        actor=actor,
+        from_state=from_state,
+        to_state=to_state,
+        form_token=form_token,
     )
+
+
+def _sent_before(application, form_token) -> bool:
+    """Whether the form page with `form_token` already changed the application's status.
+    Read under the application's lock, so a repeat waits for the first to commit."""
+    return bool(form_token) and application.transitions.filter(form_token=form_token).exists()
 
 
 def start_application(actor, call: Call, language: str) -> Application:
@@ -165,15 +176,19 @@ def _discard_attachment(old) -> None:
 
 
 @transaction.atomic
-def save_application(actor, application_id, data, files, *, only=None, submit=False):
+def save_application(actor, application_id, data, files, *, only=None, submit=False, form_token=""):
     """Save what the applicant typed, and submit it when `submit` is set and it is complete.
 
     A draft keeps every valid field and reports the others. A submitted application must
     stay complete: the change is kept only if the whole application is still valid.
     `only` limits a draft save to the named fields (autosave sends what changed).
-    Saving and submitting happen under one lock, in one transaction.
+    Saving and submitting happen under one lock, in one transaction: the answers, the
+    files, the status change and the queued confirmation are all kept, or none.
+    A submission sent again with the same `form_token` (the form page's) changes nothing.
     """
     application = _locked(application_id, actor)
+    if submit and _sent_before(application, form_token):
+        return SaveResult(application, repeated=True)
     if application.state == ApplicationState.WITHDRAWN:
         raise ApplicationClosed(_("This application was withdrawn; reopen it to edit it."))
     _require_open(application)
@@ -182,14 +197,17 @@ def save_application(actor, application_id, data, files, *, only=None, submit=Fa
     if application.state == ApplicationState.SUBMITTED:
         return _save_submitted(application, questions, attachments, data, files, only)
     if submit:
-        submitted = _save_and_submit(actor, application, questions, attachments, data, files)
+        submitted = _save_and_submit(
+            actor, application, (questions, attachments), data, files, form_token
+        )
         if submitted.ok:
             return submitted
     draft = _save_draft(application, questions, attachments, data, files, only)
     return SaveResult(draft.application, submitted.errors if submit else draft.errors)
 
 
-def _save_and_submit(actor, application, questions, attachments, data, files) -> SaveResult:
+def _save_and_submit(actor, application, stored, data, files, form_token) -> SaveResult:
+    questions, attachments = stored
     form = ApplicationForm(
         application, data, files, questions=questions, attachments=attachments, strict=True
     )
@@ -198,7 +216,9 @@ def _save_and_submit(actor, application, questions, attachments, data, files) ->
     _apply_cleaned(application, form, list(form.fields))
     _store_uploads(application, form.uploads(), attachments)
     application.revision += 1  # the row is locked: counting in Python is safe
-    transition = _move(application, actor, ApplicationState.SUBMITTED, save_all=True)
+    transition = _move(
+        application, actor, ApplicationState.SUBMITTED, save_all=True, form_token=form_token
+    )
     _confirm(application, "application-submitted", transition)
     return SaveResult(application)
 
@@ -266,16 +286,19 @@ def validate_for_submission(application) -> dict:
 
 
 @transaction.atomic
-def submit_application(actor, application_id) -> SaveResult:
-    """Submit once. Submitting again (a double click, a retry) changes nothing and succeeds."""
+def submit_application(actor, application_id, form_token="") -> SaveResult:
+    """Submit once. Submitting again (a double click, a retry) changes nothing and succeeds;
+    so does sending the same form page (`form_token`) again after a withdrawal."""
     application = _locked(application_id, actor)
+    if _sent_before(application, form_token):
+        return SaveResult(application, repeated=True)
     if application.state == ApplicationState.SUBMITTED:
         return SaveResult(application)
     _require_open(application)
     errors = validate_for_submission(application)
     if errors:
         return SaveResult(application, errors)
-    transition = _move(application, actor, ApplicationState.SUBMITTED)
+    transition = _move(application, actor, ApplicationState.SUBMITTED, form_token=form_token)
     _confirm(application, "application-submitted", transition)
     return SaveResult(application)
 

@@ -1,4 +1,5 @@
 import datetime as dt
+import secrets
 
 from django.conf import settings
 from django.contrib import messages
@@ -129,6 +130,8 @@ def _render_application(request, application, form, status=200):
             "call": application.call,
             "form": form,
             "notices": APPLICATION_FORM_NOTICES.shown(application) if form else [],
+            # Each page gets its own: sending this page twice submits once (see _form_token).
+            "form_token": secrets.token_urlsafe(16),
             "transitions": application.transitions.all(),  # the applicant's page names no actor
         },
         status=status,
@@ -141,13 +144,20 @@ def _post_application(request, pk):
     action = request.POST.get("action", "save")
     try:
         result = services.save_application(
-            request.user, pk, request.POST, request.FILES, submit=action == "submit"
+            request.user,
+            pk,
+            request.POST,
+            request.FILES,
+            submit=action == "submit",
+            form_token=_form_token(request),
         )
     except (Application.DoesNotExist, PermissionDenied):
         raise Http404 from None
     except services.ApplicationClosed as error:
         messages.error(request, str(error))
         return redirect("calls:application", pk=pk)
+    if result.repeated:
+        return _answer_repeat(request, result.application)
     if result.ok:
         messages.success(request, _submitted_or_saved(result.application, action))
         return redirect("calls:application", pk=pk)
@@ -158,6 +168,28 @@ def _post_application(request, pk):
             if error not in form.errors.get(name, []):
                 form.add_error(name if name in form.fields else None, error)
     return _render_application(request, result.application, form, status=400)
+
+
+def _form_token(request) -> str:
+    """The token the form page was issued with: a page sent again (a retry after a lost
+    answer or a database restart, a double click) is known by it."""
+    return request.POST.get("form_token", "")[:64]
+
+
+def _answer_repeat(request, application):
+    """The page's form was already submitted: the same answer as the first time, if it
+    still holds; else what became of the application since."""
+    if application.state == ApplicationState.SUBMITTED:
+        messages.success(request, _submitted_or_saved(application, "submit"))
+    else:
+        messages.info(
+            request,
+            _(
+                "This page was already sent, and your application changed since: nothing "
+                "was changed now. Here is your application as it is."
+            ),
+        )
+    return redirect("calls:application", pk=application.pk)
 
 
 def _submitted_or_saved(application, action):
@@ -200,10 +232,14 @@ def autosave(request, pk):
 def submit(request, pk):
     application = get_application_for_applicant(request.user, pk)
     try:
-        result = services.submit_application(request.user, application.pk)
+        result = services.submit_application(
+            request.user, application.pk, form_token=_form_token(request)
+        )
     except services.ApplicationClosed as error:
         messages.error(request, str(error))
         return redirect("calls:application", pk=pk)
+    if result.repeated:
+        return _answer_repeat(request, result.application)
     if not result.ok:
         messages.error(request, _("Some answers are missing or need a correction."))
         return redirect(reverse("calls:application", kwargs={"pk": pk}) + "?check=1")

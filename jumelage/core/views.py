@@ -1,3 +1,5 @@
+import sys
+
 from django.db import connection
 from django.http import HttpResponse
 from django.shortcuts import render
@@ -5,6 +7,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
+from jumelage.core.middleware import DATABASE_DOWN, unavailable_response
 from jumelage.core.pages import HOME_SECTIONS
 
 
@@ -42,6 +45,10 @@ def page_not_found(request, exception=None):
 
 
 def server_error(request):
+    # Django calls this while handling the error: a database that went away outside a view
+    # gets the "try again" page, which needs neither the database nor the user.
+    if isinstance(sys.exception(), DATABASE_DOWN):
+        return unavailable_response()
     return _error(
         request,
         500,

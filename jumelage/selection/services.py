@@ -354,10 +354,7 @@ def confirm_pick(actor, nomination_id) -> Pick:
     if pick.is_final:
         return pick
     if pick.state == PickState.DRAFT:
-        raise Refused(
-            _("%(partner)s has not proposed its pick yet: there is nothing to confirm.")
-            % {"partner": pick.side.city}
-        )
+        raise Refused(_nothing_to_decide(pick, confirming=True))
     _move(pick, PickState, PickState.CONFIRMED)
     pick.confirmed_at = timezone.now()
     pick.save(update_fields=["state", "confirmed_at", "updated"])
@@ -381,6 +378,10 @@ def return_pick(actor, nomination_id, reason: str) -> Pick:
     pick = _locked_pick(nomination_id)
     nominating = pick.nomination.side
     _require_manager(actor, nominating, _("Only the nominating side's managers can send it back."))
+    if pick.is_final:
+        raise Refused(_("The pick is already final: it can no longer be sent back."))
+    if pick.state == PickState.DRAFT:
+        raise Refused(_nothing_to_decide(pick, confirming=False))
     if not reason.strip():
         raise Refused(_("Say why you send the pick back, so the partner can revise it."))
     _move(pick, PickState, PickState.DRAFT)
@@ -399,6 +400,24 @@ def return_pick(actor, nomination_id, reason: str) -> Pick:
         reason=pick.returned_because,
     )
     return pick
+
+
+def _nothing_to_decide(pick, confirming) -> str:
+    """Why a draft pick cannot be decided on: never proposed, or sent back meanwhile (by a
+    colleague, a moment ago)."""
+    partner = {"partner": pick.side.city}
+    if pick.returned_because and confirming:
+        return (
+            _("%(partner)s's pick was sent back and is a draft again: there is nothing to confirm.")
+            % partner
+        )
+    if pick.returned_because:
+        return _("%(partner)s's pick was already sent back: it is a draft again.") % partner
+    if confirming:
+        return (
+            _("%(partner)s has not proposed its pick yet: there is nothing to confirm.") % partner
+        )
+    return _("%(partner)s has not proposed its pick yet: there is nothing to send back.") % partner
 
 
 # Places
@@ -441,6 +460,13 @@ def confirm_place(actor, place_id) -> Place:
     place = _own_place(actor, place_id)
     if place.state == PlaceState.CONFIRMED:
         return place
+    if place.state == PlaceState.DECLINED:
+        raise Refused(
+            _(
+                "This place was declined: it can no longer be confirmed. Write to the "
+                "programme team if that is a mistake."
+            )
+        )
     if place.state == PlaceState.OFFERED and timezone.now() > place.deadline:
         raise Refused(
             _("The deadline to confirm this place has passed: write to the programme team.")
