@@ -7,6 +7,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from jumelage.core import moments
 from jumelage.review.enums import (
     Aggregate,
     AssignmentSource,
@@ -357,4 +358,4 @@ class AssignmentRun(models.Model):
         verbose_name_plural = _("assignment runs")
 
     def __str__(self):
-        return f"{self.committee} · {self.started_at:%Y-%m-%d %H:%M}"
+        return f"{self.committee} · {moments.moment(self.started_at)}"

@@ -42,5 +42,8 @@ ROWS = {
     "reports:photo": (lambda c: _t(c, pk=c.photo.pk), MANAGERS_OF_EITHER_SIDE),
     "reports:photo_delete": (lambda c: _t(c, pk=c.photo.pk), TAICHUNG_MANAGERS),
     "reports:dashboard": (cycle_kwargs, MANAGERS_OF_EITHER_SIDE),
-    "reports:dashboard_export": (lambda c: cycle_kwargs(c, fmt="csv"), MANAGERS_OF_EITHER_SIDE),
+    "reports:dashboard_export": (
+        lambda c: cycle_kwargs(c, table="funnel", fmt="csv"),
+        MANAGERS_OF_EITHER_SIDE,
+    ),
 }
