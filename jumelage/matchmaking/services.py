@@ -19,7 +19,7 @@ from jumelage.matchmaking.enums import (
     RequestState,
     RunState,
 )
-from jumelage.matchmaking.models import Feedback, Meeting, Request, ScheduleRun
+from jumelage.matchmaking.models import Feedback, Meeting, Profile, Request, ScheduleRun
 
 
 def _refuse(message: str):
@@ -231,3 +231,13 @@ def start_run(actor, session) -> ScheduleRun:
                 )
         except IntegrityError:
             _refuse(_("A schedule run is already under way for this session; wait for it."))
+
+
+def blank_profile(participant):
+    """An unsaved profile in the participant's session's first language."""
+    return Profile(participant=participant, language=_first_language(participant))
+
+
+def _first_language(participant) -> str:
+    languages = participant.session.host_side.languages or ["en"]
+    return languages[0]
