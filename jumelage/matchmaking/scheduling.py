@@ -3,14 +3,20 @@
 instance, and the saving of its placement with confirmed meetings kept where they can be."""
 
 import datetime as dt
+import zoneinfo
 
+from django.conf import settings
 from django.db import transaction
-from django.utils import timezone
+from django.urls import reverse
+from django.utils import formats, timezone, translation
+from django.utils.translation import gettext as _
 
+from jumelage.accounts.models import User
 from jumelage.exchange.models import ItineraryItem
 from jumelage.matchmaking.availability import available_slots
 from jumelage.matchmaking.enums import MeetingState, RunState
 from jumelage.matchmaking.models import Meeting, Participant, ScheduleRun
+from jumelage.notifications.services import queue_message
 from jumelage.optimize import schedule as solver
 
 LEASE = dt.timedelta(minutes=5)
@@ -131,6 +137,7 @@ def run(run_id: int, *, time_limit: float = 20.0) -> ScheduleRun:
         _finish(run_id, RunState.FAILED, message=str(error)[:200])
         raise
     moved = save(build, result.placement)
+    tell_moved(build.session, moved)
     _finish(
         run_id,
         RunState.DONE,
@@ -171,3 +178,48 @@ def save(build: Build, placement) -> list[Meeting]:
             meeting.state = MeetingState.SCHEDULED if where else MeetingState.TO_SCHEDULE
             meeting.save(update_fields=["slot", "place", "state"])
     return moved
+
+
+def tell_moved(session, moved: list[Meeting]) -> int:
+    """One message per participant whose confirmed meetings a run moved or unscheduled,
+    listing each meeting's new time; returns how many were queued."""
+    by_party: dict[int, tuple] = {}
+    for meeting in moved:
+        for party in meeting.parties.all():
+            by_party.setdefault(party.pk, (party, []))[1].append(meeting)
+    for party, meetings in by_party.values():
+        _tell(session, party, meetings)
+    return len(by_party)
+
+
+def _tell(session, party, meetings):
+    recipient = party.user or User(email=party.email, full_name=party.name)
+    if not recipient.email:
+        return
+    language = party.user.language if party.user else session.host_side.languages[0]
+    with translation.override(language):
+        changes = "\n".join(f"- {_line(session, party, m)}" for m in meetings)
+    queue_message(
+        "matchmaking-agenda-changed",
+        recipient=recipient,
+        language=language,
+        side=session.host_side,
+        context={
+            "name": party.name,
+            "session": session.title,
+            "changes": changes,
+            "link": settings.SITE_URL + reverse("matchmaking:agenda", args=[session.pk]),
+        },
+    )
+
+
+def _line(session, party, meeting) -> str:
+    others = ", ".join(p.name for p in meeting.parties.all() if p.pk != party.pk)
+    if meeting.slot is None:
+        return _("%(others)s: not scheduled any more") % {"others": others}
+    when = timezone.localtime(meeting.slot.starts_at, zoneinfo.ZoneInfo(session.timezone))
+    return _("%(others)s: now %(when)s, %(place)s") % {
+        "others": others,
+        "when": formats.date_format(when, "DATETIME_FORMAT"),
+        "place": meeting.place.name,
+    }

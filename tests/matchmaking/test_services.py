@@ -183,3 +183,21 @@ def test_check_in_and_feedback(mm):
     services.record_outcome(mm.users.alice, feedback, outcome="negotiation")
     feedback.refresh_from_db()
     assert feedback.outcome == "negotiation"
+
+
+def test_a_confirmed_meeting_that_moves_is_told_to_its_parties(mm):
+    from jumelage.notifications.models import OutboxMessage
+
+    first = _accepted(mm, mm.users.alice, mm.team, mm.users.bob, mm.investor)
+    scheduling.run(services.start_run(mm.users.theo, mm.session).pk, time_limit=5)
+    first.refresh_from_db()
+    # The investor can no longer meet then: the meeting must move, and both are told.
+    Availability.objects.create(participant=mm.investor, slot=first.slot, available=False)
+    run = scheduling.run(services.start_run(mm.users.theo, mm.session).pk, time_limit=5)
+    assert run.moved == 1
+    told = OutboxMessage.objects.filter(template_key="matchmaking-agenda-changed")
+    assert sorted(told.values_list("recipient_email", flat=True)) == [
+        mm.users.alice.email,
+        mm.users.bob.email,
+    ]
+    assert "Midi Capital" in told.get(recipient=mm.users.alice).body
