@@ -29,6 +29,13 @@ def can_act_for(user, participant) -> bool:
     return user.is_authenticated and participant.user_id == user.pk
 
 
+def can_answer_for(user, participant) -> bool:
+    """The person, or the organisers for a partner who has no account (they relay)."""
+    if participant.user_id is None:
+        return is_organiser(user, participant.session)
+    return can_act_for(user, participant)
+
+
 def can_check_in(user, meeting) -> bool:
     """Organisers, or any party of the meeting."""
     if is_organiser(user, meeting.session):

@@ -80,7 +80,7 @@ def answer_request(actor, request_id: int, *, accept: bool, answer: str = "") ->
             .select_related("recipient", "session")
             .get(pk=request_id)
         )
-        if not permissions.can_act_for(actor, request.recipient):
+        if not permissions.can_answer_for(actor, request.recipient):
             _refuse(_("Only the participant asked can answer this request."))
         if request.state == RequestState.EXPIRED:
             _refuse(_("This request has expired."))
