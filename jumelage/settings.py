@@ -42,6 +42,7 @@ INSTALLED_APPS = [
     "jumelage.review",
     "jumelage.selection",
     "jumelage.exchange",
+    "jumelage.matchmaking",
     "jumelage.followup",
     "jumelage.reports",
     "jumelage.demo",

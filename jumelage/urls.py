@@ -18,6 +18,7 @@ urlpatterns += i18n_patterns(
     path("review/", include("jumelage.review.urls")),
     path("selection/", include("jumelage.selection.urls")),
     path("exchange/", include("jumelage.exchange.urls")),
+    path("matchmaking/", include("jumelage.matchmaking.urls")),
     path("followup/", include("jumelage.followup.urls")),
     path("reports/", include("jumelage.reports.urls")),
     path("admin/", admin.site.urls),

@@ -21,6 +21,7 @@ APPS = (
     "review",
     "selection",
     "exchange",
+    "matchmaking",
     "followup",
     "reports",
 )

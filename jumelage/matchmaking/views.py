@@ -1,0 +1,259 @@
+"""Pages of a matchmaking session: a participant's profile, suggestions, requests and
+agenda; the organiser's grid, meetings and schedule runs; check-in and feedback; the
+private calendar feed."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from jumelage.matchmaking import agenda, forms, permissions, queries, reasons, services, tasks
+from jumelage.matchmaking.enums import MeetingState
+from jumelage.matchmaking.models import Meeting, Participant, Request, ScheduleRun
+
+
+def _session_for(user, pk):
+    session = queries.session_or_404(pk)
+    permissions.require(permissions.can_see(user, session))
+    return session
+
+
+def _refused(request, error: ValidationError):
+    for message in error.messages:
+        messages.error(request, message)
+
+
+@login_required
+@require_GET
+def session(request, pk):
+    session = _session_for(request.user, pk)
+    me = permissions.participant_for(request.user, session)
+    context = {"session": session, "me": me}
+    if me is not None:
+        context.update(_participant_context(me))
+    if permissions.is_organiser(request.user, session):
+        context.update(
+            organiser=True,
+            figures=queries.figures(session),
+            run=session.runs.first(),
+        )
+    return render(request, "matchmaking/session.html", context)
+
+
+def _participant_context(me):
+    themes = {str(t.pk): t.title for t in me.session.cycle.themes.all()}
+    suggested = [
+        (other, suggestion, reasons.reasons(suggestion, themes))
+        for other, suggestion in queries.suggestions_for(me)
+    ]
+    return {
+        "suggested": suggested,
+        "received": me.received_requests.select_related("sender").order_by("-created"),
+        "sent": me.sent_requests.select_related("recipient").order_by("-created"),
+        "meetings": queries.meetings_of(me),
+        "counts": queries.own_counts(me),
+        "request_form": forms.RequestForm(),
+    }
+
+
+def _me(request, session):
+    me = permissions.participant_for(request.user, session)
+    permissions.require(me is not None)
+    return me
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def profile_edit(request, pk):
+    session = _session_for(request.user, pk)
+    me = _me(request, session)
+    profile = getattr(me, "profile", None) or services.blank_profile(me)
+    data = request.POST if request.method == "POST" else None
+    form = forms.ProfileForm(data, instance=profile, themes=session.cycle.themes.all())
+    if data is not None and form.is_valid():
+        form.save()
+        messages.success(request, _("Your profile is saved."))
+        return redirect("matchmaking:session", session.pk)
+    return render(request, "matchmaking/form.html", _form(session, form, _("Your profile")))
+
+
+def _form(session, form, title):
+    return {"session": session, "form": form, "title": title}
+
+
+@login_required
+@require_POST
+def request_send(request, pk):
+    session = _session_for(request.user, pk)
+    me = _me(request, session)
+    form = forms.RequestForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Choose whom to meet and a priority."))
+        return redirect("matchmaking:session", session.pk)
+    recipient = Participant.objects.filter(pk=form.cleaned_data["recipient"]).first()
+    if recipient is None:
+        messages.error(request, _("This participant is not in your matchmaking session."))
+        return redirect("matchmaking:session", session.pk)
+    try:
+        services.send_request(
+            request.user,
+            me,
+            recipient,
+            priority=form.cleaned_data["priority"],
+            message=form.cleaned_data["message"],
+        )
+    except ValidationError as error:
+        _refused(request, error)
+    else:
+        messages.success(request, _("Your request is sent to %(name)s.") % {"name": recipient})
+    return redirect("matchmaking:session", session.pk)
+
+
+@login_required
+@require_POST
+def request_answer(request, pk):
+    meeting_request = get_object_or_404(Request.objects.select_related("session"), pk=pk)
+    _session_for(request.user, meeting_request.session_id)
+    form = forms.AnswerForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Accept or decline the request."))
+    else:
+        try:
+            services.answer_request(
+                request.user,
+                meeting_request.pk,
+                accept=form.cleaned_data["accept"],
+                answer=form.cleaned_data["answer"],
+            )
+        except ValidationError as error:
+            _refused(request, error)
+        else:
+            messages.success(request, _("Your answer is sent."))
+    return redirect("matchmaking:session", meeting_request.session_id)
+
+
+def _organised(user, pk):
+    session = queries.session_or_404(pk)
+    permissions.require(permissions.is_organiser(user, session))
+    return session
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def meeting_add(request, pk):
+    session = _organised(request.user, pk)
+    data = request.POST if request.method == "POST" else None
+    form = forms.MeetingForm(data, session=session)
+    if data is not None and form.is_valid():
+        try:
+            services.add_meeting(
+                request.user,
+                session,
+                form.cleaned_data["parties"],
+                slot=form.cleaned_data["slot"],
+                place=form.cleaned_data["place"],
+                priority=form.cleaned_data["priority"],
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("The meeting is added."))
+            return redirect("matchmaking:grid", session.pk)
+    return render(request, "matchmaking/form.html", _form(session, form, _("Add a meeting")))
+
+
+@login_required
+@require_POST
+def schedule_run(request, pk):
+    session = _organised(request.user, pk)
+    try:
+        run = services.start_run(request.user, session)
+    except ValidationError as error:
+        _refused(request, error)
+        return redirect("matchmaking:grid", session.pk)
+    tasks.run_schedule.delay(run.pk)
+    messages.info(request, _("The schedule run has started."))
+    return redirect("matchmaking:grid", session.pk)
+
+
+@login_required
+@require_GET
+def grid(request, pk):
+    session = _organised(request.user, pk)
+    meetings = list(queries.session_meetings(session))
+    slots = list(session.slots.select_related("venue"))
+    participants = list(session.participants.order_by("name"))
+    places = list(session.places.select_related("venue"))
+    context = {
+        "session": session,
+        "slots": slots,
+        "rows": agenda.grid_rows(participants, slots, meetings),
+        "place_rows": agenda.place_rows(places, slots, meetings),
+        "unscheduled": [m for m in meetings if m.state == MeetingState.TO_SCHEDULE],
+        "figures": queries.figures(session),
+        "run": ScheduleRun.objects.filter(session=session).first(),
+    }
+    return render(request, "matchmaking/grid.html", context)
+
+
+@login_required
+@require_GET
+def my_agenda(request, pk):
+    session = _session_for(request.user, pk)
+    me = _me(request, session)
+    context = {"session": session, "me": me, "meetings": queries.meetings_of(me)}
+    return render(request, "matchmaking/agenda.html", context)
+
+
+@require_GET
+def agenda_ical(request, token):
+    me = Participant.objects.select_related("session").filter(ical_token=token).first()
+    if me is None:
+        raise Http404
+    body = agenda.calendar(me, queries.meetings_of(me))
+    return HttpResponse(body, content_type="text/calendar; charset=utf-8")
+
+
+def _meeting_for(user, pk, check):
+    meeting = get_object_or_404(
+        Meeting.objects.select_related("session__cycle__partnership", "slot", "place"), pk=pk
+    )
+    permissions.require(check(user, meeting))
+    return meeting
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def check_in(request, pk):
+    meeting = _meeting_for(request.user, pk, permissions.can_check_in)
+    form = forms.CheckInForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.check_in(request.user, meeting, form.cleaned_data["state"])
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("The meeting is checked in."))
+            return redirect("matchmaking:check_in", meeting.pk)
+    return render(request, "matchmaking/check_in.html", {"meeting": meeting, "form": form})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def feedback(request, pk):
+    meeting = _meeting_for(request.user, pk, permissions.can_check_in)
+    me = _me(request, meeting.session)
+    form = forms.FeedbackForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.leave_feedback(request.user, meeting, me, **form.cleaned_data)
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("Thank you for your feedback."))
+            return redirect("matchmaking:session", meeting.session_id)
+    context = _form(meeting.session, form, _("Feedback on the meeting"))
+    return render(request, "matchmaking/form.html", context)
