@@ -95,6 +95,12 @@ def day_of_month(value: dt.date, language: str | None = None) -> str:
     return format_skeleton("MMMd", value, locale=reader_locale(language))
 
 
+def weekday_and_clock(value: dt.datetime, zone=None, language: str | None = None) -> str:
+    """A slot of a programme grid whose zone is named once above it ("dim. 17 janv. 10:00")."""
+    local = value.astimezone(as_zone(zone))
+    return f"{day_of_week(local.date(), language)} {clock(local, None, language)}"
+
+
 def month(value: dt.date, language: str | None = None) -> str:
     """A month alone, for a calendar's ticks ("janv.", "1月")."""
     return format_skeleton("MMM", value, locale=reader_locale(language))

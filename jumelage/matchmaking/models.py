@@ -7,6 +7,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from jumelage.core import moments
 from jumelage.matchmaking.enums import (
     Interest,
     MeetingOrigin,
@@ -101,7 +102,7 @@ class Slot(models.Model):
         ]
 
     def __str__(self):
-        return f"{self.starts_at:%Y-%m-%d %H:%M}"
+        return moments.moment(self.starts_at)
 
 
 class Place(models.Model):
@@ -381,4 +382,4 @@ class ScheduleRun(models.Model):
         ]
 
     def __str__(self):
-        return f"{self.session_id} {self.created:%Y-%m-%d %H:%M} {self.state}"
+        return f"{self.session_id} {moments.moment(self.created)} {self.state}"

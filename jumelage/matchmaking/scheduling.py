@@ -3,15 +3,15 @@
 instance, and the saving of its placement with confirmed meetings kept where they can be."""
 
 import datetime as dt
-import zoneinfo
 
 from django.conf import settings
 from django.db import transaction
 from django.urls import reverse
-from django.utils import formats, timezone, translation
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from jumelage.accounts.models import User
+from jumelage.core import moments
 from jumelage.exchange.models import ItineraryItem
 from jumelage.matchmaking.availability import available_slots
 from jumelage.matchmaking.enums import MeetingState, RunState
@@ -217,9 +217,8 @@ def _line(session, party, meeting) -> str:
     others = ", ".join(p.name for p in meeting.parties.all() if p.pk != party.pk)
     if meeting.slot is None:
         return _("%(others)s: not scheduled any more") % {"others": others}
-    when = timezone.localtime(meeting.slot.starts_at, zoneinfo.ZoneInfo(session.timezone))
     return _("%(others)s: now %(when)s, %(place)s") % {
         "others": others,
-        "when": formats.date_format(when, "DATETIME_FORMAT"),
+        "when": moments.moment(meeting.slot.starts_at, session.timezone),
         "place": meeting.place.name,
     }

@@ -31,6 +31,11 @@ def day_of_week(value):
 
 
 @register.filter
+def weekday_and_clock(value, zone=None):
+    return moments.weekday_and_clock(value, zone)
+
+
+@register.filter
 def month(value):
     return moments.month(value)
 
