@@ -158,13 +158,30 @@ def _validate(instance: Instance, previous: dict[int, tuple[int, int]] | None) -
     for i, slot in enumerate(instance.slots):
         if slot.end < slot.start:
             raise ValueError(f"slot {i} ends before it starts")
+    _validate_slots_and_places(instance)
     fixed = {m: mt.fixed for m, mt in enumerate(instance.meetings) if mt.fixed is not None}
     broken = violations(instance, fixed)
     if broken:
         raise ValueError("fixed placements break a rule: " + "; ".join(broken))
-    for m in previous or {}:
+    for m, (s, p) in (previous or {}).items():
         if not 0 <= m < len(instance.meetings):
             raise ValueError(f"previous placement of meeting {m}: no such meeting")
+        if not (0 <= s < len(instance.slots) and 0 <= p < len(instance.places)):
+            raise ValueError(f"previous placement of meeting {m}: no slot {s} or place {p}")
+
+
+def _validate_slots_and_places(instance: Instance) -> None:
+    slots = range(len(instance.slots))
+    for q, free in enumerate(instance.available):
+        if not free <= frozenset(slots):
+            raise ValueError(f"participant {q} is available in a slot that does not exist")
+    for p, place in enumerate(instance.places):
+        if not place.open_slots <= frozenset(slots):
+            raise ValueError(f"place {p} opens in a slot that does not exist")
+        if place.seats < 2 or place.concurrent < 1:
+            raise ValueError(f"place {p} must seat two or more and hold one meeting or more")
+        if place.venue is not None and place.venue < 0:
+            raise ValueError(f"place {p} has a negative venue")
 
 
 class _Model:
@@ -408,7 +425,7 @@ def solve(
     _validate(instance, previous)
     report(0.0, "building the model")
     model = _Model(instance)
-    values, bound = model.lp(time_limit / 3)
+    values, bound = model.lp(time_limit / 2)
     report(0.3, "LP bound computed")
     kept = _kept(instance, model, previous)
     weights = model.weights()
@@ -420,8 +437,8 @@ def solve(
     pinned = _free_unmet(
         instance, model, _greedy(model, [c for c in order if c in kept or values[c] > 0.99])
     )
-    left = 0.9 * time_limit - (time.monotonic() - started)
-    chosen, optimal = _cp_sat(instance, model, kept, start, pinned, bound, left)
+    deadline = started + 0.9 * time_limit
+    chosen, optimal = _cp_sat(instance, model, kept, start, pinned, bound, deadline)
     report(0.9, "assigning places")
     placement = _assign_places(instance, model, chosen, previous)
     weight = sum(instance.meetings[m].weight for m in placement)
@@ -481,61 +498,87 @@ def _priority_counts(instance: Instance, model: _Model, placement) -> dict[int, 
 
 
 def _cp_sat(
-    instance: Instance, model: _Model, kept, start, pinned, bound: float, seconds: float
+    instance: Instance, model: _Model, kept, start, pinned, bound: float, deadline: float
 ) -> tuple[list[int], bool]:
-    """CP-SAT over the candidates, `pinned` ones fixed, from the first solution `start`;
-    it stops as soon as every tier reaches its ceiling (`bound` for the weight), the
-    only case called optimal (with pinned candidates CP-SAT's own proof is not one)."""
-    if not model.candidates:
-        return [], True
+    """CP-SAT over the candidates that `pinned` leaves room for, from the first solution
+    `start`; it stops as soon as every tier reaches its ceiling (`bound` for the weight),
+    the only case called optimal with pinned candidates (CP-SAT's proof is then one for
+    the rest only)."""
+    hint = set(_greedy(model, list(pinned) + start + list(range(len(model.candidates)))))
+    free, rows = _residual(model, pinned)
+    if not free:
+        weight = model.fixed_weight() + sum(model.weights()[c] for c in hint)
+        return sorted(hint), weight >= bound - 1e-6 * max(1.0, bound)
     cp = cp_model.CpModel()
-    x = [cp.new_bool_var(f"x{c}") for c in range(len(model.candidates))]
-    for cs, rhs in model.rows:
+    x = {c: cp.new_bool_var(f"x{c}") for c in free}
+    for cs, rhs in rows:
         cp.add(sum(x[c] for c in cs) <= rhs)
-    for c in pinned:
-        cp.add(x[c] == 1)
     scaled = [round(w * _WEIGHT_SCALE) or 1 for w in model.weights()]
     weight_tier = sum(scaled) + 1
-    fair_terms = []
+    met_by_pin = {q for c in pinned for q in instance.meetings[model.candidates[c][0]].parties}
     by_party: dict[int, list[int]] = defaultdict(list)
-    for c, (m, _s, _g) in enumerate(model.candidates):
-        for q in instance.meetings[m].parties:
-            if q in instance.priority_parties:
+    for c in free:
+        for q in instance.meetings[model.candidates[c][0]].parties:
+            if q in instance.priority_parties and q not in met_by_pin:
                 by_party[q].append(c)
-    hint = set(start)
-    if pinned:
-        hint = set(
-            _greedy(model, list(pinned) + start + [c for c in range(len(x)) if c not in hint])
-        )
-    for c, var in enumerate(x):
+    for c, var in x.items():
         cp.add_hint(var, c in hint)
+    fair_terms = []
     for q, cs in by_party.items():
         met = cp.new_bool_var(f"met{q}")
         cp.add(sum(x[c] for c in cs) >= met)
         cp.add_hint(met, any(c in hint for c in cs))
         fair_terms.append(met)
     fair_tier = weight_tier * (len(fair_terms) + 1)
-    objective = (
-        sum(s * v for s, v in zip(scaled, x, strict=True))
+    cp.maximize(
+        sum(scaled[c] * var for c, var in x.items())
         + weight_tier * sum(fair_terms)
-        + fair_tier * sum(x[c] for c in kept)
+        + fair_tier * sum(x[c] for c in kept if c in x)
     )
-    cp.maximize(objective)
-    keepable = len({model.candidates[c][0] for c in kept})
-    fixed = _WEIGHT_SCALE * model.fixed_weight()
-    ceiling = fair_tier * keepable + weight_tier * len(fair_terms) + _WEIGHT_SCALE * bound - fixed
+    keepable = len({model.candidates[c][0] for c in kept if c in x})
+    pinned_weight = model.fixed_weight() + sum(scaled[c] for c in pinned) / _WEIGHT_SCALE
+    ceiling = (
+        fair_tier * keepable
+        + weight_tier * len(fair_terms)
+        + _WEIGHT_SCALE * (bound - pinned_weight)
+    )
     stop = _StopAtCeiling(ceiling - _WEIGHT_SCALE * 1e-6 * max(1.0, bound))
     solver = cp_model.CpSolver()
-    solver.parameters.max_time_in_seconds = max(seconds, 0.2)
+    solver.parameters.max_time_in_seconds = max(deadline - time.monotonic(), 0.2)
     solver.parameters.num_workers = 2
     status = solver.solve(cp, stop)
     if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
         return sorted(hint), False
-    chosen = [c for c, var in enumerate(x) if solver.boolean_value(var)]
-    score = _score(scaled, by_party, kept)
+    chosen = list(pinned) + [c for c, var in x.items() if solver.boolean_value(var)]
+    score = _score(scaled, instance, model, kept)
     if score(chosen) < score(hint):
         return sorted(hint), False
     return chosen, stop.reached or (status == cp_model.OPTIMAL and not pinned)
+
+
+def _residual(model: _Model, pinned) -> tuple[list[int], list[tuple[list[int], int]]]:
+    """The candidates still possible beside `pinned` and the rows over them, with what
+    the pinned candidates leave of each right-hand side."""
+    rows_of: list[list[int]] = [[] for _ in model.candidates]
+    for r, (cs, _rhs) in enumerate(model.rows):
+        for c in cs:
+            rows_of[c].append(r)
+    left = [rhs for _cs, rhs in model.rows]
+    taken = set(pinned)
+    for c in taken:
+        for r in rows_of[c]:
+            left[r] -= 1
+    free = [
+        c
+        for c in range(len(model.candidates))
+        if c not in taken and all(left[r] > 0 for r in rows_of[c])
+    ]
+    members: dict[int, list[int]] = defaultdict(list)
+    for c in free:
+        for r in rows_of[c]:
+            members[r].append(c)
+    rows = [(cs, left[r]) for r, cs in members.items() if len(cs) > left[r]]
+    return free, rows
 
 
 class _StopAtCeiling(cp_model.CpSolverSolutionCallback):
@@ -553,12 +596,17 @@ class _StopAtCeiling(cp_model.CpSolverSolutionCallback):
             self.stop_search()
 
 
-def _score(scaled, by_party, kept):
+def _score(scaled, instance: Instance, model: _Model, kept):
     """The lexicographic objective of a choice of candidates, as a comparable tuple."""
 
     def score(chosen):
         chosen = set(chosen)
-        met = sum(1 for cs in by_party.values() if any(c in chosen for c in cs))
-        return len(chosen & kept), met, sum(scaled[c] for c in chosen)
+        met = {
+            q
+            for c in chosen
+            for q in instance.meetings[model.candidates[c][0]].parties
+            if q in instance.priority_parties
+        }
+        return len(chosen & kept), len(met), sum(scaled[c] for c in chosen)
 
     return score
