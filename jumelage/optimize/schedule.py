@@ -37,6 +37,9 @@ from scipy.sparse import coo_matrix
 # Weights are real numbers; CP-SAT wants integers: this many units per weight point.
 _WEIGHT_SCALE = 1000
 _VIRTUAL = -1
+# More free candidates than this (the LP stopped short of its optimum, so little of it is
+# integral) take longer to build in CP-SAT than a run has: the greedy rounding stands.
+_SEARCH_AT_MOST = 40_000
 
 
 @dataclass(frozen=True)
@@ -325,7 +328,9 @@ class _Model:
         matrix, rhs = self.matrix()
         reduced = np.maximum(weights - matrix.T @ duals, 0.0)
         bound = float(rhs @ duals + reduced.sum())
-        return values, self.fixed_weight() + bound * (1 + 1e-9)
+        # Stopped short, the duals may bound worse than scheduling every meeting would.
+        every = sum(self.instance.meetings[m].weight for m in {m for m, _s, _g in self.candidates})
+        return values, self.fixed_weight() + min(bound * (1 + 1e-9), every)
 
 
 def _assign_places(
@@ -441,7 +446,7 @@ def solve(
     chosen, optimal = _cp_sat(instance, model, kept, start, pinned, bound, deadline)
     report(0.9, "assigning places")
     placement = _assign_places(instance, model, chosen, previous)
-    weight = sum(instance.meetings[m].weight for m in placement)
+    weight = float(sum(instance.meetings[m].weight for m in placement))
     counts = _priority_counts(instance, model, placement)
     moved = tuple(sorted(m for m, where in previous.items() if placement.get(m) != where))
     report(1.0, "done")
@@ -449,7 +454,7 @@ def solve(
         placement=placement,
         weight=weight,
         upper_bound=max(bound, weight),
-        optimal=optimal,
+        optimal=bool(optimal),
         moved=len(moved),
         min_meetings_priority=min(counts.values(), default=0),
         priority_without_meeting=sum(1 for c in counts.values() if c == 0),
@@ -506,6 +511,8 @@ def _cp_sat(
     the rest only)."""
     hint = set(_greedy(model, list(pinned) + start + list(range(len(model.candidates)))))
     free, rows = _residual(model, pinned)
+    if len(free) > _SEARCH_AT_MOST:
+        return sorted(hint), False
     if not free:
         weight = model.fixed_weight() + sum(model.weights()[c] for c in hint)
         return sorted(hint), weight >= bound - 1e-6 * max(1.0, bound)
