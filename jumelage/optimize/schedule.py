@@ -30,13 +30,16 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 import numpy as np
+from ortools.linear_solver import pywraplp
 from ortools.sat.python import cp_model
-from scipy.optimize import linprog
 from scipy.sparse import coo_matrix
 
 # Weights are real numbers; CP-SAT wants integers: this many units per weight point.
 _WEIGHT_SCALE = 1000
 _VIRTUAL = -1
+# More free candidates than this (the LP stopped short of its optimum, so little of it is
+# integral) take longer to build in CP-SAT than a run has: the greedy rounding stands.
+_SEARCH_AT_MOST = 40_000
 
 
 @dataclass(frozen=True)
@@ -80,6 +83,7 @@ class Schedule:
     min_meetings_priority: int  # fewest meetings of a priority party with a feasible one
     priority_without_meeting: int  # priority parties with a feasible meeting but none
     seconds: float
+    moved_meetings: tuple[int, ...] = ()  # the meetings of `previous` counted in `moved`
 
 
 def _group(place: Place) -> int:
@@ -157,13 +161,30 @@ def _validate(instance: Instance, previous: dict[int, tuple[int, int]] | None) -
     for i, slot in enumerate(instance.slots):
         if slot.end < slot.start:
             raise ValueError(f"slot {i} ends before it starts")
+    _validate_slots_and_places(instance)
     fixed = {m: mt.fixed for m, mt in enumerate(instance.meetings) if mt.fixed is not None}
     broken = violations(instance, fixed)
     if broken:
         raise ValueError("fixed placements break a rule: " + "; ".join(broken))
-    for m in previous or {}:
+    for m, (s, p) in (previous or {}).items():
         if not 0 <= m < len(instance.meetings):
             raise ValueError(f"previous placement of meeting {m}: no such meeting")
+        if not (0 <= s < len(instance.slots) and 0 <= p < len(instance.places)):
+            raise ValueError(f"previous placement of meeting {m}: no slot {s} or place {p}")
+
+
+def _validate_slots_and_places(instance: Instance) -> None:
+    slots = range(len(instance.slots))
+    for q, free in enumerate(instance.available):
+        if not free <= frozenset(slots):
+            raise ValueError(f"participant {q} is available in a slot that does not exist")
+    for p, place in enumerate(instance.places):
+        if not place.open_slots <= frozenset(slots):
+            raise ValueError(f"place {p} opens in a slot that does not exist")
+        if place.seats < 2 or place.concurrent < 1:
+            raise ValueError(f"place {p} must seat two or more and hold one meeting or more")
+        if place.venue is not None and place.venue < 0:
+            raise ValueError(f"place {p} has a negative venue")
 
 
 class _Model:
@@ -266,25 +287,50 @@ class _Model:
     def weights(self) -> np.ndarray:
         return np.array([self.instance.meetings[m].weight for m, _s, _g in self.candidates])
 
-    def lp_bound(self) -> float:
-        """The time-indexed LP relaxation's optimum for weight alone, fixed meetings added."""
-        fixed = sum(mt.weight for mt in self.instance.meetings if mt.fixed is not None)
-        if not self.candidates:
-            return fixed
-        data, rows, cols, rhs = [], [], [], []
-        for r, (cs, bound) in enumerate(self.rows):
+    def matrix(self):
+        """The rows as a sparse matrix and their right-hand sides."""
+        data, rows, cols = [], [], []
+        for r, (cs, _bound) in enumerate(self.rows):
             rows.extend([r] * len(cs))
             cols.extend(cs)
             data.extend([1.0] * len(cs))
-            rhs.append(bound)
-        matrix = coo_matrix((data, (rows, cols)), shape=(len(self.rows), len(self.candidates)))
-        result = linprog(
-            -self.weights(), A_ub=matrix.tocsr(), b_ub=rhs, bounds=(0, 1), method="highs"
-        )
-        if result.status != 0:
-            raise RuntimeError(f"the LP relaxation did not solve: {result.message}")
-        # HiGHS's dual bound, so the figure is a bound even if the primal stops short.
-        return fixed - result.fun + 1e-6 * max(1.0, -result.fun)
+        shape = (len(self.rows), len(self.candidates))
+        matrix = coo_matrix((data, (rows, cols)), shape=shape).tocsr()
+        return matrix, np.array([bound for _cs, bound in self.rows], dtype=float)
+
+    def fixed_weight(self) -> float:
+        return sum(mt.weight for mt in self.instance.meetings if mt.fixed is not None)
+
+    def lp(self, seconds: float) -> tuple[np.ndarray, float]:
+        """The time-indexed LP relaxation for weight alone (GLOP's dual simplex): its
+        solution and a bound certified from its duals. Any duals y >= 0 bound every
+        schedule by b.y + sum of the positive reduced costs w - A'y (each candidate is at
+        most 1), so the figure is a bound even if the solver stops short or rounds."""
+        weights = self.weights()
+        if not self.candidates:
+            return weights, self.fixed_weight()
+        solver = pywraplp.Solver.CreateSolver("GLOP")
+        solver.SetTimeLimit(max(int(seconds * 1000), 500))
+        x = [solver.NumVar(0.0, 1.0, "") for _ in self.candidates]
+        constraints = []
+        for cs, bound in self.rows:
+            row = solver.Constraint(-solver.infinity(), float(bound))
+            for c in cs:
+                row.SetCoefficient(x[c], 1.0)
+            constraints.append(row)
+        objective = solver.Objective()
+        for c, var in enumerate(x):
+            objective.SetCoefficient(var, float(weights[c]))
+        objective.SetMaximization()
+        solver.Solve()
+        values = np.array([var.solution_value() for var in x])
+        duals = np.maximum([row.dual_value() for row in constraints], 0.0)
+        matrix, rhs = self.matrix()
+        reduced = np.maximum(weights - matrix.T @ duals, 0.0)
+        bound = float(rhs @ duals + reduced.sum())
+        # Stopped short, the duals may bound worse than scheduling every meeting would.
+        every = sum(self.instance.meetings[m].weight for m in {m for m, _s, _g in self.candidates})
+        return values, self.fixed_weight() + min(bound * (1 + 1e-9), every)
 
 
 def _assign_places(
@@ -369,31 +415,79 @@ def solve(
 ) -> Schedule:
     """The fairest, then heaviest schedule (see the module's docstring), keeping first
     what `previous` can still keep; raises ValueError on malformed input or fixed
-    placements that break a rule."""
+    placements that break a rule.
+
+    The LP relaxation (GLOP) gives the bound and a guide: the kept placements and the
+    LP's integral part are fixed, and CP-SAT searches the rest (the fractional part,
+    which is small), from the greedy rounding of the LP. On 2,000 participants the whole
+    model is too big for CP-SAT to improve on its first solution in 30 s; fixed this
+    way it reaches the bound in seconds. `optimal` then means every tier is at its
+    ceiling: all kept placements kept, every priority party met, the weight at the
+    bound."""
     started = time.monotonic()
     report = progress or (lambda fraction, message: None)
     previous = dict(previous or {})
     _validate(instance, previous)
     report(0.0, "building the model")
     model = _Model(instance)
-    bound = model.lp_bound()
-    report(0.2, "LP bound computed")
-    chosen, optimal = _cp_sat(instance, model, previous, time_limit - (time.monotonic() - started))
+    values, bound = model.lp(time_limit / 2)
+    report(0.3, "LP bound computed")
+    kept = _kept(instance, model, previous)
+    weights = model.weights()
+    order = sorted(
+        range(len(model.candidates)),
+        key=lambda c: (c not in kept, -round(values[c], 3), -weights[c]),
+    )
+    start = _greedy(model, order)
+    pinned = _free_unmet(
+        instance, model, _greedy(model, [c for c in order if c in kept or values[c] > 0.99])
+    )
+    deadline = started + 0.9 * time_limit
+    chosen, optimal = _cp_sat(instance, model, kept, start, pinned, bound, deadline)
     report(0.9, "assigning places")
     placement = _assign_places(instance, model, chosen, previous)
-    weight = sum(instance.meetings[m].weight for m in placement)
+    weight = float(sum(instance.meetings[m].weight for m in placement))
     counts = _priority_counts(instance, model, placement)
+    moved = tuple(sorted(m for m, where in previous.items() if placement.get(m) != where))
     report(1.0, "done")
     return Schedule(
         placement=placement,
         weight=weight,
         upper_bound=max(bound, weight),
-        optimal=optimal,
-        moved=sum(1 for m, where in previous.items() if placement.get(m) != where),
+        optimal=bool(optimal),
+        moved=len(moved),
         min_meetings_priority=min(counts.values(), default=0),
         priority_without_meeting=sum(1 for c in counts.values() if c == 0),
         seconds=time.monotonic() - started,
+        moved_meetings=moved,
     )
+
+
+def _free_unmet(instance: Instance, model: _Model, pinned: list[int]) -> list[int]:
+    """The LP's integral part weighs weight only: unpin what shares a row with the
+    candidates of a priority party it leaves without a meeting, so that CP-SAT can seat
+    that party first."""
+    met = {q for c in pinned for q in instance.meetings[model.candidates[c][0]].parties}
+    unmet = {
+        c
+        for c, (m, _s, _g) in enumerate(model.candidates)
+        if any(
+            q in instance.priority_parties and q not in met for q in instance.meetings[m].parties
+        )
+    }
+    if not unmet:
+        return pinned
+    freed = {c for cs, _rhs in model.rows if not unmet.isdisjoint(cs) for c in cs}
+    return [c for c in pinned if c not in freed]
+
+
+def _kept(instance: Instance, model: _Model, previous) -> set[int]:
+    """The candidates that would keep a previous placement's slot and venue."""
+    return {
+        c
+        for c, (m, s, g) in enumerate(model.candidates)
+        if m in previous and previous[m][0] == s and _group(instance.places[previous[m][1]]) == g
+    }
 
 
 def _priority_counts(instance: Instance, model: _Model, placement) -> dict[int, int]:
@@ -408,47 +502,118 @@ def _priority_counts(instance: Instance, model: _Model, placement) -> dict[int, 
     return counts
 
 
-def _cp_sat(instance: Instance, model: _Model, previous, seconds: float) -> tuple[list[int], bool]:
-    if not model.candidates:
-        return [], True
+def _cp_sat(
+    instance: Instance, model: _Model, kept, start, pinned, bound: float, deadline: float
+) -> tuple[list[int], bool]:
+    """CP-SAT over the candidates that `pinned` leaves room for, from the first solution
+    `start`; it stops as soon as every tier reaches its ceiling (`bound` for the weight),
+    the only case called optimal with pinned candidates (CP-SAT's proof is then one for
+    the rest only)."""
+    hint = set(_greedy(model, list(pinned) + start + list(range(len(model.candidates)))))
+    free, rows = _residual(model, pinned)
+    if len(free) > _SEARCH_AT_MOST:
+        return sorted(hint), False
+    if not free:
+        weight = model.fixed_weight() + sum(model.weights()[c] for c in hint)
+        return sorted(hint), weight >= bound - 1e-6 * max(1.0, bound)
     cp = cp_model.CpModel()
-    x = [cp.new_bool_var(f"x{c}") for c in range(len(model.candidates))]
-    for cs, bound in model.rows:
-        cp.add(sum(x[c] for c in cs) <= bound)
+    x = {c: cp.new_bool_var(f"x{c}") for c in free}
+    for cs, rhs in rows:
+        cp.add(sum(x[c] for c in cs) <= rhs)
     scaled = [round(w * _WEIGHT_SCALE) or 1 for w in model.weights()]
     weight_tier = sum(scaled) + 1
-    fair_terms = []
+    met_by_pin = {q for c in pinned for q in instance.meetings[model.candidates[c][0]].parties}
     by_party: dict[int, list[int]] = defaultdict(list)
-    for c, (m, _s, _g) in enumerate(model.candidates):
-        for q in instance.meetings[m].parties:
-            if q in instance.priority_parties:
+    for c in free:
+        for q in instance.meetings[model.candidates[c][0]].parties:
+            if q in instance.priority_parties and q not in met_by_pin:
                 by_party[q].append(c)
+    for c, var in x.items():
+        cp.add_hint(var, c in hint)
+    fair_terms = []
     for q, cs in by_party.items():
         met = cp.new_bool_var(f"met{q}")
         cp.add(sum(x[c] for c in cs) >= met)
+        cp.add_hint(met, any(c in hint for c in cs))
         fair_terms.append(met)
     fair_tier = weight_tier * (len(fair_terms) + 1)
-    kept = [
-        c
-        for c, (m, s, g) in enumerate(model.candidates)
-        if m in previous and previous[m][0] == s and _group(instance.places[previous[m][1]]) == g
-    ]
-    objective = (
-        sum(s * v for s, v in zip(scaled, x, strict=True))
+    cp.maximize(
+        sum(scaled[c] * var for c, var in x.items())
         + weight_tier * sum(fair_terms)
-        + fair_tier * sum(x[c] for c in kept)
+        + fair_tier * sum(x[c] for c in kept if c in x)
     )
-    cp.maximize(objective)
-    weights = model.weights()
-    keep = set(kept)
-    order = sorted(range(len(x)), key=lambda c: (c not in keep, -weights[c]))
-    start = set(_greedy(model, order))
-    for c, var in enumerate(x):
-        cp.add_hint(var, c in start)
+    keepable = len({model.candidates[c][0] for c in kept if c in x})
+    pinned_weight = model.fixed_weight() + sum(scaled[c] for c in pinned) / _WEIGHT_SCALE
+    ceiling = (
+        fair_tier * keepable
+        + weight_tier * len(fair_terms)
+        + _WEIGHT_SCALE * (bound - pinned_weight)
+    )
+    stop = _StopAtCeiling(ceiling - _WEIGHT_SCALE * 1e-6 * max(1.0, bound))
     solver = cp_model.CpSolver()
-    solver.parameters.max_time_in_seconds = max(seconds, 0.5)
+    solver.parameters.max_time_in_seconds = max(deadline - time.monotonic(), 0.2)
     solver.parameters.num_workers = 2
-    status = solver.solve(cp)
+    status = solver.solve(cp, stop)
     if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
-        return sorted(start), False
-    return [c for c, var in enumerate(x) if solver.boolean_value(var)], status == cp_model.OPTIMAL
+        return sorted(hint), False
+    chosen = list(pinned) + [c for c, var in x.items() if solver.boolean_value(var)]
+    score = _score(scaled, instance, model, kept)
+    if score(chosen) < score(hint):
+        return sorted(hint), False
+    return chosen, stop.reached or (status == cp_model.OPTIMAL and not pinned)
+
+
+def _residual(model: _Model, pinned) -> tuple[list[int], list[tuple[list[int], int]]]:
+    """The candidates still possible beside `pinned` and the rows over them, with what
+    the pinned candidates leave of each right-hand side."""
+    rows_of: list[list[int]] = [[] for _ in model.candidates]
+    for r, (cs, _rhs) in enumerate(model.rows):
+        for c in cs:
+            rows_of[c].append(r)
+    left = [rhs for _cs, rhs in model.rows]
+    taken = set(pinned)
+    for c in taken:
+        for r in rows_of[c]:
+            left[r] -= 1
+    free = [
+        c
+        for c in range(len(model.candidates))
+        if c not in taken and all(left[r] > 0 for r in rows_of[c])
+    ]
+    members: dict[int, list[int]] = defaultdict(list)
+    for c in free:
+        for r in rows_of[c]:
+            members[r].append(c)
+    rows = [(cs, left[r]) for r, cs in members.items() if len(cs) > left[r]]
+    return free, rows
+
+
+class _StopAtCeiling(cp_model.CpSolverSolutionCallback):
+    """Stops the search at a solution whose objective reaches `ceiling`, which no
+    solution exceeds."""
+
+    def __init__(self, ceiling: float):
+        super().__init__()
+        self.ceiling = ceiling
+        self.reached = False
+
+    def on_solution_callback(self) -> None:
+        if self.objective_value >= self.ceiling:
+            self.reached = True
+            self.stop_search()
+
+
+def _score(scaled, instance: Instance, model: _Model, kept):
+    """The lexicographic objective of a choice of candidates, as a comparable tuple."""
+
+    def score(chosen):
+        chosen = set(chosen)
+        met = {
+            q
+            for c in chosen
+            for q in instance.meetings[model.candidates[c][0]].parties
+            if q in instance.priority_parties
+        }
+        return len(chosen & kept), len(met), sum(scaled[c] for c in chosen)
+
+    return score

@@ -4,7 +4,15 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from jumelage.optimize.schedule import Instance, Meeting, Place, Slot, solve, violations
+from jumelage.optimize.schedule import (
+    Instance,
+    Meeting,
+    Place,
+    Slot,
+    greedy,
+    solve,
+    violations,
+)
 
 
 def hourly(n):
@@ -53,6 +61,30 @@ def test_a_random_instance_gets_a_feasible_schedule_never_heavier_than_its_bound
         sum(instance.meetings[m].weight for m in result.placement)
     )
     assert result.upper_bound >= result.weight
+
+
+@settings(max_examples=15, deadline=None)
+@given(st.integers(0, 10_000))
+def test_the_bound_is_above_any_schedule_the_greedy_pass_included(seed):
+    instance = random_instance(seed, participants=10, meetings=25, slots=3)
+    baseline = greedy(instance)
+    assert violations(instance, baseline) == []
+    bound = solve(instance, time_limit=5).upper_bound
+    assert bound >= sum(instance.meetings[m].weight for m in baseline) - 1e-9
+
+
+def test_the_bound_is_the_lp_value_even_above_a_proven_optimum():
+    # Three parties, one slot: the LP takes each meeting half (1.5), the best schedule one.
+    instance = Instance(
+        slots=hourly(1),
+        places=(Place(None, 2, frozenset({0}), concurrent=3),),
+        available=(frozenset({0}),) * 3,
+        meetings=(Meeting((0, 1), 1), Meeting((1, 2), 1), Meeting((0, 2), 1)),
+    )
+    result = solve(instance)
+    assert result.weight == 1
+    assert result.upper_bound == pytest.approx(1.5, rel=1e-6)
+    assert result.optimal  # proved by the search, not by the bound
 
 
 def test_the_solver_finds_the_optimum_a_greedy_pass_misses():
@@ -139,7 +171,62 @@ def test_a_cancellation_moves_no_other_meeting():
     again = solve(changed, previous=previous, time_limit=5)
     assert violations(changed, again.placement) == []
     assert again.moved == 0
+    assert again.moved_meetings == ()
     assert all(again.placement[m] == where for m, where in previous.items())
+
+
+def cancellation_instance(meetings):
+    return Instance(
+        slots=hourly(3),
+        places=(Place(None, 2, frozenset({0, 1, 2}), concurrent=1),),
+        available=(frozenset({0, 1, 2}),) * 6,
+        meetings=meetings,
+    )
+
+
+def test_a_cancellation_leaves_every_other_meeting_where_it_was_though_a_heavier_fits():
+    # Meeting 1 is cancelled (participant 2 leaves) and a heavier meeting 2 arrives: it
+    # fits in a free slot, so meeting 0 stays where it was.
+    first = cancellation_instance((Meeting((0, 1), 1), Meeting((2, 3), 1)))
+    previous = solve(first).placement
+    after = cancellation_instance((Meeting((0, 1), 1), Meeting((2, 3), 1), Meeting((4, 5), 3)))
+    available = list(after.available)
+    available[2] = frozenset()
+    after = Instance(after.slots, after.places, tuple(available), after.meetings)
+    kept = {0: previous[0]}
+    again = solve(after, previous=kept)
+    assert again.placement[0] == previous[0]
+    assert 2 in again.placement
+    assert again.moved == 0
+    assert again.moved_meetings == ()
+
+
+def test_a_late_request_that_needs_a_confirmed_meeting_moved_waits():
+    # Participant 2 can meet only in slot 0, where 0 and 1 already meet: keeping confirmed
+    # meetings comes first, so the late request stays unscheduled.
+    slots = hourly(2)
+    place = (Place(None, 2, frozenset({0, 1}), concurrent=2),)
+    available = (frozenset({0, 1}), frozenset({0, 1}), frozenset({0}), *[frozenset({0, 1})] * 2)
+    before = (Meeting((0, 1), 1), Meeting((3, 4), 1))
+    previous = {0: (0, 0), 1: (1, 0)}
+    late = Instance(slots, place, available, (*before, Meeting((0, 2), 3)))
+    again = solve(late, previous=previous)
+    assert again.placement == previous
+    assert again.moved_meetings == ()
+
+
+def test_a_meeting_that_can_no_longer_stay_moves_alone_and_is_named():
+    # Participant 0's itinerary now keeps them away in slot 0: meeting 0 moves to slot 1,
+    # meeting 1 stays.
+    slots = hourly(2)
+    place = (Place(None, 2, frozenset({0, 1}), concurrent=2),)
+    available = (frozenset({1}), *[frozenset({0, 1})] * 4)
+    meetings = (Meeting((0, 1), 1), Meeting((3, 4), 1))
+    previous = {0: (0, 0), 1: (1, 0)}
+    again = solve(Instance(slots, place, available, meetings), previous=previous)
+    assert again.placement == {0: (1, 0), 1: (1, 0)}
+    assert again.moved == 1
+    assert again.moved_meetings == (0,)
 
 
 @pytest.mark.parametrize(
@@ -160,6 +247,36 @@ def test_bad_input_raises_a_value_error_saying_what_is_wrong(meeting, message):
     )
     with pytest.raises(ValueError, match=message):
         solve(instance)
+
+
+@pytest.mark.parametrize(
+    ("change", "message"),
+    [
+        ({"available": (frozenset({0, 5}), frozenset({0}))}, "available in a slot that does not"),
+        ({"places": (Place(None, 1, frozenset({0})),)}, "seat two or more"),
+        ({"places": (Place(None, 2, frozenset({7})),)}, "opens in a slot that does not exist"),
+    ],
+)
+def test_bad_slots_or_places_raise_a_value_error_saying_what_is_wrong(change, message):
+    fields = {
+        "slots": hourly(2),
+        "places": (Place(None, 2, frozenset({0})),),
+        "available": (frozenset({0, 1}),) * 2,
+        "meetings": (Meeting((0, 1), 1),),
+    }
+    with pytest.raises(ValueError, match=message):
+        solve(Instance(**{**fields, **change}))
+
+
+def test_a_previous_placement_in_a_place_that_does_not_exist_is_refused():
+    instance = Instance(
+        slots=hourly(1),
+        places=(Place(None, 2, frozenset({0})),),
+        available=(frozenset({0}),) * 2,
+        meetings=(Meeting((0, 1), 1),),
+    )
+    with pytest.raises(ValueError, match="no slot 0 or place 3"):
+        solve(instance, previous={0: (0, 3)})
 
 
 def test_progress_is_reported_up_to_completion():
