@@ -7,6 +7,7 @@ from django.utils.translation import gettext as _
 
 from jumelage.accounts.pages import MY_SPACE
 from jumelage.calls.models import Call
+from jumelage.calls.outcomes import with_outcomes
 from jumelage.calls.queries import applications_of
 from jumelage.core.pages import HOME_SECTIONS
 from jumelage.partnerships.enums import StageKind
@@ -23,7 +24,8 @@ def register() -> None:
 
 def _my_space(user) -> dict:
     """Always shown: with no application yet, it points to the open calls."""
-    return {"applications": applications_of(user).select_related("place")}
+    applications = applications_of(user).select_related("call__side")
+    return {"applications": with_outcomes(applications)}
 
 
 def open_and_upcoming_calls(now=None):

@@ -25,6 +25,7 @@ from jumelage.calls.forms import (
     readable_answers,
 )
 from jumelage.calls.models import Application, Attachment, Call
+from jumelage.calls.outcomes import with_outcomes
 from jumelage.calls.permissions import (
     can_read_application,
     get_application_for_applicant,
@@ -119,6 +120,7 @@ def application(request, pk):
 
 
 def _render_application(request, application, form, status=200):
+    with_outcomes([application])
     return render(
         request,
         "calls/application.html",
