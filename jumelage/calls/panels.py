@@ -13,6 +13,7 @@ from jumelage.core.pages import HOME_SECTIONS
 from jumelage.partnerships.enums import StageKind
 from jumelage.partnerships.panels import CYCLE_PANELS, OPEN_TASK_CHECKS, Todo, stage_of
 from jumelage.partnerships.permissions import visible_calls
+from jumelage.partnerships.timeline import STAGE_OWNERS, OwnedDates
 
 
 def register() -> None:
@@ -20,6 +21,19 @@ def register() -> None:
     CYCLE_PANELS.add("calls", order=300, template="calls/_cycle_panel.html", context=_panel)
     OPEN_TASK_CHECKS.register("call", 300, _call_todo)
     MY_SPACE.add("applications", order=300, template="calls/_my_space.html", context=_my_space)
+    STAGE_OWNERS.register("calls", 300, _call_dates)
+
+
+def _call_dates(cycle) -> dict:
+    """The open call stage spans the cycle's calls: the first opening to the last deadline,
+    each on its side's calendar."""
+    calls = list(Call.objects.filter(cycle=cycle).select_related("side").order_by("side_id"))
+    if not calls:
+        return {}
+    opens = min(timezone.localtime(c.opens_at, c.side.tzinfo).date() for c in calls)
+    closes = max(timezone.localtime(c.closes_at, c.side.tzinfo).date() for c in calls)
+    owner = ", ".join(f"“{c.title}”" for c in calls)
+    return {StageKind.CALL_OPEN: OwnedDates(opens, closes, owner)}
 
 
 def _my_space(user) -> dict:
