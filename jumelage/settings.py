@@ -128,6 +128,9 @@ LOGIN_REDIRECT_URL = "accounts:home"
 LOGOUT_REDIRECT_URL = "core:home"
 
 # Login throttling: five failures lock the username from that address for 15 minutes.
+# Password resets and registration notices one address, or one client, may cause per hour.
+ACCOUNT_MAILS_PER_ADDRESS = env.int("ACCOUNT_MAILS_PER_ADDRESS", default=3)
+ACCOUNT_MAILS_PER_CLIENT = env.int("ACCOUNT_MAILS_PER_CLIENT", default=20)
 AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=5)
 AXES_COOLOFF_TIME = 0.25
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]

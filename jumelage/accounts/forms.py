@@ -22,15 +22,7 @@ class RegistrationForm(forms.Form):
     )
 
     def clean_email(self):
-        email = self.cleaned_data["email"].lower()
-        if User.objects.filter(email__iexact=email).exists():
-            raise forms.ValidationError(
-                _(
-                    "An account with this email address exists already. "
-                    "Log in, or reset its password."
-                )
-            )
-        return email
+        return self.cleaned_data["email"].lower()
 
     def clean(self):
         cleaned = super().clean()

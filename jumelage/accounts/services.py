@@ -1,6 +1,8 @@
 from django.conf import settings
 from django.core import signing
+from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
 
@@ -11,19 +13,36 @@ VERIFY_SALT = "jumelage.accounts.verify-email"
 VERIFY_MAX_AGE = 3 * 24 * 3600
 
 
-class AlreadyRegistered(Exception):
-    pass
-
-
-def register(*, email, full_name, language, password, next_url="") -> User:
-    """A new applicant account, sent a link to confirm its email address."""
+def register(*, email, full_name, language, password, next_url="", may_mail=True) -> User | None:
+    """A new applicant account, sent a link to confirm its email address; None when the
+    address has an account already. Then its holder is told instead: sent the link again
+    while the address is unconfirmed, else told that someone tried to register with it.
+    With `may_mail` false (throttled), the existing holder is not written to."""
     try:
         with transaction.atomic():
             user = User.objects.create_user(email, password, full_name=full_name, language=language)
-    except IntegrityError as error:
-        raise AlreadyRegistered(email) from error
+    except IntegrityError:
+        existing = User.objects.filter(email__iexact=email).first()
+        if existing is not None and may_mail:
+            _tell_holder(existing, next_url)
+        return None
     send_verification(user, next_url)
     return user
+
+
+def _tell_holder(user, next_url) -> None:
+    if not user.email_verified:
+        send_verification(user, next_url)
+        return
+    with translation.override(user.language):
+        context = {
+            "name": user.full_name,
+            "login": settings.SITE_URL.rstrip("/") + reverse("accounts:login"),
+            "reset": settings.SITE_URL.rstrip("/") + reverse("accounts:password_reset"),
+        }
+        subject = render_to_string("accounts/registration_attempt_subject.txt", context)
+        body = render_to_string("accounts/registration_attempt_email.txt", context)
+    send_mail(" ".join(subject.split()), body, None, [user.email])
 
 
 def verification_token(user, next_url="") -> str:
@@ -41,15 +60,17 @@ def send_verification(user, next_url="") -> None:
     )
 
 
-def verify_email(token: str) -> tuple[User, str]:
-    """The user the token was made for, now verified, and where they were going.
+def verify_email(token: str) -> tuple[User, str, bool]:
+    """The user the token was made for, now verified, where they were going, and whether
+    this opening of the link is the one that verified the address.
 
     Raises signing.BadSignature (or SignatureExpired) for a forged or stale link, and
     User.DoesNotExist when the address changed since the link was sent.
     """
     payload = signing.loads(token, salt=VERIFY_SALT, max_age=VERIFY_MAX_AGE)
     user = User.objects.get(pk=payload["user"], email=payload["email"])
-    if not user.email_verified:
+    first = not user.email_verified
+    if first:
         User.objects.filter(pk=user.pk).update(email_verified=True)
         user.email_verified = True
-    return user, payload.get("next", "")
+    return user, payload.get("next", ""), first

@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from jumelage.accounts import privacy as privacy_services
-from jumelage.accounts import services
+from jumelage.accounts import services, throttle
 from jumelage.accounts.forms import EmailAuthenticationForm, ErasureForm, RegistrationForm
 from jumelage.accounts.models import User
 from jumelage.accounts.pages import MY_SPACE
@@ -29,25 +29,22 @@ def register(request):
     form = RegistrationForm(request.POST or None, initial={"language": request.LANGUAGE_CODE})
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        try:
-            user = services.register(
-                email=data["email"],
-                full_name=data["full_name"],
-                language=data["language"],
-                password=data["password1"],
-                next_url=next_url,
-            )
-        except services.AlreadyRegistered:
-            form.add_error("email", _("An account with this email address exists already."))
-        else:
-            login(request, user, backend="django.contrib.auth.backends.ModelBackend")
-            return redirect("accounts:verify_pending")
+        # The answer is the same whether or not the address has an account: the page that
+        # asks to open the link sent to it. Nobody is logged in before the link is opened.
+        services.register(
+            email=data["email"],
+            full_name=data["full_name"],
+            language=data["language"],
+            password=data["password1"],
+            next_url=next_url,
+            may_mail=throttle.allow_account_mail(request, data["email"]),
+        )
+        return redirect("accounts:verify_pending")
     return render(request, "accounts/register.html", {"form": form, "next": next_url})
 
 
-@login_required
 def verify_pending(request):
-    if request.user.email_verified:
+    if request.user.is_authenticated and request.user.email_verified:
         return redirect("accounts:home")
     console = settings.EMAIL_BACKEND.endswith("console.EmailBackend")
     return render(request, "accounts/verify_pending.html", {"console_email": console})
@@ -64,7 +61,7 @@ def resend_verification(request):
 
 def verify(request, token):
     try:
-        user, next_url = services.verify_email(token)
+        user, next_url, first = services.verify_email(token)
     except signing.SignatureExpired:
         return _verify_failed(request, _("This confirmation link has expired. Ask for a new one."))
     except (signing.BadSignature, User.DoesNotExist):
@@ -72,6 +69,9 @@ def verify(request, token):
     if request.user.is_authenticated and request.user.pk != user.pk:
         return _verify_failed(request, _("This link was sent to another account."))
     messages.success(request, _("Your email address is confirmed. You can now apply."))
+    if not request.user.is_authenticated and first:
+        # The first opening of the link proves the mailbox is theirs: it logs them in.
+        login(request, user, backend="django.contrib.auth.backends.ModelBackend")
     if not request.user.is_authenticated:
         return redirect("accounts:login")
     return redirect(_safe_next(request, next_url) or "accounts:home")
@@ -84,6 +84,16 @@ def _verify_failed(request, explanation):
         {"title": _("Confirmation failed"), "explanation": explanation},
         status=400,
     )
+
+
+class PasswordResetView(auth_views.PasswordResetView):
+    """Django's reset, which answers the same for unknown addresses, throttled per address
+    and per client; a throttled request is answered the same way and sends nothing."""
+
+    def form_valid(self, form):
+        if throttle.allow_account_mail(self.request, form.cleaned_data["email"]):
+            return super().form_valid(form)
+        return redirect(self.get_success_url())
 
 
 class LoginView(auth_views.LoginView):

@@ -7,6 +7,7 @@ from django.utils.translation import gettext as _
 
 from jumelage.accounts.pages import MY_SPACE
 from jumelage.calls.models import Call
+from jumelage.calls.outcomes import with_outcomes
 from jumelage.calls.queries import applications_of
 from jumelage.core import moments
 from jumelage.core.pages import HOME_SECTIONS
@@ -14,6 +15,7 @@ from jumelage.core.registry import Sections
 from jumelage.partnerships.enums import StageKind
 from jumelage.partnerships.panels import CYCLE_PANELS, OPEN_TASK_CHECKS, Todo, stage_of
 from jumelage.partnerships.permissions import visible_calls
+from jumelage.partnerships.timeline import STAGE_OWNERS, OwnedDates
 
 # What later stages add to the managers' page of an application (called with the actor
 # and the application) and above the applicant's form (called with the application).
@@ -26,11 +28,25 @@ def register() -> None:
     CYCLE_PANELS.add("calls", order=300, template="calls/_cycle_panel.html", context=_panel)
     OPEN_TASK_CHECKS.register("call", 300, _call_todo)
     MY_SPACE.add("applications", order=300, template="calls/_my_space.html", context=_my_space)
+    STAGE_OWNERS.register("calls", 300, _call_dates)
+
+
+def _call_dates(cycle) -> dict:
+    """The open call stage spans the cycle's calls: the first opening to the last deadline,
+    each on its side's calendar."""
+    calls = list(Call.objects.filter(cycle=cycle).select_related("side").order_by("side_id"))
+    if not calls:
+        return {}
+    opens = min(timezone.localtime(c.opens_at, c.side.tzinfo).date() for c in calls)
+    closes = max(timezone.localtime(c.closes_at, c.side.tzinfo).date() for c in calls)
+    owner = ", ".join(f"“{c.title}”" for c in calls)
+    return {StageKind.CALL_OPEN: OwnedDates(opens, closes, owner)}
 
 
 def _my_space(user) -> dict:
     """Always shown: with no application yet, it points to the open calls."""
-    return {"applications": applications_of(user).select_related("place")}
+    applications = applications_of(user).select_related("call__side")
+    return {"applications": with_outcomes(applications)}
 
 
 def open_and_upcoming_calls(now=None):

@@ -26,6 +26,7 @@ from jumelage.calls.forms import (
     readable_answers,
 )
 from jumelage.calls.models import Application, Attachment, Call
+from jumelage.calls.outcomes import with_outcomes
 from jumelage.calls.panels import APPLICATION_FORM_NOTICES, MANAGED_APPLICATION_SECTIONS
 from jumelage.calls.permissions import (
     can_read_application,
@@ -122,6 +123,7 @@ def application(request, pk):
 
 
 def _render_application(request, application, form, status=200):
+    with_outcomes([application])
     return render(
         request,
         "calls/application.html",

@@ -16,6 +16,12 @@ JUSTIFICATION = {
     "fr": "Classée {position}e par notre comité ({score} / 100).",
     "zh-hant": "本市評選委員會排名第 {position}（{score} / 100 分）。",
 }
+# The summary the nominating side writes in the partner's working language.
+SUMMARY = {
+    "en": "{team}, ranked {position} by the committee of {city} ({score} / 100).",
+    "fr": "{team}, classée {position}e par le comité de {city} ({score} / 100).",
+    "zh-hant": "{team}：{city}評選委員會排名第 {position}（{score} / 100 分）。",
+}
 REASON = {
     "en": "Fits what our incubators can host this year.",
     "fr": "Correspond à ce que nos incubateurs peuvent accueillir cette année.",
@@ -52,12 +58,19 @@ def _nominate(cycle, side, actor) -> None:
     if Nomination.objects.filter(cycle=cycle, side=side, state=NominationState.SENT).exists():
         return
     text = JUSTIFICATION[_language(side)]
+    summary = SUMMARY[_language(services.partner_of(side))]
     top = candidates(cycle, side)[: cycle.nominations_per_side]
     choices = [
         services.EntryChoice(
             line.application.pk,
             EntryKind.NOMINATED,
             text.format(position=line.position, score=line.percent),
+            summary.format(
+                team=line.application.team_name,
+                city=side.city,
+                position=line.position,
+                score=line.percent,
+            ),
         )
         for line in top
     ]

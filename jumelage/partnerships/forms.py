@@ -6,6 +6,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.utils import build_localized_fieldname
 
+from jumelage.partnerships import timeline
 from jumelage.partnerships.enums import ThemeDecisionChoice
 from jumelage.partnerships.models import BudgetLine, Side, Stage, Theme
 
@@ -119,6 +120,19 @@ class BaseStageFormSet(forms.BaseModelFormSet):
             raise forms.ValidationError(
                 _("The timeline changed while you were editing it: reload the page and try again.")
             )
+        self._refuse_contradictions()
+
+    def _refuse_contradictions(self) -> None:
+        """A changed date of a stage that a call or a step owns must agree with it."""
+        forms_ = [f for f in self.forms if {"starts_on", "ends_on"} & set(f.changed_data)]
+        if not forms_:
+            return
+        owned = timeline.owned_dates(forms_[0].instance.cycle)
+        for form in forms_:
+            dates = form.cleaned_data.get("starts_on"), form.cleaned_data.get("ends_on")
+            why = timeline.contradiction(form.instance, *dates, owned)
+            if why:
+                form.add_error(None, why)
 
 
 StageFormSet = forms.modelformset_factory(

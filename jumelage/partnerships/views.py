@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from jumelage.accounts.permissions import is_manager
-from jumelage.partnerships import charts, permissions
+from jumelage.partnerships import charts, permissions, timeline
 from jumelage.partnerships.enums import ThemeState
 from jumelage.partnerships.forms import (
     BudgetLineForm,
@@ -54,7 +54,7 @@ def detail(request, partnership_slug):
 def cycle_detail(request, partnership_slug, cycle_slug):
     cycle = get_object_or_404(cycle_for_page(partnership_slug, cycle_slug))
     partnership, user, today = cycle.partnership, request.user, timezone.localdate()
-    stages = cycle.stages.all()
+    stages = timeline.with_owned_dates(cycle.stages.all(), cycle)
     context = {
         "cycle": cycle,
         "partnership": partnership,

@@ -9,3 +9,4 @@ class SelectionConfig(AppConfig):
 
         outbox.register()
         panels.register()
+        panels.register_outcomes()

@@ -72,6 +72,7 @@ class Action(models.TextChoices):
     PICK_CONFIRMED = "pick_confirmed", _("Pick confirmed")
     PICK_RETURNED = "pick_returned", _("Pick sent back")
     DECISIONS_DRAFTED = "decisions_drafted", _("Decision messages drafted")
+    DECISIONS_PUBLISHED = "decisions_published", _("Decisions published")
     PLACE_CONFIRMED = "place_confirmed", _("Place confirmed")
     PLACE_DECLINED = "place_declined", _("Place declined")
     RESERVE_PROMOTED = "reserve_promoted", _("Reserve promoted")

@@ -41,6 +41,7 @@ class NominationForm(forms.Form):
                 label=_("List"), choices=kinds, required=False
             )
             self.fields[f"justification_{pk}"] = _note(_("Justification"))
+            self.fields[f"partner_summary_{pk}"] = _note(_("Summary for the partner"))
 
     @staticmethod
     def _initial(nomination):
@@ -58,12 +59,19 @@ class NominationForm(forms.Form):
         for entry in nomination.entries.all():
             initial[f"kind_{entry.application_id}"] = entry.kind
             initial[f"justification_{entry.application_id}"] = entry.justification
+            initial[f"partner_summary_{entry.application_id}"] = entry.partner_summary
         return initial
 
     def rows(self):
-        """(candidate, its list field, its justification field), in ranking order."""
+        """(candidate, its list field, its justification and partner summary fields), in
+        ranking order."""
         return [
-            (c, self[f"kind_{c.application.pk}"], self[f"justification_{c.application.pk}"])
+            (
+                c,
+                self[f"kind_{c.application.pk}"],
+                self[f"justification_{c.application.pk}"],
+                self[f"partner_summary_{c.application.pk}"],
+            )
             for c in self.candidates
         ]
 
@@ -73,8 +81,17 @@ class NominationForm(forms.Form):
             pk = candidate.application.pk
             if cleaned.get(f"kind_{pk}") and not (cleaned.get(f"justification_{pk}") or "").strip():
                 self.add_error(f"justification_{pk}", _("Say why this applicant is on the list."))
+            self._check_summary(cleaned, pk)
         self._check_count(self.nominated_count())
         return cleaned
+
+    def _check_summary(self, cleaned, pk) -> None:
+        nominated = cleaned.get(f"kind_{pk}") == EntryKind.NOMINATED
+        if self.sending and nominated and not (cleaned.get(f"partner_summary_{pk}") or "").strip():
+            self.add_error(
+                f"partner_summary_{pk}",
+                _("Write the summary for the partner, in its working language, before sending."),
+            )
 
     def nominated_count(self) -> int:
         return sum(
@@ -103,6 +120,7 @@ class NominationForm(forms.Form):
                 c.application.pk,
                 self.cleaned_data[f"kind_{c.application.pk}"],
                 self.cleaned_data[f"justification_{c.application.pk}"],
+                self.cleaned_data[f"partner_summary_{c.application.pk}"],
             )
             for c in self.candidates
             if self.cleaned_data.get(f"kind_{c.application.pk}")

@@ -35,6 +35,10 @@ class Nomination(models.Model):
         _("publish the organisations of the selected teams"), default=True
     )
     sent_at = models.DateTimeField(_("sent at"), null=True, blank=True)
+    # From then on each applicant of the side's call sees their outcome on their own pages.
+    decisions_published_at = models.DateTimeField(
+        _("decisions published at"), null=True, blank=True
+    )
     updated = models.DateTimeField(auto_now=True)
 
     class Meta:
@@ -67,6 +71,14 @@ class NominationEntry(models.Model):
     justification = models.TextField(_("justification"))
     # The committee's ranking line at the time of nominating: the ranking may move later.
     summary = models.JSONField(_("review summary"), null=True, blank=True)
+    partner_summary = models.TextField(
+        _("summary for the partner"),
+        blank=True,
+        help_text=_(
+            "A short summary of the application in the partner city's working language, "
+            "shown first to its managers when they pick."
+        ),
+    )
 
     class Meta:
         verbose_name = _("nominated applicant")

@@ -9,11 +9,11 @@ from django.utils.translation import gettext as _
 from jumelage.calls.enums import ApplicationState
 from jumelage.calls.models import Application, Call
 from jumelage.core import moments
-from jumelage.notifications.models import OutboxMessage
+from jumelage.notifications.models import OutboxMessage, OutboxState
 from jumelage.review.enums import ReviewState
 from jumelage.review.models import Review
 from jumelage.review.queries import committee_for, ranking_of
-from jumelage.selection.enums import EntryKind, PickState, PlaceState
+from jumelage.selection.enums import Decision, EntryKind, PickState, PlaceState
 from jumelage.selection.models import Event, Nomination, NominationEntry, Pick, PickEntry, Place
 
 
@@ -29,6 +29,43 @@ def nominable_applications(cycle, side):
     return Application.objects.filter(
         call__cycle=cycle, call__side=side, state=ApplicationState.SUBMITTED
     )
+
+
+def decision_drafts(cycle, side):
+    """The side's decision messages of the cycle that wait for the publication."""
+    return OutboxMessage.objects.filter(
+        side=side, state=OutboxState.DRAFT, slot__startswith=f"decision:{cycle.pk}:"
+    )
+
+
+@dataclass(frozen=True)
+class DraftGroup:
+    """The drafted messages of one outcome in one language: how many, and one to read."""
+
+    decision: str
+    language: str
+    count: int
+    sample: OutboxMessage
+    recipients: list[str]
+
+
+def decision_preview(cycle, side) -> list[DraftGroup]:
+    """The drafts to publish, per outcome and language, in the order Decision lists them."""
+    groups: dict[tuple[str, str], list[OutboxMessage]] = {}
+    for message in decision_drafts(cycle, side).order_by("id"):
+        groups.setdefault((message.template_key, message.language), []).append(message)
+    order = {decision: index for index, decision in enumerate(Decision.values)}
+    keys = sorted(groups, key=lambda key: (order.get(key[0], len(order)), key[1]))
+    return [
+        DraftGroup(
+            decision=Decision(key[0]).label,
+            language=key[1],
+            count=len(groups[key]),
+            sample=groups[key][0],
+            recipients=[message.recipient_email for message in groups[key]],
+        )
+        for key in keys
+    ]
 
 
 def nomination_not_open(cycle, side) -> str | None:

@@ -28,6 +28,7 @@ from jumelage.notifications.services import (
     draft_message,
     last_sent,
     queue_message,
+    release_message,
 )
 from jumelage.review.queries import committee_for, ranking_of
 from jumelage.selection.enums import (
@@ -40,7 +41,12 @@ from jumelage.selection.enums import (
     PlaceState,
 )
 from jumelage.selection.models import Event, Nomination, NominationEntry, Pick, PickEntry, Place
-from jumelage.selection.queries import both_final, nominable_applications, nomination_not_open
+from jumelage.selection.queries import (
+    both_final,
+    decision_drafts,
+    nominable_applications,
+    nomination_not_open,
+)
 
 # How long a selected team has to confirm its place.
 PLACE_ANSWER_DAYS = 14
@@ -55,6 +61,7 @@ class EntryChoice:
     application_id: int
     kind: str  # EntryKind
     justification: str
+    partner_summary: str = ""  # in the partner's working language; needed before sending
 
 
 @dataclass(frozen=True)
@@ -181,6 +188,7 @@ def save_nomination(
             order=order,
             justification=choice.justification.strip(),
             summary=summaries.get(choice.application_id),
+            partner_summary=choice.partner_summary.strip(),
         )
         for order, choice in enumerate(choices, start=1)
     )
@@ -225,6 +233,7 @@ def send_nomination(actor, cycle, side) -> Nomination:
         )
     if nominated.exclude(application__state=ApplicationState.SUBMITTED).exists():
         raise Refused(_("A nominated application was withdrawn: choose another applicant."))
+    _require_partner_summaries(nominated, partner)
     _move(nomination, NominationState, NominationState.SENT)
     nomination.sent_at = timezone.now()
     nomination.save(update_fields=["state", "sent_at", "updated"])
@@ -239,6 +248,30 @@ def send_nomination(actor, cycle, side) -> Nomination:
         count=str(cycle.nominations_per_side),
     )
     return nomination
+
+
+def _require_partner_summaries(nominated, partner) -> None:
+    """The partner's managers may not read the applicants' language: each nominee carries a
+    summary in the partner's working language."""
+    missing = [str(entry.application) for entry in nominated if not entry.partner_summary.strip()]
+    if missing:
+        raise Refused(
+            _(
+                "Write the summary for %(partner)s (in %(language)s) of every nominee before "
+                "sending; it is missing for: %(teams)s."
+            )
+            % {
+                "partner": partner.city,
+                "language": working_language_name(partner),
+                "teams": ", ".join(missing),
+            }
+        )
+
+
+def working_language_name(side) -> str:
+    """The side's main working language, named in the reader's language."""
+    code = side.languages[0] if side.languages else settings.LANGUAGE_CODE
+    return str(dict(settings.LANGUAGES).get(code, code))
 
 
 # Picks
@@ -588,6 +621,27 @@ def draft_decisions(actor, cycle, side) -> int:
         drafted += _draft_decision(application, decision, cycle, pick.side, place) is not None
     _record(cycle, side, actor, Action.DECISIONS_DRAFTED, drafted=drafted)
     return drafted
+
+
+@transaction.atomic
+def publish_decisions(actor, cycle, side) -> int:
+    """Publish the side's decisions, once its managers have read the drafted messages: each
+    applicant sees their outcome on their pages and their drafted message goes out.
+    Publishing again sends only the drafts made since (none twice). Returns how many went."""
+    _require_manager(actor, side, _("Only the side's managers can publish its decisions."))
+    if not both_final(cycle):
+        raise Refused(_("Decisions are announced once both sides' picks are final."))
+    nomination = _locked_nomination(cycle, side)
+    drafts = list(decision_drafts(cycle, side).values_list("pk", flat=True))
+    if nomination.decisions_published_at is None and not drafts:
+        raise Refused(_("Draft the decision messages and read them before publishing."))
+    for message_id in drafts:
+        release_message(actor, message_id)
+    if nomination.decisions_published_at is None:
+        nomination.decisions_published_at = timezone.now()
+        nomination.save(update_fields=["decisions_published_at", "updated"])
+    _record(cycle, side, actor, Action.DECISIONS_PUBLISHED, sent=len(drafts))
+    return len(drafts)
 
 
 def _decision_for(application_id, places, reserves) -> Decision | None:

@@ -6,7 +6,6 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
@@ -107,6 +106,7 @@ def _sent_or_saved(sending):
 
 
 def _nomination_page(request, cycle, side, form, status=200, not_open=None):
+    partner = services.partner_of(side)
     return render(
         request,
         "selection/nominate.html",
@@ -116,6 +116,8 @@ def _nomination_page(request, cycle, side, form, status=200, not_open=None):
             "side": side,
             "call": Call.objects.filter(cycle=cycle, side=side).first(),
             "partners": permissions.partner_sides(cycle, side),
+            "partner_city": partner.city,
+            "partner_language": services.working_language_name(partner),
             "form": form,
             "not_open": not_open,
             "has_committee": form is not None
@@ -287,27 +289,58 @@ def attachment(request, partnership_slug, cycle_slug, side_slug, pk, key):
 
 
 @login_required
-@require_POST
+@GET_OR_POST
 def decisions(request, partnership_slug, cycle_slug, side_slug):
-    """Draft the decision message of each of the side's applicants, to review in the outbox."""
+    """The decisions of the side's applicants: draft their messages, read them per outcome
+    and language, then publish (each applicant sees their outcome, the messages go)."""
     cycle = cycle_or_404(partnership_slug, cycle_slug)
     side = permissions.side_of(cycle, side_slug)
     permissions.require(permissions.can_nominate(request.user, side))
+    if request.method == "GET":
+        return _decisions_page(request, cycle, side)
+    action = request.POST.get("action")
+    if action not in {"draft", "publish"}:
+        messages.error(request, _("Choose whether you draft or publish the decisions."))
+        return _decisions_page(request, cycle, side, status=400)
     try:
-        count = services.draft_decisions(request.user, cycle, side)
+        if action == "draft":
+            count = services.draft_decisions(request.user, cycle, side)
+        else:
+            count = services.publish_decisions(request.user, cycle, side)
     except services.Refused as error:
         messages.error(request, str(error))
-        return redirect("selection:overview", **_page(cycle))
-    messages.success(
-        request,
-        ngettext(
-            "%(count)d decision message is drafted: read it, then release it.",
-            "%(count)d decision messages are drafted: read them, then release them.",
+        return _decisions_page(request, cycle, side, status=409)
+    messages.success(request, _decisions_done(action, count))
+    return redirect("selection:decisions", **_page(cycle, side))
+
+
+def _decisions_done(action, count):
+    if action == "draft":
+        text = ngettext(
+            "%(count)d decision message is drafted: read it, then publish.",
+            "%(count)d decision messages are drafted: read them, then publish.",
             count,
         )
-        % {"count": count},
-    )
-    return redirect(reverse("notifications:outbox") + "?state=draft")
+    else:
+        text = ngettext(
+            "The decisions are published: %(count)d message is sent.",
+            "The decisions are published: %(count)d messages are sent.",
+            count,
+        )
+    return text % {"count": count}
+
+
+def _decisions_page(request, cycle, side, status=200):
+    nomination = queries.nomination_of(cycle, side)
+    context = {
+        "cycle": cycle,
+        "partnership": cycle.partnership,
+        "side": side,
+        "final": queries.both_final(cycle),
+        "published_at": nomination.decisions_published_at if nomination else None,
+        "groups": queries.decision_preview(cycle, side),
+    }
+    return render(request, "selection/decisions.html", context, status=status)
 
 
 @require_GET

@@ -42,6 +42,7 @@ def nominate(page, urls, language, side, applications):
     for application in applications:
         page.select_option(f"#id_kind_{application.pk}", "nominated")
         page.fill(f"#id_justification_{application.pk}", f"Top of the ranking: {application}")
+        page.fill(f"#id_partner_summary_{application.pk}", f"In short: {application}")
     expect(page.locator("#nominated-count")).to_have_attribute("data-count", "5")
     shot(page, f"nominate-{side}-{language}")
     page.locator("#send").click()

@@ -44,21 +44,22 @@ def test_both_cities_select_and_announce(page, log_in, live_server, world, probl
     page.goto(urls("fr"))
     shot(page, "overview-fr")
     page.locator("#decisions-toulouse").click()
-    page.wait_for_url(re.compile(r"/fr/outbox/\?state=draft$"))
-    shot(page, "outbox-fr")
+    page.locator("#draft-decisions").click()
+    expect(page.locator("#publish-decisions")).to_be_visible()
+    shot(page, "decisions-fr")
     log_in(tina)
     page.goto(urls("zh-hant"))
     page.locator("#decisions-taichung").click()
-    page.wait_for_url(re.compile(r"/zh-hant/outbox/\?state=draft$"))
-    shot(page, "outbox-zh-hant")
+    page.locator("#draft-decisions").click()
+    shot(page, "decisions-zh-hant")
 
     decisions = decision_messages(world.cycle)
     applicants = [*world.ranked["taichung"], *world.ranked["toulouse"]]
     assert sorted(decisions.values_list("recipient", flat=True)) == sorted(
         a.applicant_id for a in applicants
     )
-    page.locator("#release-all-taichung").click()
-    expect(page.locator("#drafts")).to_be_hidden()
+    page.locator("#publish-decisions").click()
+    expect(page.locator("#published")).to_be_visible()
     assert set(decisions.filter(side=world.taichung).values_list("state", flat=True)) <= {
         OutboxState.QUEUED,
         OutboxState.SENT,

@@ -74,7 +74,12 @@ def reviewed(world, per_side=7):
 
 def choices(applications, n, waiting=0):
     return [
-        services.EntryChoice(a.pk, EntryKind.NOMINATED if i < n else EntryKind.WAITING, f"Why {a}")
+        services.EntryChoice(
+            a.pk,
+            EntryKind.NOMINATED if i < n else EntryKind.WAITING,
+            f"Why {a}",
+            f"Summary of {a} for the partner",
+        )
         for i, a in enumerate(applications[: n + waiting])
     ]
 

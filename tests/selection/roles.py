@@ -39,7 +39,7 @@ ROWS = {
     "selection:results": (cycle_kwargs, PUBLIC),
     "selection:nominate": (taichung, TAICHUNG_MANAGERS),
     "selection:decide_pick": (taichung, POST_ONLY),
-    "selection:decisions": (taichung, POST_ONLY),
+    "selection:decisions": (taichung, TAICHUNG_MANAGERS),
     "selection:pick": (taichung, members_only(theo=OK, olga=OK)),
     "selection:application": (
         lambda c: taichung(c, pk=c.application.pk),

@@ -27,6 +27,7 @@ def nomination_data(applications, n, waiting=0, **extra):
     for i, application in enumerate(applications[: n + waiting]):
         data[f"kind_{application.pk}"] = "nominated" if i < n else "waiting"
         data[f"justification_{application.pk}"] = f"Strong team {i}"
+        data[f"partner_summary_{application.pk}"] = f"Summary of team {i}"
     return data
 
 
@@ -209,18 +210,20 @@ def test_the_overview_shows_both_directions(client, w, django_assert_max_num_que
 def test_decisions_wait_for_both_picks(client, w):
     nominate(w, w.taichung, w.users.tina)
     client.force_login(w.users.tina)
-    response = client.post(url(w, "decisions"), follow=True)
+    response = client.post(url(w, "decisions"), {"action": "draft"})
+    assert response.status_code == 409
     said = [str(message) for message in response.context["messages"]]
     assert said == ["Decisions are announced once both sides' picks are final."]
+    assert 'id="not-open"' in client.get(url(w, "decisions")).content.decode()
     assert client.get(url(w, "results", side=None)).status_code == 404
 
 
-def test_drafting_the_decisions_leads_to_the_outbox(client, w):
+def test_drafting_the_decisions_leads_to_their_preview(client, w):
     finish(w)
     client.force_login(w.users.tina)
-    response = client.post(url(w, "decisions"))
-    assert response["Location"].endswith("?state=draft")
-    client.post(url(w, "decisions"))
+    response = client.post(url(w, "decisions"), {"action": "draft"})
+    assert response["Location"] == url(w, "decisions")
+    client.post(url(w, "decisions"), {"action": "draft"})
     drafts = OutboxMessage.objects.filter(side=w.taichung, state=OutboxState.DRAFT)
     assert drafts.count() == 7
     assert drafts.values("recipient").distinct().count() == 7
