@@ -1,0 +1,110 @@
+"""What the API answers: plain fields, other objects named by id."""
+
+import datetime as dt
+
+from ninja import Schema
+
+
+class SideOut(Schema):
+    id: int
+    slug: str
+    city: str
+    organisation: str
+    country_code: str
+    timezone: str
+    currency: str
+
+
+class PartnershipOut(Schema):
+    id: int
+    slug: str
+    name: str
+    description: str
+    sides: list[SideOut]
+
+    @staticmethod
+    def resolve_sides(obj):
+        return list(obj.sides.all())
+
+
+class CycleOut(Schema):
+    id: int
+    partnership_id: int
+    slug: str
+    name: str
+    nominations_per_side: int
+    picks_per_side: int
+
+
+class StageOut(Schema):
+    id: int
+    cycle_id: int
+    kind: str
+    order: int
+    starts_on: dt.date
+    ends_on: dt.date
+    description: str
+
+
+class ThemeOut(Schema):
+    id: int
+    cycle_id: int
+    proposed_by_id: int
+    title: str
+    description: str
+    state: str
+    created: dt.datetime
+
+
+class ThemeIn(Schema):
+    cycle_id: int
+    side_id: int
+    title: dict[str, str]
+    description: dict[str, str] = {}
+
+
+class HostingOfferOut(Schema):
+    id: int
+    cycle_id: int
+    organisation_id: int
+    organisation_name: str
+    side_id: int
+    services: list[str]
+    teams: int
+    desks: int
+    starts_on: dt.date
+    ends_on: dt.date
+    notes: str
+
+    @staticmethod
+    def resolve_organisation_name(obj):
+        return obj.organisation.name
+
+    @staticmethod
+    def resolve_side_id(obj):
+        return obj.organisation.side_id
+
+
+class CallOut(Schema):
+    id: int
+    cycle_id: int
+    side_id: int
+    slug: str
+    title: str
+    introduction: str
+    eligibility: str
+    opens_at: dt.datetime
+    closes_at: dt.datetime
+    published: bool
+
+
+class ApplicationOut(Schema):
+    id: int
+    call_id: int
+    state: str
+    language: str
+    team_name: str
+    organisation: str
+    theme_id: int | None
+    created: dt.datetime
+    submitted_at: dt.datetime | None
