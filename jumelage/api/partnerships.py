@@ -4,7 +4,7 @@ from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 from modeltranslation.utils import build_localized_fieldname
-from ninja import Query, Router
+from ninja import Query, Router, Status
 
 from jumelage.api.auth import require_write
 from jumelage.api.common import ERRORS, PageQuery, cycle_or_404, listing, one
@@ -84,9 +84,11 @@ def propose(request, data: ThemeIn):
         raise PermissionDenied(_("Only the managers of a side can propose its themes."))
     form = ThemeProposalForm(_form_data(data), sides=sides)
     if not form.is_valid():
-        return 400, {"detail": [f"{name}: {m}" for name, ms in form.errors.items() for m in ms]}
+        return Status(
+            400, {"detail": [f"{name}: {m}" for name, ms in form.errors.items() for m in ms]}
+        )
     theme = propose_theme(request.user, cycle, form.cleaned_data["side"], **form.translations())
-    return 201, theme
+    return Status(201, theme)
 
 
 def _form_data(data: ThemeIn) -> dict:
