@@ -51,8 +51,9 @@ def _answer(request, payload) -> HttpResponse:
     return response
 
 
-def page(request, queryset, schema, cursor: str | None, limit: int) -> HttpResponse:
-    """One page of `queryset` as `{"items": [...], "next_cursor": ...}`."""
+def page(request, queryset, schema, cursor: str | None, limit: int, convert=None) -> HttpResponse:
+    """One page of `queryset` as `{"items": [...], "next_cursor": ...}`; `convert` turns a
+    row into what `schema` reads, when the viewer decides what the row shows."""
     rows = queryset.order_by("pk")
     if cursor:
         rows = rows.filter(pk__gt=decode_cursor(cursor))
@@ -60,13 +61,17 @@ def page(request, queryset, schema, cursor: str | None, limit: int) -> HttpRespo
     items = found[:limit]
     more = len(found) > limit
     payload = {
-        "items": [schema.model_validate(row).model_dump(mode="json") for row in items],
+        "items": [
+            schema.model_validate(convert(row) if convert else row).model_dump(mode="json")
+            for row in items
+        ],
         "next_cursor": encode_cursor(items[-1].pk) if more else None,
     }
     return _answer(request, payload)
 
 
 def detail(request, obj, schema) -> HttpResponse:
+    """`obj` (a model or what `schema` reads) as one JSON object."""
     return _answer(request, schema.model_validate(obj).model_dump(mode="json"))
 
 

@@ -108,3 +108,58 @@ class ApplicationOut(Schema):
     theme_id: int | None
     created: dt.datetime
     submitted_at: dt.datetime | None
+
+
+class EntryOut(Schema):
+    application_id: int
+    kind: str
+    order: int
+    team_name: str
+    theme_id: int | None
+    justification: str | None
+    summary: dict | None
+
+
+class NominationOut(Schema):
+    id: int
+    cycle_id: int
+    side_id: int
+    state: str
+    sent_at: dt.datetime | None
+    entries: list[EntryOut]
+
+
+class PickLineOut(Schema):
+    application_id: int
+    choice: str
+    order: int
+    reason: str
+
+
+class PickOut(Schema):
+    id: int
+    nomination_id: int
+    nominating_side_id: int
+    side_id: int
+    state: str
+    proposed_at: dt.datetime | None
+    confirmed_at: dt.datetime | None
+    lines: list[PickLineOut]
+
+
+class TeamOut(Schema):
+    application_id: int
+    team_name: str
+    organisation: str | None
+    theme_id: int | None
+
+
+class ResultOut(Schema):
+    side_id: int
+    host_side_id: int
+    teams: list[TeamOut]
+
+
+class ResultsOut(Schema):
+    cycle_id: int
+    results: list[ResultOut]
