@@ -163,3 +163,19 @@ class ResultOut(Schema):
 class ResultsOut(Schema):
     cycle_id: int
     results: list[ResultOut]
+
+
+class ReviewOut(Schema):
+    id: int
+    committee_id: int
+    member_id: int
+    application_id: int
+    state: str
+    scores: dict
+    comment: str
+    comment_for_applicant: str
+    submitted_at: dt.datetime | None
+
+    @staticmethod
+    def resolve_committee_id(obj):
+        return obj.member.committee_id
