@@ -7,7 +7,7 @@ from django.utils.translation import gettext as _
 from ninja import NinjaAPI, Swagger
 from ninja.errors import AuthenticationError
 
-from jumelage.api import calls, partnerships, review, selection
+from jumelage.api import calls, exchange, partnerships, review, selection
 from jumelage.api.auth import TokenAuth
 from jumelage.api.services import RateLimited, TokenRejected
 
@@ -27,6 +27,7 @@ api.add_router("/", partnerships.router)
 api.add_router("/", calls.router)
 api.add_router("/", review.router)
 api.add_router("/", selection.router)
+api.add_router("/", exchange.router)
 
 
 def _unauthorized(request, message):

@@ -179,3 +179,33 @@ class ReviewOut(Schema):
     @staticmethod
     def resolve_committee_id(obj):
         return obj.member.committee_id
+
+
+class DelegationOut(Schema):
+    id: int
+    cycle_id: int
+    side_id: int
+    host_side_id: int
+    slug: str
+    title: str
+    starts_on: dt.date
+    ends_on: dt.date
+
+
+class ItineraryItemOut(Schema):
+    id: int
+    delegation_id: int
+    day: dt.date
+    starts_at: dt.time | None
+    ends_at: dt.time | None
+    period: str
+    timezone: str
+    activity: str
+    place: str
+    address: str
+    organisation_id: int | None
+    attendee_ids: list[int]
+
+    @staticmethod
+    def resolve_attendee_ids(obj):
+        return [traveller.pk for traveller in obj.attendees.all()]
