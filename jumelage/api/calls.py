@@ -10,6 +10,7 @@ from ninja import Query, Router
 from jumelage.api.common import PageQuery, cycle_or_404, listing, one
 from jumelage.api.paging import detail, page
 from jumelage.api.schemas import ApplicationOut, CallOut, HostingOfferOut
+from jumelage.calls.enums import ApplicationState
 from jumelage.calls.models import Application, Call
 from jumelage.calls.permissions import can_read_application, get_call_for_manager
 from jumelage.calls.queries import applications_for_managers, applications_of
@@ -62,7 +63,7 @@ def get_call(request, call_id: int):
 
 @router.get("/calls/{call_id}/applications", response=listing(ApplicationOut))
 def list_call_applications(
-    request, call_id: int, paging: Query[PageQuery], state: str | None = None
+    request, call_id: int, paging: Query[PageQuery], state: ApplicationState | None = None
 ):
     """A call's submitted and withdrawn applications, for the managers of its side."""
     call = get_call_for_manager(request.user, _slug_of(call_id))
@@ -73,7 +74,7 @@ def list_call_applications(
 
 
 @router.get("/applications", response=listing(ApplicationOut))
-def list_my_applications(request, paging: Query[PageQuery], state: str | None = None):
+def list_my_applications(request, paging: Query[PageQuery], state: ApplicationState | None = None):
     """The applications of the token's owner."""
     applications = applications_of(request.user)
     if state is not None:

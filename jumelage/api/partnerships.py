@@ -11,6 +11,7 @@ from jumelage.api.common import ERRORS, PageQuery, cycle_or_404, listing, one
 from jumelage.api.paging import detail, page
 from jumelage.api.schemas import CycleOut, PartnershipOut, StageOut, ThemeIn, ThemeOut
 from jumelage.partnerships import permissions
+from jumelage.partnerships.enums import ThemeState
 from jumelage.partnerships.forms import ThemeProposalForm
 from jumelage.partnerships.models import Cycle, Stage, Theme
 from jumelage.partnerships.queries import partnerships_with_cycles
@@ -58,7 +59,7 @@ def get_stage(request, stage_id: int):
 
 
 @router.get("/themes", response=listing(ThemeOut))
-def list_themes(request, cycle: int, paging: Query[PageQuery], state: str | None = None):
+def list_themes(request, cycle: int, paging: Query[PageQuery], state: ThemeState | None = None):
     """The themes of one cycle: agreed ones for everyone, proposals for its managers."""
     themes = permissions.visible_themes(request.user, cycle_or_404(cycle))
     if state is not None:

@@ -9,6 +9,7 @@ from jumelage.api.common import PageQuery, listing, one
 from jumelage.api.paging import detail, page
 from jumelage.api.schemas import ReviewOut
 from jumelage.review import permissions
+from jumelage.review.enums import ReviewState
 from jumelage.review.models import Committee, Review
 
 router = Router(tags=["review"])
@@ -27,7 +28,7 @@ def list_reviews(
     request,
     committee_id: int,
     paging: Query[PageQuery],
-    state: str | None = None,
+    state: ReviewState | None = None,
     application: int | None = None,
 ):
     committee = get_object_or_404(Committee.objects.select_related("side"), pk=committee_id)
