@@ -45,7 +45,9 @@ INSTALLED_APPS = [
     "jumelage.matchmaking",
     "jumelage.followup",
     "jumelage.reports",
+    "jumelage.api",
     "jumelage.demo",
+    "ninja",  # its templates and static files: the API docs load nothing from a CDN
 ]
 
 MIDDLEWARE = [
@@ -107,6 +109,8 @@ DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 CACHES = {"default": env.cache("CACHE_URL", default="locmemcache://")}
+# Requests each API token may make per window of seconds (jumelage.api.services).
+API_RATE_LIMIT = (env.int("API_RATE_LIMIT", default=600), 60)
 
 AUTH_USER_MODEL = "accounts.User"
 AUTHENTICATION_BACKENDS = [

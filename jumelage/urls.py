@@ -2,11 +2,13 @@ from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.urls import include, path
 
+from jumelage.api.main import api
 from jumelage.core import views as core_views
 
 urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("healthz", core_views.health, name="health"),
+    path("api/v1/", api.urls),
 ]
 urlpatterns += i18n_patterns(
     path("", include("jumelage.core.urls")),
@@ -21,6 +23,7 @@ urlpatterns += i18n_patterns(
     path("matchmaking/", include("jumelage.matchmaking.urls")),
     path("followup/", include("jumelage.followup.urls")),
     path("reports/", include("jumelage.reports.urls")),
+    path("api-tokens/", include("jumelage.api.urls")),
     path("admin/", admin.site.urls),
 )
 
