@@ -2,7 +2,6 @@
 
 from tests.roles import (
     ANY_SIGNED_IN,
-    LOGIN,
     NOT_ALLOWED,
     OK,
     POST_ONLY,
@@ -19,7 +18,7 @@ ROWS = {
     "accounts:logout": (lambda c: {}, everyone(NOT_ALLOWED)),
     "accounts:verify_pending": (
         lambda c: {},
-        {"anonymous": LOGIN, **dict.fromkeys(ROLES[1:], REDIRECT)},
+        {"anonymous": OK, **dict.fromkeys(ROLES[1:], REDIRECT)},
     ),
     "accounts:resend_verification": (lambda c: {}, POST_ONLY),
     "accounts:verify": (lambda c: {"token": "not-a-token"}, everyone(400)),

@@ -4,8 +4,8 @@ an edit that contradicts them is refused with a message."""
 import datetime as dt
 
 from django.utils import timezone
-from django.utils.formats import date_format
 
+from jumelage.core import moments
 from jumelage.partnerships import timeline
 from jumelage.partnerships.enums import StageKind
 from tests.partnerships.test_views import login, stage_data, url
@@ -39,7 +39,7 @@ def test_the_cycle_page_shows_the_call_s_deadline_on_the_timeline(client, world)
     _opens, closes = call_span(world)
     owner = page.index('id="owner-call_open"')
     row = page[owner : page.index("</tr>", owner)]
-    assert date_format(closes) in row
+    assert moments.day(closes) in row
 
 
 def test_editing_the_open_call_against_its_calls_is_refused_with_a_message(client, world):

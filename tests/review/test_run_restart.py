@@ -106,7 +106,7 @@ def test_a_run_that_fails_is_stopped_at_once(reviewing, monkeypatch):
     assert progress.is_stopped(progress.read(reviewing.committee.pk))
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_a_worker_run_beats_while_the_solver_works(reviewing, settings, monkeypatch):
     """With a broker, the heartbeat thread writes the solver's progress while it runs
     inside its transaction."""

@@ -38,7 +38,7 @@ def test_the_nominating_page_lists_the_ranking(client, w, django_assert_max_num_
     client.force_login(w.users.tina)
     with django_assert_max_num_queries(20):
         response = client.get(url(w, "nominate"))
-    rows = [c.application for c, _kind, _note in response.context["form"].rows()]
+    rows = [c.application for c, *_ in response.context["form"].rows()]
     assert rows == w.ranked["taichung"]
     assert response.context["has_committee"]
     assert b'id="privacy-note"' in response.content
