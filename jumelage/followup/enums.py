@@ -22,3 +22,27 @@ class InvestorType(models.TextChoices):
     VENTURE = "venture", _("Venture capital")
     CORPORATE = "corporate", _("Corporate investor")
     BANK = "bank", _("Bank loan")
+
+
+class SupportStage(models.TextChoices):
+    """A host's support journey, in its order: a stage follows the one before it."""
+
+    INTAKE = "intake", _("Intake interview")
+    STRESS_TEST = "stress_test", _("Stress test")
+    ROADMAP = "roadmap", _("Roadmap")
+    INTRODUCTIONS = "introductions", _("Network introductions")
+
+    @classmethod
+    def previous(cls, stage) -> "SupportStage | None":
+        order = list(cls)
+        index = order.index(cls(stage))
+        return order[index - 1] if index else None
+
+
+class SupportTool(models.TextChoices):
+    EXPERT_MEETING = "expert_meeting", _("Expert meeting")
+    CONSULTING = "consulting", _("Consulting")
+    TRAINING = "training", _("Training")
+    VISIBILITY = "visibility", _("Visibility")
+    PRODUCT = "product", _("Product improvement")
+    TECHNOLOGY = "technology", _("Tools and technology")

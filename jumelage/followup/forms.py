@@ -1,13 +1,55 @@
 from django import forms
+from django.utils.translation import gettext_lazy as _
 
-from jumelage.followup.models import Milestone, Outcome
+from jumelage.calls.enums import FileKind
+from jumelage.calls.forms import ContentCheckedFileField
+from jumelage.followup.models import JourneyStage, Milestone, Outcome, RoadmapStep, ToolUse
+
+DATE = forms.DateInput(attrs={"type": "date"})
 
 
 class MilestoneForm(forms.ModelForm):
+    evidence_file = ContentCheckedFileField(
+        file_kind=FileKind.DOCUMENT,
+        required=False,
+        label=_("Evidence file"),
+        help_text=FileKind.DOCUMENT.label,
+    )
+
     class Meta:
         model = Milestone
         fields = ["reached_on", "evidence", "link"]
-        widgets = {"reached_on": forms.DateInput(attrs={"type": "date"})}
+        widgets = {"reached_on": DATE}
+
+    def clean(self):
+        data = super().clean()
+        given = data.get("evidence", "").strip() or data.get("link") or data.get("evidence_file")
+        if not given and not self.errors:
+            raise forms.ValidationError(
+                _("Give the milestone's evidence: a text, a link or a file.")
+            )
+        return data
+
+
+class JourneyStageForm(forms.ModelForm):
+    class Meta:
+        model = JourneyStage
+        fields = ["held_on", "notes"]
+        widgets = {"held_on": DATE}
+
+
+class RoadmapStepForm(forms.ModelForm):
+    class Meta:
+        model = RoadmapStep
+        fields = ["due_on", "description"]
+        widgets = {"due_on": DATE}
+
+
+class ToolUseForm(forms.ModelForm):
+    class Meta:
+        model = ToolUse
+        fields = ["tool", "used_on", "notes"]
+        widgets = {"used_on": DATE}
 
 
 class OutcomeForm(forms.ModelForm):

@@ -1,5 +1,7 @@
-"""What became of a selected team: its milestones on the industrialisation path and the
-outcomes its managers record, year after year."""
+"""What became of a selected team: the support journey its host records, its milestones on
+the industrialisation path and the outcomes its managers record, year after year."""
+
+import uuid
 
 from django.conf import settings
 from django.core.validators import MinValueValidator
@@ -7,8 +9,14 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from jumelage.followup.enums import InvestorType, Stage
+from jumelage.followup.enums import InvestorType, Stage, SupportStage, SupportTool
 from jumelage.partnerships.enums import Currency
+
+
+def evidence_path(instance, filename):
+    """A random name: the original one is kept in the database, the file is served only
+    through the team page's checked download view."""
+    return f"followup/{instance.application_id}/{uuid.uuid4().hex}"
 
 
 class Milestone(models.Model):
@@ -19,8 +27,11 @@ class Milestone(models.Model):
     )
     stage = models.CharField(_("stage"), max_length=20, choices=Stage.choices)
     reached_on = models.DateField(_("reached on"))
-    evidence = models.TextField(_("evidence"))
+    evidence = models.TextField(_("evidence"), blank=True)
     link = models.URLField(_("link"), blank=True)
+    evidence_file = models.FileField(_("evidence file"), upload_to=evidence_path, blank=True)
+    evidence_file_name = models.CharField(max_length=255, blank=True)
+    evidence_file_type = models.CharField(max_length=120, blank=True)
     validated_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
     )
@@ -36,6 +47,80 @@ class Milestone(models.Model):
 
     def __str__(self):
         return self.get_stage_display()
+
+
+class JourneyStage(models.Model):
+    """One stage of the support journey a host's staff led with the team."""
+
+    application = models.ForeignKey(
+        "calls.Application", on_delete=models.CASCADE, related_name="journey_stages"
+    )
+    stage = models.CharField(_("stage"), max_length=20, choices=SupportStage.choices)
+    held_on = models.DateField(_("date"))
+    notes = models.TextField(
+        _("notes"), help_text=_("Findings of the stress test, introductions made, and so on.")
+    )
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    recorded_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        verbose_name = _("support stage")
+        verbose_name_plural = _("support stages")
+        ordering = ["application", "held_on", "id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["application", "stage"], name="one_journey_stage_per_stage"
+            )
+        ]
+
+    def __str__(self):
+        return self.get_stage_display()
+
+
+class RoadmapStep(models.Model):
+    """A dated step of the roadmap agreed with the team."""
+
+    application = models.ForeignKey(
+        "calls.Application", on_delete=models.CASCADE, related_name="roadmap_steps"
+    )
+    due_on = models.DateField(_("due on"))
+    description = models.CharField(_("step"), max_length=300)
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+
+    class Meta:
+        verbose_name = _("roadmap step")
+        verbose_name_plural = _("roadmap steps")
+        ordering = ["application", "due_on", "id"]
+
+    def __str__(self):
+        return self.description
+
+
+class ToolUse(models.Model):
+    """A support tool used with the team: an expert meeting, a training, and so on."""
+
+    application = models.ForeignKey(
+        "calls.Application", on_delete=models.CASCADE, related_name="tool_uses"
+    )
+    tool = models.CharField(_("tool"), max_length=20, choices=SupportTool.choices)
+    used_on = models.DateField(_("date"))
+    notes = models.TextField(_("notes"), blank=True)
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    recorded_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        verbose_name = _("support tool used")
+        verbose_name_plural = _("support tools used")
+        ordering = ["application", "used_on", "id"]
+
+    def __str__(self):
+        return self.get_tool_display()
 
 
 class Outcome(models.Model):

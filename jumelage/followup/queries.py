@@ -7,8 +7,8 @@ from django.shortcuts import get_object_or_404
 
 from jumelage.calls.enums import ApplicationState
 from jumelage.calls.models import Application
-from jumelage.followup.enums import Stage
-from jumelage.followup.models import Milestone, Outcome
+from jumelage.followup.enums import Stage, SupportStage
+from jumelage.followup.models import JourneyStage, Milestone, Outcome, RoadmapStep, ToolUse
 from jumelage.selection.enums import PlaceState
 
 
@@ -17,7 +17,10 @@ def team_or_404(pk) -> Application:
         Application.objects.select_related(
             "call__cycle__partnership", "call__side"
         ).prefetch_related(
-            Prefetch("milestones", queryset=Milestone.objects.select_related("validated_by"))
+            Prefetch("milestones", queryset=Milestone.objects.select_related("validated_by")),
+            Prefetch("journey_stages", queryset=JourneyStage.objects.select_related("recorded_by")),
+            Prefetch("roadmap_steps", queryset=RoadmapStep.objects.select_related("recorded_by")),
+            Prefetch("tool_uses", queryset=ToolUse.objects.select_related("recorded_by")),
         ),
         pk=pk,
     )
@@ -31,6 +34,39 @@ def path_of(application) -> list[tuple[Stage, Milestone | None]]:
 
 def next_stage(application) -> Stage | None:
     return next((stage for stage, milestone in path_of(application) if milestone is None), None)
+
+
+def journey_of(application) -> list[tuple[SupportStage, JourneyStage | None]]:
+    """Every support stage in order, with its record once held."""
+    held = {row.stage: row for row in application.journey_stages.all()}
+    return [(stage, held.get(stage)) for stage in SupportStage]
+
+
+def next_support_stage(application) -> SupportStage | None:
+    return next((stage for stage, row in journey_of(application) if row is None), None)
+
+
+@dataclass
+class Step:
+    """One step of the team's whole path, as the team page draws it."""
+
+    label: str
+    kind: str
+    done: bool
+    date: object = None
+
+
+def whole_path(application) -> list[Step]:
+    """The support journey, then the industrialisation path: what the page's picture shows."""
+    steps = [
+        Step(stage.label, "journey", row is not None, row and row.held_on)
+        for stage, row in journey_of(application)
+    ]
+    steps += [
+        Step(stage.label, "milestone", milestone is not None, milestone and milestone.reached_on)
+        for stage, milestone in path_of(application)
+    ]
+    return steps
 
 
 @dataclass

@@ -6,5 +6,13 @@ app_name = "followup"
 urlpatterns = [
     path("teams/<int:pk>/", views.team, name="team"),
     path("teams/<int:pk>/milestones/", views.milestone_validate, name="milestone_validate"),
+    path(
+        "teams/<int:pk>/milestones/<slug:stage>/evidence/",
+        views.milestone_evidence,
+        name="milestone_evidence",
+    ),
+    path("teams/<int:pk>/journey/", views.journey_record, name="journey_record"),
+    path("teams/<int:pk>/roadmap/", views.roadmap_step_add, name="roadmap_step_add"),
+    path("teams/<int:pk>/tools/", views.tool_record, name="tool_record"),
     path("teams/<int:pk>/outcome/", views.outcome_save, name="outcome_save"),
 ]

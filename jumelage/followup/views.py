@@ -1,15 +1,23 @@
-"""A followed team's page: its path of milestones, the next one to validate, its outcomes."""
+"""A followed team's page: its support journey, its path of milestones, the next one to
+validate, its outcomes; and the milestone's evidence file, for its followers only."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.shortcuts import redirect, render
+from django.http import FileResponse, Http404
+from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_http_methods, require_POST
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from jumelage.followup import permissions, queries, services
-from jumelage.followup.forms import MilestoneForm, OutcomeForm
-from jumelage.followup.models import Outcome
+from jumelage.followup.forms import (
+    JourneyStageForm,
+    MilestoneForm,
+    OutcomeForm,
+    RoadmapStepForm,
+    ToolUseForm,
+)
+from jumelage.followup.models import Milestone, Outcome
 
 
 def _team_for(user, pk):
@@ -24,14 +32,22 @@ def _outcome_of(application) -> Outcome:
     )
 
 
-def _page(request, application, milestone_form=None, outcome_form=None, status=200):
+def _page(request, application, status=200, **forms):
+    whole = queries.whole_path(application)
     context = {
         "team": application,
         "path": queries.path_of(application),
         "next_stage": queries.next_stage(application),
-        "milestone_form": milestone_form or MilestoneForm(),
-        "outcome_form": outcome_form or OutcomeForm(instance=_outcome_of(application)),
-    }
+        "journey": queries.journey_of(application),
+        "next_support_stage": queries.next_support_stage(application),
+        "whole_path": whole,
+        "steps_done": sum(step.done for step in whole),
+        "milestone_form": MilestoneForm(),
+        "journey_form": JourneyStageForm(),
+        "roadmap_form": RoadmapStepForm(),
+        "tool_form": ToolUseForm(),
+        "outcome_form": OutcomeForm(instance=_outcome_of(application)),
+    } | forms
     return render(request, "followup/team.html", context, status=status)
 
 
@@ -45,7 +61,7 @@ def team(request, pk):
 @require_POST
 def milestone_validate(request, pk):
     application = _team_for(request.user, pk)
-    form = MilestoneForm(request.POST)
+    form = MilestoneForm(request.POST, request.FILES)
     stage = request.POST.get("stage", "")
     if not form.is_valid():
         return _page(request, application, milestone_form=form, status=400)
@@ -74,3 +90,76 @@ def outcome_save(request, pk):
     services.save_outcome(request.user, form.instance)
     messages.success(request, _("The outcomes are saved."))
     return redirect("followup:team", pk)
+
+
+@login_required
+@require_POST
+def journey_record(request, pk):
+    application = _team_for(request.user, pk)
+    form = JourneyStageForm(request.POST)
+    if not form.is_valid():
+        return _page(request, application, journey_form=form, status=400)
+    try:
+        services.record_journey_stage(
+            request.user, application, request.POST.get("stage", ""), **form.cleaned_data
+        )
+    except (ValidationError, ValueError) as error:
+        form.add_error(None, _invalid_support_stage(error))
+        return _page(request, queries.team_or_404(pk), journey_form=form, status=409)
+    messages.success(request, _("The support stage is recorded."))
+    return redirect("followup:team", pk)
+
+
+def _invalid_support_stage(error) -> str:
+    if isinstance(error, ValidationError):
+        return " ".join(error.messages)
+    return _("Choose a stage of the support journey.")
+
+
+@login_required
+@require_POST
+def roadmap_step_add(request, pk):
+    application = _team_for(request.user, pk)
+    form = RoadmapStepForm(request.POST)
+    if not form.is_valid():
+        return _page(request, application, roadmap_form=form, status=400)
+    try:
+        services.add_roadmap_step(request.user, application, **form.cleaned_data)
+    except ValidationError as error:
+        form.add_error(None, " ".join(error.messages))
+        return _page(request, application, roadmap_form=form, status=409)
+    messages.success(request, _("The roadmap step is added."))
+    return redirect("followup:team", pk)
+
+
+@login_required
+@require_POST
+def tool_record(request, pk):
+    application = _team_for(request.user, pk)
+    form = ToolUseForm(request.POST)
+    if not form.is_valid():
+        return _page(request, application, tool_form=form, status=400)
+    services.record_tool_use(request.user, application, form.instance)
+    messages.success(request, _("The support tool is recorded."))
+    return redirect("followup:team", pk)
+
+
+@login_required
+@require_GET
+def milestone_evidence(request, pk, stage):
+    """The milestone's evidence file, for the team's followers; nobody else learns it exists."""
+    milestone = get_object_or_404(
+        Milestone.objects.select_related("application__call__cycle__partnership"),
+        application_id=pk,
+        stage=stage,
+    )
+    if not milestone.evidence_file or not permissions.can_follow(
+        request.user, milestone.application
+    ):
+        raise Http404
+    return FileResponse(
+        milestone.evidence_file.open("rb"),
+        as_attachment=True,
+        filename=milestone.evidence_file_name,
+        content_type=milestone.evidence_file_type,
+    )

@@ -13,6 +13,7 @@ from django.utils import timezone
 from jumelage.calls.enums import ApplicationState, QuestionKind
 from jumelage.calls.models import Application, Attachment, Call, Question
 from jumelage.demo import loader
+from jumelage.followup.models import JourneyStage, Milestone, RoadmapStep, ToolUse
 from jumelage.hosting.models import HostingOffer
 from jumelage.notifications.models import OutboxMessage
 from jumelage.partnerships import timeline
@@ -213,3 +214,13 @@ def test_the_earlier_cycles_results_page_shows_the_four_teams(client):
     selected = Application.objects.filter(place__isnull=False, call__cycle=earlier)
     assert selected.count() == 4
     assert all(application.team_name in page for application in selected)
+
+
+@pytest.mark.django_db
+def test_the_earlier_cycles_four_teams_have_their_journey_and_milestone_evidence():
+    selected = Application.objects.filter(place__isnull=False, call__cycle=earlier_cycle())
+    assert JourneyStage.objects.filter(application__in=selected).count() == 4 * 4
+    assert RoadmapStep.objects.filter(application__in=selected).count() == 4 * 3
+    assert ToolUse.objects.filter(application__in=selected).count() == 4 * 3
+    milestones = Milestone.objects.filter(application__in=selected)
+    assert milestones.exists() and not milestones.filter(link="").exists()

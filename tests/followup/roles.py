@@ -1,22 +1,45 @@
 """Who may see the follow-up URLs (see tests/roles.py). alice's team is hosted by La Cantine:
-both cities' managers and hana, La Cantine's staff, follow it; alice herself does not."""
+both cities' managers and hana, La Cantine's staff, follow it; alice herself does not. Its
+proof of concept has an evidence file, which nobody else learns exists."""
 
+import datetime as dt
+
+from django.core.files.base import ContentFile
+
+from jumelage.followup.models import Milestone
 from tests.followup.factories import hosted
-from tests.roles import OK, POST_ONLY, members_only
+from tests.roles import MISSING, OK, POST_ONLY, members_only
 
 FOLLOWERS = members_only(tina=OK, theo=OK, hana=OK, olga=OK)
+EVIDENCE_READERS = {**FOLLOWERS, "alice": MISSING, "bob": MISSING, "rita": MISSING}
 
 
 def extend(world):
     hosted(world.application, world.offer)
+    Milestone.objects.create(
+        application=world.application,
+        stage="concept",
+        reached_on=dt.date(2020, 1, 1),
+        evidence_file=ContentFile(b"%PDF-1.4 evidence", name="pilot.pdf"),
+        evidence_file_name="pilot.pdf",
+        evidence_file_type="application/pdf",
+    )
 
 
 def _team(c):
     return {"pk": c.application.pk}
 
 
+def _evidence(c):
+    return {"pk": c.application.pk, "stage": "concept"}
+
+
 ROWS = {
     "followup:team": (_team, FOLLOWERS),
     "followup:milestone_validate": (_team, POST_ONLY),
+    "followup:milestone_evidence": (_evidence, EVIDENCE_READERS),
+    "followup:journey_record": (_team, POST_ONLY),
+    "followup:roadmap_step_add": (_team, POST_ONLY),
+    "followup:tool_record": (_team, POST_ONLY),
     "followup:outcome_save": (_team, POST_ONLY),
 }
