@@ -3,7 +3,10 @@ every file from this server: no CDN, no validator badge from another host."""
 
 import pytest
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+]
 
 
 def test_the_api_docs_render_every_operation_from_this_server(
