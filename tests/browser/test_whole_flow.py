@@ -135,7 +135,9 @@ def test_the_whole_selection_on_demo_data(page, log_in, live_server, demo, probl
         log_in(managers[slug])
         page.goto(urls(language))
         page.locator(f"#decisions-{slug}").click()
-        page.wait_for_url(f"**/{language}/outbox/**")
+        page.locator("#draft-decisions").click()
+        page.locator("#publish-decisions").click()
+        expect(page.locator("#published")).to_be_visible()
 
     page.context.clear_cookies()
     selected = [*ranked["taichung"][:2], *ranked["toulouse"][:2]]
