@@ -127,6 +127,7 @@ def test_two_managers_sending_one_nomination_from_the_page_are_told_apart(w, tom
     for application in w.ranked["taichung"][:5]:
         data[f"kind_{application.pk}"] = "nominated"
         data[f"justification_{application.pk}"] = "Strong team"
+        data[f"partner_summary_{application.pk}"] = "A strong team, in short"
     url = page_url(w, "nominate")
     answers = no_errors(race(posting(w.users.tina, url, data), posting(tom, url, data)))
     (first, first_page), (second, second_page) = answers
