@@ -7,6 +7,7 @@ else the zone their language suggests."""
 import zoneinfo
 
 from django.conf import settings
+from django.db import DatabaseError
 from django.utils import timezone, translation
 
 COOKIE = "tz"
@@ -14,14 +15,24 @@ ZONES = zoneinfo.available_timezones()
 
 
 def reader_zone(request) -> zoneinfo.ZoneInfo:
-    user = getattr(request, "user", None)
-    if user is not None and user.is_authenticated and user.time_zone in ZONES:
-        return zoneinfo.ZoneInfo(user.time_zone)
+    own = _own_zone(request)
+    if own in ZONES:
+        return zoneinfo.ZoneInfo(own)
     reported = request.COOKIES.get(COOKIE, "")
     if reported in ZONES:
         return zoneinfo.ZoneInfo(reported)
     language = translation.get_language() or settings.LANGUAGE_CODE
     return zoneinfo.ZoneInfo(settings.READER_ZONES_BY_LANGUAGE.get(language, settings.TIME_ZONE))
+
+
+def _own_zone(request) -> str:
+    user = getattr(request, "user", None)
+    try:
+        return user.time_zone if user is not None and user.is_authenticated else ""
+    except DatabaseError:
+        # The database is unreachable: the view will answer "try again" (503) when it
+        # needs it; reading the user here must not turn that into a server error.
+        return ""
 
 
 class ReaderTimezoneMiddleware:
