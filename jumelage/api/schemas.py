@@ -152,6 +152,7 @@ class TeamOut(Schema):
     team_name: str
     organisation: str | None
     theme_id: int | None
+    pitch: str
 
 
 class ResultOut(Schema):

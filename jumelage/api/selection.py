@@ -143,8 +143,9 @@ def get_results(request, cycle: int):
                         "team_name": application.team_name,
                         "organisation": application.organisation if published else None,
                         "theme_id": application.theme_id,
+                        "pitch": pitch,
                     }
-                    for application, published in result.teams
+                    for application, published, pitch in result.teams
                 ],
             }
             for result in queries.results(found)

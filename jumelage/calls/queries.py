@@ -6,7 +6,7 @@ from django.core.cache import cache
 from django.db.models import Count, Max, Q
 from django.db.models.functions import TruncDate
 
-from jumelage.calls.enums import ApplicationState
+from jumelage.calls.enums import ApplicationState, QuestionKind
 from jumelage.calls.models import Application
 from jumelage.partnerships.models import Theme
 from jumelage.partnerships.queries import agreed_themes
@@ -43,6 +43,16 @@ def form_definition(call) -> FormDefinition:
 
 def forget_form_definitions() -> None:
     _definitions.clear()
+
+
+def pitch_of(application) -> str:
+    """What the team does, in a line: its answer to the form's first short-text question
+    that does not identify it (the one-sentence pitch most calls open with)."""
+    for question in form_definition(application.call).questions:
+        if question.kind == QuestionKind.SHORT_TEXT and not question.identifying:
+            answer = application.answers.get(question.key)
+            return answer if isinstance(answer, str) else ""
+    return ""
 
 
 def applications_of(user):

@@ -15,6 +15,7 @@ from jumelage.calls.enums import QuestionKind
 from jumelage.calls.files import text_of
 from jumelage.calls.forms import readable_answers
 from jumelage.calls.models import PITCH_DECK_KEY
+from jumelage.calls.queries import pitch_of
 from jumelage.calls.services import questions_of
 from jumelage.review import identity as names
 
@@ -97,6 +98,11 @@ def answers(application, identity) -> list[Answer]:
         for question, text in readable_answers(shown)
         if not question.identifying
     ]
+
+
+def pitch(application, identity) -> str:
+    """The team's one-line pitch as a blind reviewer reads it."""
+    return masked_text(pitch_of(application), identity)
 
 
 def masked_text(text: str, identity) -> str:

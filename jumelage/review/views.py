@@ -14,6 +14,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from jumelage.calls.files import download
 from jumelage.calls.forms import readable_answers
+from jumelage.calls.queries import pitch_of
 from jumelage.core import moments
 from jumelage.partnerships.models import Side
 from jumelage.partnerships.queries import cycle_or_404
@@ -479,20 +480,31 @@ def queue(request, partnership_slug, cycle_slug, side_slug):
 @require_http_methods(["GET", "POST"])
 def bids(request, partnership_slug, cycle_slug, side_slug):
     seat = _seat(request, partnership_slug, cycle_slug, side_slug)
-    applications = services.biddable(seat)
+    applications = services.biddable(seat).select_related("applicant")
     current = dict(seat.bids.values_list("application_id", "level"))
     form = BidsForm(request.POST or None, applications=applications, bids=current)
     if request.method == "POST" and form.is_valid():
         count = services.save_bids(request.user, seat, form.levels())
         messages.success(request, _("%(count)s wish(es) saved.") % {"count": count})
         return _back(seat.committee, "review:bids")
+    shows_identity = permissions.sees_identity(request.user, seat.committee)
     context = {
         "committee": seat.committee,
         "seat": seat,
         "form": form,
-        "shows_identity": permissions.sees_identity(request.user, seat.committee),
+        "rows": [
+            (application, field, _pitch_for(application, shows_identity))
+            for application, field in form.rows()
+        ],
+        "shows_identity": shows_identity,
     }
     return render(request, "review/bids.html", context, status=400 if form.errors else 200)
+
+
+def _pitch_for(application, shows_identity) -> str:
+    if shows_identity:
+        return pitch_of(application)
+    return blind.pitch(application, blind.identity_of(application))
 
 
 @login_required

@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 
 from jumelage.calls.enums import ApplicationState
 from jumelage.calls.models import Application, Call
+from jumelage.calls.queries import pitch_of
 from jumelage.core import moments
 from jumelage.notifications.models import OutboxMessage, OutboxState
 from jumelage.review.enums import ReviewState
@@ -234,7 +235,14 @@ def results(cycle) -> list[Result]:
         Result(
             pick.nomination.side,
             pick.side,
-            [(place.application, pick.nomination.publish_organisation) for place in group],
+            [
+                (
+                    place.application,
+                    pick.nomination.publish_organisation,
+                    pitch_of(place.application),
+                )
+                for place in group
+            ],
         )
         for pick, group in by_pick.items()
     ]

@@ -341,3 +341,22 @@ def test_the_manager_sees_no_blind_review_section_for_an_open_committee(client, 
         "calls:manage_application", kwargs={"slug": blind.call_tc.slug, "pk": blind.application.pk}
     )
     assert "blind-review-findings" not in client.get(url).content.decode()
+
+
+def _wishes_page(client, world) -> str:
+    f.QuestionFactory(call=world.call_tc, key="tagline", kind=QuestionKind.SHORT_TEXT)
+    _answer(world.application, tagline="Zephyrine Robotics sorts parcels at night.")
+    client.force_login(world.users.rita)
+    return client.get(reverse("review:bids", kwargs=_kwargs(world))).content.decode()
+
+
+def test_the_wishes_page_shows_each_pitch_masked_for_a_blind_reviewer(client, blind):
+    page = _wishes_page(client, blind)
+    assert "[masked] sorts parcels at night." in page
+    _assert_anonymous(page)
+
+
+def test_the_wishes_page_shows_an_open_committees_reviewer_the_pitch_as_written(client, blind):
+    blind.committee.blind = False
+    blind.committee.save()
+    assert "Zephyrine Robotics sorts parcels at night." in _wishes_page(client, blind)

@@ -5,11 +5,12 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from django.utils import timezone, translation
 
+from jumelage.calls.enums import QuestionKind
 from jumelage.notifications.models import OutboxMessage, OutboxState
 from jumelage.selection import services
 from jumelage.selection.enums import NominationState, PickState, PlaceState
 from jumelage.selection.models import Nomination, Place
-from tests.factories import MINIMAL_PDF
+from tests.factories import MINIMAL_PDF, QuestionFactory
 from tests.selection.factories import choices, finish, nominate, pick, reviewed
 
 pytestmark = pytest.mark.django_db
@@ -242,6 +243,18 @@ def test_the_results_page_lists_the_four_teams(client, w, language, heading):
     assert all(team.team_name in content for team in teams)
     assert w.ranked["taichung"][2].team_name not in content
     assert content.count('class="selected-team"') == 4
+
+
+def test_the_results_page_shows_each_team_s_pitch(client, w):
+    for call in (w.call_tc, w.call_tl):
+        QuestionFactory(call=call, key="tagline", kind=QuestionKind.SHORT_TEXT)
+    best = w.ranked["toulouse"][0]
+    best.answers = {**best.answers, "tagline": "Drones that inspect wind turbines."}
+    best.save(update_fields=["answers"])
+    finish(w)
+    content = client.get(url(w, "results", side=None)).content.decode()
+    team = content.split(best.team_name)[1].split("</li>")[0]
+    assert "Drones that inspect wind turbines." in team
 
 
 # The selected team
