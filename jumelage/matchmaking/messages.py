@@ -1,8 +1,12 @@
 """The message templates of matchmaking, in every language (loaded by a data migration)."""
 
+from django.utils.translation import gettext_noop
+
 TEMPLATES = {
     "matchmaking-agenda-changed": {
-        "description": "Sent to a participant whose confirmed meeting a schedule run moved.",
+        "description": gettext_noop(
+            "Sent to a participant whose confirmed meeting a schedule run moved."
+        ),
         "subject": {
             "en": "Your meetings agenda changed: {{ session }}",
             "fr": "Votre agenda de rendez-vous a changé : {{ session }}",

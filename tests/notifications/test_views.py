@@ -2,7 +2,8 @@ import re
 
 import pytest
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.translation import gettext
 
 from jumelage.notifications.forms import SAMPLE_CONTEXT
 from jumelage.notifications.models import MessageTemplate, OutboxMessage, OutboxState
@@ -165,6 +166,15 @@ def test_templates_list_every_template_in_the_page_language(client, world):
     for template in MessageTemplate.objects.all():
         assert template.key in content
     assert "Candidature reçue" in content
+
+
+@pytest.mark.parametrize("language", ["fr", "zh-hant"])
+def test_every_template_is_described_in_the_managers_language(db, language):
+    with translation.override(language):
+        untranslated = [
+            t.key for t in MessageTemplate.objects.all() if gettext(t.description) == t.description
+        ]
+    assert untranslated == []
 
 
 def test_edit_shows_a_preview_with_sample_values(client, world):
