@@ -3,7 +3,7 @@ where each direction stands, and the announced results."""
 
 from dataclasses import dataclass
 
-from django.db.models import Prefetch
+from django.db.models import Case, Prefetch, When
 from django.utils.translation import gettext as _
 
 from jumelage.calls.enums import ApplicationState
@@ -137,7 +137,8 @@ def candidates(cycle, side) -> list[Candidate]:
 
 def entries_of(nomination):
     """Every entry of a nomination, for its own side: nominated first, then the waiting list."""
-    return nomination.entries.select_related("application__theme").order_by("-kind", "order")
+    waiting_last = Case(When(kind=EntryKind.NOMINATED, then=0), default=1)
+    return nomination.entries.select_related("application__theme").order_by(waiting_last, "order")
 
 
 def entries_for_partner(nomination):

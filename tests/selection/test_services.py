@@ -14,7 +14,7 @@ from jumelage.review.models import Review
 from jumelage.selection import services
 from jumelage.selection.enums import Action, EntryKind, NominationState, PickState, PlaceState
 from jumelage.selection.models import Event, Nomination, NominationEntry, Place
-from jumelage.selection.queries import both_final, candidates, decision_messages
+from jumelage.selection.queries import both_final, candidates, decision_messages, entries_of
 from tests.factories import PartnershipFactory, SideFactory, cycle_factory
 from tests.selection.factories import (
     choices,
@@ -180,6 +180,13 @@ def test_the_waiting_list_cannot_be_picked(w):
     line = services.PickLine(waiting.pk, "selected", "Because", 1)
     with pytest.raises(services.Refused, match="nominated"):
         services.save_pick(w.users.theo, nomination.pk, [line])
+
+
+def test_the_own_side_lists_its_nominees_before_its_waiting_list(w):
+    tina = w.users.tina
+    services.save_nomination(tina, w.cycle, w.taichung, choices(w.ranked["taichung"], 5, 2))
+    kinds = [entry.kind for entry in entries_of(Nomination.objects.get(side=w.taichung))]
+    assert kinds == [EntryKind.NOMINATED] * 5 + [EntryKind.WAITING] * 2
 
 
 def test_more_than_m_or_no_reason_is_refused(w):
