@@ -5,6 +5,7 @@ class HostingConfig(AppConfig):
     name = "jumelage.hosting"
 
     def ready(self):
-        from jumelage.hosting import panels
+        from jumelage.hosting import copying, panels
 
+        copying.register()
         panels.register()

@@ -45,6 +45,13 @@ class HostingOffer(models.Model):
     starts_on = models.DateField(_("available from"))
     ends_on = models.DateField(_("available until"))
     notes = models.TextField(_("notes"), blank=True)
+    confirmed = models.BooleanField(
+        _("confirmed"),
+        default=True,
+        help_text=_(
+            "An offer carried over from last year's cycle waits for its host to confirm it."
+        ),
+    )
 
     class Meta:
         verbose_name = _("hosting offer")

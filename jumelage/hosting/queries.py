@@ -6,7 +6,7 @@ from jumelage.hosting.models import HostingOffer, HostOrganisation, SupportSchem
 def offers_for_visitors_from(side, cycle):
     """What the other sides' organisations offer in `cycle` to the teams `side` sends."""
     return (
-        HostingOffer.objects.filter(cycle=cycle)
+        HostingOffer.objects.filter(cycle=cycle, confirmed=True)
         .exclude(organisation__side=side)
         .select_related("organisation__side", "cycle")
         .order_by("organisation__side_id", "organisation__name")

@@ -158,6 +158,7 @@ def _offer_form(request, offer, initial=None):
     form = HostingOfferForm(data, instance=offer, initial=initial)
     organisation = offer.organisation
     if data is not None and form.is_valid():
+        form.instance.confirmed = True  # its host has read it again and saved it
         form.save()
         messages.success(request, _("The hosting offer is saved."))
         return redirect("hosting:organisation", organisation.side.partnership.slug, organisation.pk)

@@ -151,3 +151,24 @@ class BudgetLineForm(forms.ModelForm):
             # The database refuses negative amounts; say so next to the field first.
             self.fields[name].validators.append(MinValueValidator(0))
             self.fields[name].widget.attrs["min"] = "0"
+
+
+class NextCycleForm(forms.Form):
+    """Next year's cycle: its name and its address, checked before anything is copied."""
+
+    name = forms.CharField(label=_("Name"), max_length=120)
+    slug = forms.SlugField(
+        label=_("Address"),
+        max_length=50,
+        help_text=_("Letters, digits and hyphens; it ends the cycle's web address."),
+    )
+
+    def __init__(self, *args, partnership, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.partnership = partnership
+
+    def clean_slug(self):
+        slug = self.cleaned_data["slug"]
+        if self.partnership.cycles.filter(slug=slug).exists():
+            raise forms.ValidationError(_("The partnership already has a cycle at this address."))
+        return slug

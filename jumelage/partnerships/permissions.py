@@ -19,6 +19,7 @@ def is_partnership_manager(user, partnership) -> bool:
 can_see_theme_proposals = is_partnership_manager
 can_edit_stages = is_partnership_manager
 can_see_todo = is_partnership_manager
+can_start_cycle = is_partnership_manager
 
 
 def visible_themes(user, cycle):

@@ -13,9 +13,11 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from jumelage.accounts.permissions import is_manager
 from jumelage.partnerships import charts, permissions, timeline
+from jumelage.partnerships.copying import default_slug_and_name, start_next_cycle
 from jumelage.partnerships.enums import ThemeState
 from jumelage.partnerships.forms import (
     BudgetLineForm,
+    NextCycleForm,
     StageFormSet,
     ThemeDecisionForm,
     ThemeProposalForm,
@@ -220,6 +222,33 @@ def stages(request, partnership_slug, cycle_slug):
         return redirect("partnerships:cycle", partnership_slug, cycle_slug)
     context = {"cycle": cycle, "partnership": cycle.partnership, "formset": formset}
     return render(request, "partnerships/stages.html", context)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def next_cycle(request, partnership_slug, cycle_slug):
+    """Next year's cycle from this one's settings (partnerships.copying)."""
+    cycle = cycle_or_404(partnership_slug, cycle_slug)
+    if not permissions.can_start_cycle(request.user, cycle.partnership):
+        raise PermissionDenied
+    slug, name = default_slug_and_name(cycle)
+    data = request.POST if request.method == "POST" else None
+    form = NextCycleForm(data, partnership=cycle.partnership, initial={"slug": slug, "name": name})
+    if data is not None and form.is_valid():
+        try:
+            plan = start_next_cycle(request.user, cycle, **form.cleaned_data)
+        except ValidationError as error:
+            form.add_error("slug", error)
+        else:
+            messages.success(
+                request,
+                _("The %(name)s cycle is started. Carried over: %(notes)s")
+                % {"name": plan.target.name, "notes": " ".join(plan.notes)},
+            )
+            return redirect("partnerships:cycle", partnership_slug, plan.target.slug)
+    context = {"cycle": cycle, "partnership": cycle.partnership, "form": form}
+    status = 400 if form.errors else 200
+    return render(request, "partnerships/next_cycle.html", context, status=status)
 
 
 def _budget_side(user, partnership_slug, cycle_slug, side_slug):

@@ -5,7 +5,8 @@ class ReviewConfig(AppConfig):
     name = "jumelage.review"
 
     def ready(self):
-        from jumelage.review import panels, privacy
+        from jumelage.review import copying, panels, privacy
 
+        copying.register()
         panels.register()
         privacy.register()

@@ -17,7 +17,7 @@ from django.utils.translation import gettext as _
 from jumelage.accounts.models import User
 from jumelage.calls.enums import ApplicationState
 from jumelage.core import moments
-from jumelage.notifications.services import queue_message
+from jumelage.notifications.services import draft_message, queue_message
 from jumelage.optimize.assignment import assign as solve_assignment
 from jumelage.optimize.assignment import assign_reviewers
 from jumelage.optimize.instance import InfeasibleAssignment
@@ -95,21 +95,33 @@ def invite_member(actor, member: Member, themes) -> Member:
 
 
 def _queue_invitation(member):
-    committee = member.committee
     queue_message(
         "committee-invitation",
-        recipient=_recipient(member),
-        language=member.language,
-        context={
+        **_invitation(member),
+        dedupe_key=f"committee-invitation:{member.pk}",
+    )
+
+
+def draft_invitation(member):
+    """The invitation as a draft in the side's outbox, for its managers to release when
+    they are ready (a seat carried over into next year's committee)."""
+    draft_message("committee-invitation", **_invitation(member), slot=f"invitation:{member.pk}")
+
+
+def _invitation(member) -> dict:
+    committee = member.committee
+    return {
+        "recipient": _recipient(member),
+        "language": member.language,
+        "context": {
             "name": member.name,
             "city": str(committee.side.city),
             "cycle": committee.cycle.name,
             "role": member.get_role_display(),
             "link": invitation_link(member),
         },
-        side=committee.side,
-        dedupe_key=f"committee-invitation:{member.pk}",
-    )
+        "side": committee.side,
+    }
 
 
 def _recipient(member):

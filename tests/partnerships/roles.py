@@ -17,6 +17,7 @@ ROWS = {
     "partnerships:theme_decide": (lambda c: cycle_kwargs(c, theme_id=c.theme.pk), POST_ONLY),
     "partnerships:theme_withdraw": (lambda c: cycle_kwargs(c, theme_id=c.theme.pk), POST_ONLY),
     "partnerships:stages": (cycle_kwargs, MANAGERS_OF_EITHER_SIDE),
+    "partnerships:next_cycle": (cycle_kwargs, MANAGERS_OF_EITHER_SIDE),
     "partnerships:budget": (lambda c: cycle_kwargs(c, side_slug="taichung"), TAICHUNG_MANAGERS),
     "partnerships:budget_line_edit": (
         lambda c: cycle_kwargs(c, side_slug="taichung", line_id=c.budget_line.pk),
