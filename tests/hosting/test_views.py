@@ -4,6 +4,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from jumelage.hosting.models import HostingOffer, HostOrganisation
+from jumelage.hosting.queries import offers_for_visitors_from
 from tests import factories as f
 
 EVERYONE = ["anonymous", "alice", "tina", "theo", "hana", "olga"]
@@ -410,3 +411,17 @@ def test_offers_dates_are_shown_in_the_language_of_the_page(client, world, offer
     login(client, world, "theo")
     page = client.get(url(world, "offers", world.cycle.slug).replace("/en/", "/fr/", 1))
     assert "1 oct. 2019" in page.content.decode()
+
+
+def test_an_offer_carried_over_waits_for_its_host_then_saving_it_confirms_it(client, world, offer):
+    offer.confirmed = False
+    offer.save(update_fields=["confirmed"])
+    applicants_see = offers_for_visitors_from(world.taichung, world.cycle)
+    assert offer not in applicants_see
+    page = login(client, world, "hana").get(
+        reverse("hosting:offers", args=[world.partnership.slug, world.cycle.slug])
+    )
+    assert "To confirm" in page.content.decode()
+    client.post(url(world, "offer_edit", offer.pk), offer_data(world))
+    offer.refresh_from_db()
+    assert offer.confirmed and offer in offers_for_visitors_from(world.taichung, world.cycle)
