@@ -5,7 +5,8 @@ class FollowupConfig(AppConfig):
     name = "jumelage.followup"
 
     def ready(self):
-        from jumelage.followup import panels, privacy
+        from jumelage.followup import panels, past, privacy
 
         panels.register()
+        past.register()
         privacy.register()

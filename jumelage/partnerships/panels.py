@@ -24,6 +24,8 @@ from jumelage.partnerships.queries import partnerships_with_cycles
 
 CYCLE_ACTIONS = Sections("the cycle page's actions")
 CYCLE_PANELS = Sections("the cycle page's panels")
+# Sections of the themes page, `fn(actor, cycle)`: what later stages know of past themes.
+THEME_PAGE_SECTIONS = Sections("the themes page's sections")
 OPEN_TASK_CHECKS = Registry("what a side still has to do in a cycle")
 
 

@@ -24,7 +24,7 @@ from jumelage.partnerships.forms import (
     ThemeWithdrawForm,
 )
 from jumelage.partnerships.models import BudgetLine, Side, Theme
-from jumelage.partnerships.panels import CYCLE_ACTIONS, CYCLE_PANELS
+from jumelage.partnerships.panels import CYCLE_ACTIONS, CYCLE_PANELS, THEME_PAGE_SECTIONS
 from jumelage.partnerships.queries import (
     agreed_themes,
     budget_totals,
@@ -171,6 +171,7 @@ def _themes_page(request, cycle, *, proposal_form=None, bound=None):
         proposal_form = ThemeProposalForm(sides=proposing)
     themes = with_history(permissions.visible_themes(user, cycle))
     context = {
+        "sections": THEME_PAGE_SECTIONS.shown(user, cycle),
         "cycle": cycle,
         "partnership": cycle.partnership,
         "rows": [_theme_row(user, theme, sides, bound) for theme in themes],

@@ -7,11 +7,16 @@ from django.urls import reverse
 from jumelage.calls import outcomes
 from jumelage.calls.enums import ApplicationState
 from jumelage.calls.outcomes import Outcome
+from jumelage.core.registry import Sections
 from jumelage.partnerships.panels import CYCLE_PANELS
 from jumelage.selection.enums import Decision, PickChoice
 from jumelage.selection.models import Nomination, PickEntry, Place
 from jumelage.selection.permissions import can_see_overview
 from jumelage.selection.queries import both_final
+
+# Sections beside a nomination or a pick, `fn(actor, cycle)`: how earlier cycles' teams
+# fared, from the follow-up.
+DECISION_SECTIONS = Sections("what stands beside a nomination or a pick")
 
 
 def register() -> None:

@@ -17,6 +17,7 @@ from jumelage.partnerships.queries import cycle_or_404
 from jumelage.selection import permissions, queries, services
 from jumelage.selection.enums import PickState
 from jumelage.selection.forms import NominationForm, PickForm, ReturnPickForm
+from jumelage.selection.panels import DECISION_SECTIONS
 
 GET_OR_POST = require_http_methods(["GET", "POST"])
 
@@ -120,6 +121,7 @@ def _nomination_page(request, cycle, side, form, status=200, not_open=None):
             "partner_language": services.working_language_name(partner),
             "form": form,
             "not_open": not_open,
+            "sections": DECISION_SECTIONS.shown(request.user, cycle),
             "has_committee": form is not None
             and any(row[0].review_count is not None for row in form.rows()),
         },
@@ -244,6 +246,7 @@ def _pick_page(request, cycle, side, nomination, current, form, status=200):
             "pick": current,
             "lines": queries.pick_lines(current),
             "form": form if current is None or current.state == PickState.DRAFT else None,
+            "sections": DECISION_SECTIONS.shown(request.user, cycle),
         },
         status=status,
     )

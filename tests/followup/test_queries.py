@@ -1,38 +1,13 @@
-import datetime as dt
 from decimal import Decimal
 
 import pytest
 from django.template.loader import render_to_string
 
-from jumelage.followup import queries, services
+from jumelage.followup import queries
 from jumelage.followup.enums import Stage
-from jumelage.followup.models import Outcome
 from tests import factories as f
-from tests.exchange.factories import selected_team
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def next_cycle(world):
-    """2019's team of "Smart mobility" reached proof of service and raised funds; 2020
-    offers the theme again."""
-    theme = f.ThemeFactory(cycle=world.cycle, proposed_by=world.taichung, title="Smart mobility")
-    team = selected_team(world, theme=theme)
-    for number, stage in enumerate([Stage.PROOF_OF_CONCEPT, Stage.PROOF_OF_SERVICE]):
-        services.validate_milestone(
-            world.users.tina,
-            team,
-            stage,
-            reached_on=dt.date(2020, 1, 1) + dt.timedelta(days=number),
-            evidence="Pilot",
-        )
-    outcome = Outcome(
-        application=team, funds_raised=Decimal("5000"), currency="EUR", jobs_created=2
-    )
-    services.save_outcome(world.users.tina, outcome)
-    cycle = f.cycle_factory(world.partnership, slug="2020")
-    return f.ThemeFactory(cycle=cycle, proposed_by=world.taichung, title="Smart mobility")
 
 
 def test_a_theme_offered_again_shows_how_its_earlier_teams_fared(next_cycle):

@@ -1,0 +1,50 @@
+"""Beside each new decision, the past: the nomination, pick and themes pages of the next
+cycle show how the earlier cycles' teams of each theme fared."""
+
+import pytest
+from django.urls import reverse
+from django.utils import translation
+
+pytestmark = pytest.mark.django_db
+
+
+def pages(cycle):
+    kwargs = {"partnership_slug": cycle.partnership.slug, "cycle_slug": cycle.slug}
+    return [
+        reverse("selection:nominate", kwargs={**kwargs, "side_slug": "taichung"}),
+        reverse("selection:pick", kwargs={**kwargs, "side_slug": "toulouse"}),
+        reverse("partnerships:themes", kwargs=kwargs),
+    ]
+
+
+def past_section(html: str) -> str:
+    return html.split('id="past-outcomes"')[1].split("</section>")[0]
+
+
+@pytest.mark.parametrize("page", range(3))
+def test_the_decision_pages_show_the_theme_s_earlier_teams(client, world, next_cycle, page):
+    client.force_login(world.users.tina)
+    html = client.get(pages(next_cycle.cycle)[page]).content.decode()
+    section = past_section(html)
+    row = section.split("Smart mobility")[1].split("</tr>")[0]
+    cells = [cell.split("<")[0] for cell in row.split("<td>")[1:]]
+    assert cells[:4] == ["1", "1", "1", "0"]  # one team; proof of concept and of service
+    assert "5,000 EUR" in row and cells[-2] == "2"  # funds raised, jobs created
+
+
+def test_the_figures_are_in_the_reader_s_language(client, world, next_cycle):
+    client.force_login(world.users.tina)
+    with translation.override("fr"):
+        url = pages(next_cycle.cycle)[2]
+    assert "Preuve de service" in past_section(client.get(url).content.decode())
+
+
+def test_a_cycle_without_earlier_teams_says_so(client, world):
+    client.force_login(world.users.tina)
+    html = client.get(pages(world.cycle)[2]).content.decode()
+    assert "No team of these themes was selected in an earlier cycle." in past_section(html)
+
+
+def test_the_public_does_not_see_the_programme_s_figures(client, world, next_cycle):
+    html = client.get(pages(next_cycle.cycle)[2]).content.decode()
+    assert 'id="past-outcomes"' not in html
