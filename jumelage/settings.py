@@ -223,6 +223,17 @@ CELERY_BROKER_TRANSPORT_OPTIONS = {"socket_connect_timeout": 2, "socket_timeout"
 # Run by `celery -A jumelage beat` (or a worker started with -B).
 CELERY_BEAT_SCHEDULE = {
     "sweep-outbox": {"task": "jumelage.notifications.tasks.sweep_outbox", "schedule": 30.0},
+    "retention": {"task": "jumelage.accounts.tasks.apply_retention", "schedule": 24 * 3600.0},
+}
+
+# How many months each stage keeps people's data before `jumelage retention` purges or
+# anonymises it (accounts.retention): drafts after their call closed, applications not
+# selected after the results (unless kept on file with consent), messages after sending.
+# Travellers' details follow their own "keep until" date.
+RETENTION = {
+    "drafts": env.int("RETENTION_DRAFTS_MONTHS", default=6),
+    "refused": env.int("RETENTION_REFUSED_MONTHS", default=24),
+    "messages": env.int("RETENTION_MESSAGES_MONTHS", default=24),
 }
 
 SESSION_COOKIE_AGE = 60 * 60 * 24 * 14

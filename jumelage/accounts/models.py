@@ -107,3 +107,23 @@ class Membership(models.Model):
         super().save(*args, **kwargs)
         # Someone who works for a side reads its dates in its zone, unless they chose one.
         User.objects.filter(pk=self.user_id, time_zone="").update(time_zone=self.side.timezone)
+
+
+class RetentionRecord(models.Model):
+    """One run of a retention rule: what was purged or anonymised, when and by whose
+    schedule. It names records by reference only, never by what they held."""
+
+    rule = models.SlugField(_("rule"), max_length=60)
+    label = models.CharField(_("what"), max_length=300)
+    count = models.PositiveIntegerField(_("records"))
+    references = models.JSONField(_("references"), default=list)
+    ran_at = models.DateTimeField(_("ran at"), auto_now_add=True)
+    run_for = models.DateField(_("schedule date"))
+
+    class Meta:
+        verbose_name = _("retention record")
+        verbose_name_plural = _("retention records")
+        ordering = ["-ran_at", "rule"]
+
+    def __str__(self):
+        return f"{self.rule} · {self.count}"

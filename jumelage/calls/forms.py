@@ -32,7 +32,7 @@ BUILT_IN_FIELDS = [
     "theme",
 ]
 REQUIRED_BUILT_INS = {"language", "team_name", "contact_name", "contact_email", "privacy_consent"}
-CONSENT_FIELDS = ["privacy_consent", "investor_consent"]
+CONSENT_FIELDS = ["privacy_consent", "investor_consent", "keep_on_file"]
 YES_NO = [("yes", _("Yes")), ("no", _("No"))]
 
 
@@ -248,6 +248,16 @@ class ApplicationForm(forms.Form):
             label=_("The programme may share our application with investors."),
             help_text=_("Optional: you can change your mind until the deadline."),
         )
+        self.fields["keep_on_file"] = forms.BooleanField(
+            label=_(
+                "If we are not selected, the programme may keep our application for its next calls."
+            ),
+            help_text=_(
+                "Optional. Without it, the personal data of an application that is not "
+                "selected is erased some months after the results (the scores stay, "
+                "anonymous, in the committee's figures)."
+            ),
+        )
 
     def _set_required(self):
         """Required marks are shown in every mode; they are enforced only when strict."""
@@ -332,6 +342,8 @@ def application_as_data(application, questions) -> MultiValueDict:
         data["privacy_consent"] = "on"
     if application.investor_consent:
         data["investor_consent"] = "on"
+    if application.keep_on_file:
+        data["keep_on_file"] = "on"
     for question in questions:
         answer = application.answers.get(question.key)
         name = question_field_name(question.key)

@@ -206,6 +206,13 @@ class Application(models.Model):
         _("privacy notice accepted at"), null=True, blank=True
     )
     investor_consent = models.BooleanField(_("may be shared with investors"), default=False)
+    keep_on_file = models.BooleanField(
+        _("may be kept on file if not selected"),
+        default=False,
+        help_text=_("Without this consent, a refused application is anonymised on schedule."),
+    )
+    anonymised_at = models.DateTimeField(_("anonymised at"), null=True, blank=True)
+    keep_on_file_at = models.DateTimeField(_("keeping on file agreed at"), null=True, blank=True)
     investor_consent_at = models.DateTimeField(
         _("sharing with investors agreed at"), null=True, blank=True
     )

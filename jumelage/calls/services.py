@@ -129,6 +129,8 @@ def _apply_cleaned(application, form, names) -> None:
         _record_privacy_consent(application, form.cleaned_data["privacy_consent"])
     if "investor_consent" in names:
         _record_investor_consent(application, form.cleaned_data["investor_consent"])
+    if "keep_on_file" in names:
+        _record_keep_on_file(application, form.cleaned_data["keep_on_file"])
     answers = dict(application.answers)
     answers.update(form.answers())
     application.answers = {key: value for key, value in answers.items() if value is not None}
@@ -149,6 +151,12 @@ def _record_investor_consent(application, agreed) -> None:
     if agreed != application.investor_consent:
         application.investor_consent = agreed
         application.investor_consent_at = timezone.now() if agreed else None
+
+
+def _record_keep_on_file(application, agreed) -> None:
+    if agreed != application.keep_on_file:
+        application.keep_on_file = agreed
+        application.keep_on_file_at = timezone.now() if agreed else None
 
 
 def _store_uploads(application, uploads, attachments) -> None:

@@ -3,14 +3,24 @@ the delegation list) and the personal details behind them (passport name, nation
 emergency contact…)."""
 
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from jumelage.accounts.privacy import register_personal_data
+from jumelage.accounts.retention import register_retention
 from jumelage.exchange import services
 from jumelage.exchange.models import Traveller
 
 
 def register() -> None:
     register_personal_data("travellers", 600, export=export, erase=erase)
+    register_retention(
+        "travel-details",
+        600,
+        label=gettext_lazy("Travellers' personal details past their retention date"),
+        due=services.expired_details,
+        reference=lambda details: f"{details.traveller.delegation.slug}/{details.traveller_id}",
+        apply=services.erase_expired_details,
+    )
 
 
 def _travellers(user):

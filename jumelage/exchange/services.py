@@ -9,7 +9,6 @@ from decimal import Decimal
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import Count
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from jumelage.accounts.models import User
@@ -131,18 +130,20 @@ def erase_details(actor, traveller: Traveller) -> bool:
     return bool(deleted)
 
 
-@transaction.atomic
-def erase_expired_details(today: dt.date | None = None) -> int:
-    """Erase every traveller's details past their retention date (run daily)."""
-    today = today or timezone.localdate()
-    expired = TravellerDetails.objects.filter(retain_until__lt=today)
-    travellers = list(expired.values_list("traveller_id", flat=True))
-    expired.delete()
+def expired_details(today: dt.date):
+    """The travellers' details past their retention date (accounts.retention runs daily)."""
+    return TravellerDetails.objects.filter(retain_until__lt=today).select_related("traveller")
+
+
+def erase_expired_details(expired) -> None:
+    """Erase the details; each erasure is recorded on the traveller's own history."""
+    TravellerDetails.objects.filter(pk__in=[details.pk for details in expired]).delete()
     PersonalDataEvent.objects.bulk_create(
-        PersonalDataEvent(traveller_id=pk, action=PersonalDataEvent.Action.EXPIRED)
-        for pk in travellers
+        PersonalDataEvent(
+            traveller_id=details.traveller_id, action=PersonalDataEvent.Action.EXPIRED
+        )
+        for details in expired
     )
-    return len(travellers)
 
 
 # Costs

@@ -5,8 +5,9 @@ class SelectionConfig(AppConfig):
     name = "jumelage.selection"
 
     def ready(self):
-        from jumelage.selection import outbox, panels
+        from jumelage.selection import outbox, panels, privacy
 
         outbox.register()
         panels.register()
+        privacy.register()
         panels.register_outcomes()

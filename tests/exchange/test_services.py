@@ -1,12 +1,11 @@
 import datetime as dt
-import io
 from decimal import Decimal
 
 import icalendar
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.management import call_command
 
+from jumelage.accounts import retention
 from jumelage.exchange import calendar, permissions, services
 from jumelage.exchange.models import (
     ExchangeRate,
@@ -173,7 +172,8 @@ def test_details_past_retention_are_erased(world):
     kept = TravellerFactory(delegation=delegation)
     _details(traveller)
     TravellerDetails.objects.create(traveller=kept, retain_until=dt.date(2019, 1, 1))
-    assert services.erase_expired_details(dt.date(2018, 11, 1)) == 1
+    (record,) = retention.apply(dt.date(2018, 11, 1))
+    assert record.rule == "travel-details" and record.count == 1
     assert list(TravellerDetails.objects.values_list("traveller", flat=True)) == [kept.pk]
     assert PersonalDataEvent.objects.get().action == "expired"
 
@@ -275,12 +275,3 @@ def test_attendance_is_recorded_for_every_traveller(world):
     services.record_attendance(world.users.tina, pack, {traveller.pk})
     status = services.briefing_status(pack, [traveller, other])
     assert [present for _t, _read, present in status] == [True, False]
-
-
-def test_the_daily_command_erases_expired_details(world):
-    _delegation, traveller = trip(world)
-    _details(traveller)
-    out = io.StringIO()
-    call_command("erase_expired_travel_details", stdout=out)
-    assert out.getvalue().startswith("1 ")
-    assert not TravellerDetails.objects.exists()
