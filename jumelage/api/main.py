@@ -7,11 +7,26 @@ from django.utils.translation import gettext as _
 from ninja import NinjaAPI, Swagger
 from ninja.errors import AuthenticationError
 
-from jumelage.api import calls, exchange, partnerships, review, selection
+from jumelage.api import (
+    calls,
+    exchange,
+    exports,
+    followup,
+    matchmaking,
+    partnerships,
+    review,
+    selection,
+)
 from jumelage.api.auth import TokenAuth
 from jumelage.api.services import RateLimited, TokenRejected
 
-api = NinjaAPI(
+
+class JumelageAPI(NinjaAPI):
+    def get_openapi_schema(self, **kwargs):
+        return exports.describe(super().get_openapi_schema(**kwargs))
+
+
+api = JumelageAPI(
     title="jumelage",
     version="1",
     description=_(
@@ -28,6 +43,8 @@ api.add_router("/", calls.router)
 api.add_router("/", review.router)
 api.add_router("/", selection.router)
 api.add_router("/", exchange.router)
+api.add_router("/", matchmaking.router)
+api.add_router("/", followup.router)
 
 
 def _unauthorized(request, message):
