@@ -3,6 +3,7 @@
 lease, and a failure waits the outbox's growing delay (`retry_delay`) before the next try."""
 
 import datetime as dt
+import http.client
 import time
 import urllib.error
 import urllib.request
@@ -97,7 +98,7 @@ def post(claim: Claim) -> tuple[int | None, str]:
             return answer.status, ""
     except urllib.error.HTTPError as error:
         return error.code, f"HTTP {error.code}"
-    except (OSError, ValueError) as error:
+    except (OSError, ValueError, http.client.HTTPException) as error:
         return None, f"{type(error).__name__}: {error}"[:500]
 
 

@@ -12,6 +12,7 @@ from jumelage.api.paging import detail, page
 from jumelage.api.schemas import MilestoneOut, OutcomeOut
 from jumelage.calls.models import Application
 from jumelage.followup import permissions
+from jumelage.followup.enums import Stage
 from jumelage.followup.models import Milestone, Outcome
 from jumelage.partnerships.permissions import is_partnership_manager
 
@@ -58,7 +59,7 @@ def list_milestones(
     request,
     cycle: int,
     paging: Query[PageQuery],
-    stage: str | None = None,
+    stage: Stage | None = None,
     application: int | None = None,
 ):
     """The milestones of the cycle's followed teams, by stage or team when asked."""

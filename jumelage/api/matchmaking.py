@@ -11,6 +11,7 @@ from jumelage.api.common import PageQuery, cycle_or_404, listing, one
 from jumelage.api.paging import detail, page
 from jumelage.api.schemas import MeetingOut, SessionOut
 from jumelage.matchmaking import permissions, queries
+from jumelage.matchmaking.enums import MeetingState
 from jumelage.matchmaking.models import Meeting, Session
 
 router = Router(tags=["matchmaking"])
@@ -50,7 +51,9 @@ def _meetings():
 
 
 @router.get("/sessions/{session_id}/meetings", response=listing(MeetingOut))
-def list_meetings(request, session_id: int, paging: Query[PageQuery], state: str | None = None):
+def list_meetings(
+    request, session_id: int, paging: Query[PageQuery], state: MeetingState | None = None
+):
     """Every meeting for the organisers; a participant's own meetings for them."""
     session = queries.session_or_404(session_id)
     meetings = _meetings().filter(session=session)

@@ -120,3 +120,15 @@ def test_outcomes_and_milestones_go_to_the_teams_followers(api, followed, name):
 def test_a_milestone_filter_that_matches_nothing_is_an_empty_page(api, followed):
     path = f"/milestones?cycle={followed.cycle.pk}&stage=business"
     assert _ids(api("tina").get(path)) == []
+
+
+@pytest.mark.parametrize("query", ["state=maybe", "stage=unicorn"])
+def test_an_unknown_state_or_stage_is_a_4xx_that_names_the_choices(api, mm, world, query):
+    path = (
+        f"/sessions/{mm.session.pk}/meetings?{query}"
+        if query.startswith("state")
+        else f"/milestones?cycle={world.cycle.pk}&{query}"
+    )
+    response = api("theo").get(path)
+    assert response.status_code == 422
+    assert "scheduled" in response.content.decode() or "concept" in response.content.decode()
