@@ -5,6 +5,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Prefetch
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
@@ -16,6 +17,7 @@ from jumelage.api.models import Webhook, WebhookAttempt, WebhookDelivery
 from jumelage.partnerships.models import Side
 
 LOG_LENGTH = 50
+MAX_ID = 2**63 - 1
 
 
 def _sides(user):
@@ -56,6 +58,9 @@ def webhook_list(request):
 
 
 def _own(request, pk) -> Webhook:
+    # A URL's <int:pk> may exceed what the database holds: such a webhook does not exist.
+    if pk > MAX_ID:
+        raise Http404
     hook = get_object_or_404(Webhook.objects.select_related("side"), pk=pk)
     if not is_manager(request.user, hook.side):
         raise PermissionDenied

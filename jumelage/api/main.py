@@ -82,3 +82,11 @@ def permission_denied(request, exc):
 @api.exception_handler(ValidationError)
 def invalid(request, exc):
     return api.create_response(request, {"detail": exc.messages}, status=400)
+
+
+@api.exception_handler(OverflowError)
+def number_too_large(request, exc):
+    # SQLite refuses integers beyond 64 bits when the query runs: an id that large names
+    # nothing, and the client hears which kind of mistake it made.
+    message = _("A number in this request is too large to name anything.")
+    return api.create_response(request, {"detail": message}, status=400)

@@ -132,3 +132,34 @@ def test_an_unknown_state_or_stage_is_a_4xx_that_names_the_choices(api, mm, worl
     response = api("theo").get(path)
     assert response.status_code == 422
     assert "scheduled" in response.content.decode() or "concept" in response.content.decode()
+
+
+def test_the_meetings_export_costs_the_same_queries_for_many_meetings(api, mm):
+    caller = api("theo")
+    path = f"/sessions/{mm.session.pk}/meetings?format=csv"
+    caller.get(path)
+    with CaptureQueriesContext(connection) as few:
+        b"".join(caller.get(path).streaming_content)
+    for i in range(6):
+        guest = Participant.objects.create(
+            session=mm.session, kind=ParticipantKind.INVESTOR, name=f"Guest {i}"
+        )
+        matchmaking.add_meeting(mm.users.theo, mm.session, [mm.team, guest])
+    with CaptureQueriesContext(connection) as many:
+        lines = b"".join(caller.get(path).streaming_content).decode("utf-8-sig").splitlines()
+    assert len(lines) == 1 + 8
+    assert len(many) == len(few)
+
+
+def test_the_milestones_list_costs_the_same_queries_for_many_teams(api, followed):
+    caller = api("hana")
+    path = f"/milestones?cycle={followed.cycle.pk}"
+    caller.get(path)
+    with CaptureQueriesContext(connection) as few:
+        caller.get(path)
+    Milestone.objects.create(
+        application=followed.application, stage="service", reached_on=dt.date(2020, 6, 1)
+    )
+    with CaptureQueriesContext(connection) as many:
+        assert len(_ids(caller.get(path))) == 2
+    assert len(many) == len(few)

@@ -344,3 +344,8 @@ def test_the_page_saves_a_webhook_for_a_managed_side_only(client, world):
     assert hook.side == world.toulouse and hook.created_by == world.users.theo
     assert client.post(reverse("api:webhook_delete", args=[hook.pk])).status_code == 302
     assert Webhook.objects.count() == 0
+
+
+def test_a_webhook_id_too_large_is_404(client, world):
+    client.force_login(world.users.tina)
+    assert client.get(reverse("api:webhook", args=[2**70])).status_code == 404
