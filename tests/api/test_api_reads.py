@@ -143,7 +143,7 @@ def test_applications_filter_by_state(api, rich_world):
     ("path", "status"),
     [
         ("/stages?cycle=-74187050511825356304941056", 400),
-        ("/sessions?cycle=99999999999999999999999", 400),
+        ("/sessions?cycle=99999999999999999999999", 404),
         ("/meetings/99999999999999999999999", 404),
     ],
 )
