@@ -4,7 +4,9 @@ with the sides it concerns and the ids of what changed."""
 import pytest
 
 from jumelage.core import events
+from jumelage.matchmaking import scheduling
 from jumelage.matchmaking import services as matchmaking
+from jumelage.matchmaking.models import Meeting
 from jumelage.selection import services as selection
 from tests.matchmaking.factories import session_world
 from tests.selection.factories import finish, reviewed
@@ -70,3 +72,16 @@ def test_nothing_is_announced_before_the_commit(world, heard):
         mm.users.theo, mm.session, [mm.team, mm.host], slot=mm.slots[0], place=mm.tables[0]
     )
     assert heard == []
+
+
+def test_a_schedule_run_announces_each_meeting_it_places(
+    world, heard, django_capture_on_commit_callbacks
+):
+    mm = session_world(world)
+    request = matchmaking.send_request(mm.users.alice, mm.team, mm.investor)
+    matchmaking.answer_request(mm.users.bob, request.pk, accept=True)
+    with django_capture_on_commit_callbacks(execute=True):
+        run = scheduling.run(matchmaking.start_run(mm.users.theo, mm.session).pk, time_limit=5)
+    assert run.scheduled == 1
+    meeting = Meeting.objects.get(request=request)
+    assert heard == [(events.MEETING_SCHEDULED, [world.toulouse.pk], {"meeting_id": meeting.pk})]
