@@ -31,7 +31,9 @@ api = JumelageAPI(
     version="1",
     description=_(
         "Partnerships, cycles and what each stage holds, with the same permissions as the "
-        "pages. Send a personal token from your space as `Authorization: Bearer <token>`."
+        "pages. Send a personal token from your space as `Authorization: Bearer <token>`. "
+        "Every list also answers as one file of all its rows under the same filters: add "
+        "`format=csv`, `format=xlsx` or `format=json`."
     ),
     auth=TokenAuth(),
     urls_namespace="api-v1",
