@@ -24,6 +24,7 @@ APPS = (
     "matchmaking",
     "followup",
     "reports",
+    "api",
 )
 
 

@@ -5,6 +5,7 @@ class ApiConfig(AppConfig):
     name = "jumelage.api"
 
     def ready(self):
-        from jumelage.api import panels
+        from jumelage.api import panels, receivers
 
         panels.register()
+        receivers.connect()

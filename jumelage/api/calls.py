@@ -31,7 +31,7 @@ def list_offers(request, cycle: int, paging: Query[PageQuery], side: int | None 
     offers = cycle_offers(found)
     if side is not None:
         offers = offers.filter(organisation__side_id=side)
-    return page(request, offers, HostingOfferOut, paging.cursor, paging.limit)
+    return page(request, offers, HostingOfferOut, paging)
 
 
 @router.get("/hosting-offers/{offer_id}", response=one(HostingOfferOut))
@@ -51,7 +51,7 @@ def list_calls(request, cycle: int, paging: Query[PageQuery], side: int | None =
     calls = visible_calls(request.user, Call.objects.filter(cycle=found), found.partnership)
     if side is not None:
         calls = calls.filter(side_id=side)
-    return page(request, calls, CallOut, paging.cursor, paging.limit)
+    return page(request, calls, CallOut, paging)
 
 
 @router.get("/calls/{call_id}", response=one(CallOut))
@@ -70,7 +70,7 @@ def list_call_applications(
     applications = applications_for_managers(call)
     if state is not None:
         applications = applications.filter(state=state)
-    return page(request, applications, ApplicationOut, paging.cursor, paging.limit)
+    return page(request, applications, ApplicationOut, paging)
 
 
 @router.get("/applications", response=listing(ApplicationOut))
@@ -79,7 +79,7 @@ def list_my_applications(request, paging: Query[PageQuery], state: ApplicationSt
     applications = applications_of(request.user)
     if state is not None:
         applications = applications.filter(state=state)
-    return page(request, applications, ApplicationOut, paging.cursor, paging.limit)
+    return page(request, applications, ApplicationOut, paging)
 
 
 @router.get("/applications/{application_id}", response=one(ApplicationOut))

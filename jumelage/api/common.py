@@ -1,5 +1,7 @@
 """What every operation shares: its error answers, its list parameters, its lookups."""
 
+from typing import Literal
+
 from django.shortcuts import get_object_or_404
 from ninja import Field, Schema
 
@@ -26,6 +28,10 @@ def one(schema) -> dict:
 class PageQuery(Schema):
     cursor: str | None = None
     limit: int = Field(50, ge=1, le=200)
+    format: Literal["csv", "xlsx", "json"] | None = Field(
+        None,
+        description="Every row under the same filters as one file, instead of a page.",
+    )
 
 
 def cycle_or_404(cycle_id: int) -> Cycle:

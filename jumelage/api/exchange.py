@@ -22,7 +22,7 @@ def list_delegations(request, cycle: int, paging: Query[PageQuery], side: int | 
     delegations = queries.cycle_delegations(found)
     if side is not None:
         delegations = delegations.filter(side_id=side)
-    return page(request, delegations, DelegationOut, paging.cursor, paging.limit)
+    return page(request, delegations, DelegationOut, paging)
 
 
 @router.get("/delegations/{delegation_id}/itinerary", response=listing(ItineraryItemOut))
@@ -33,4 +33,4 @@ def list_itinerary(request, delegation_id: int, paging: Query[PageQuery]):
     if not permissions.can_see(request.user, delegation):
         raise PermissionDenied
     items = queries.items_of(delegation)
-    return page(request, items, ItineraryItemOut, paging.cursor, paging.limit)
+    return page(request, items, ItineraryItemOut, paging)

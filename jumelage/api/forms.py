@@ -1,7 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from jumelage.api.models import Scope
+from jumelage.api.models import Scope, WebhookEvent
 from jumelage.api.services import MAX_DAYS
 
 
@@ -13,3 +13,20 @@ class TokenForm(forms.Form):
     days = forms.IntegerField(
         label=_("Valid for (days)"), min_value=1, max_value=MAX_DAYS, initial=90
     )
+
+
+class WebhookForm(forms.Form):
+    side = forms.ModelChoiceField(label=_("For"), queryset=None, empty_label=None)
+    url = forms.URLField(
+        label=_("URL"),
+        max_length=500,
+        assume_scheme="https",
+        help_text=_("Where we post each event, signed: a public https address."),
+    )
+    events = forms.MultipleChoiceField(
+        label=_("Events"), choices=WebhookEvent.choices, widget=forms.CheckboxSelectMultiple
+    )
+
+    def __init__(self, *args, sides, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["side"].queryset = sides

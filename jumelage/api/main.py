@@ -7,16 +7,33 @@ from django.utils.translation import gettext as _
 from ninja import NinjaAPI, Swagger
 from ninja.errors import AuthenticationError
 
-from jumelage.api import calls, exchange, partnerships, review, selection
+from jumelage.api import (
+    calls,
+    exchange,
+    exports,
+    followup,
+    matchmaking,
+    partnerships,
+    review,
+    selection,
+)
 from jumelage.api.auth import TokenAuth
 from jumelage.api.services import RateLimited, TokenRejected
 
-api = NinjaAPI(
+
+class JumelageAPI(NinjaAPI):
+    def get_openapi_schema(self, **kwargs):
+        return exports.describe(super().get_openapi_schema(**kwargs))
+
+
+api = JumelageAPI(
     title="jumelage",
     version="1",
     description=_(
         "Partnerships, cycles and what each stage holds, with the same permissions as the "
-        "pages. Send a personal token from your space as `Authorization: Bearer <token>`."
+        "pages. Send a personal token from your space as `Authorization: Bearer <token>`. "
+        "Every list also answers as one file of all its rows under the same filters: add "
+        "`format=csv`, `format=xlsx` or `format=json`."
     ),
     auth=TokenAuth(),
     urls_namespace="api-v1",
@@ -28,6 +45,8 @@ api.add_router("/", calls.router)
 api.add_router("/", review.router)
 api.add_router("/", selection.router)
 api.add_router("/", exchange.router)
+api.add_router("/", matchmaking.router)
+api.add_router("/", followup.router)
 
 
 def _unauthorized(request, message):
@@ -65,3 +84,11 @@ def permission_denied(request, exc):
 @api.exception_handler(ValidationError)
 def invalid(request, exc):
     return api.create_response(request, {"detail": exc.messages}, status=400)
+
+
+@api.exception_handler(OverflowError)
+def number_too_large(request, exc):
+    # SQLite refuses integers beyond 64 bits when the query runs: an id that large names
+    # nothing, and the client hears which kind of mistake it made.
+    message = _("A number in this request is too large to name anything.")
+    return api.create_response(request, {"detail": message}, status=400)

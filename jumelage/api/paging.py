@@ -14,6 +14,9 @@ from django.utils.translation import gettext as _
 from ninja import Schema
 from ninja.errors import HttpError
 
+from jumelage.api import exports
+from jumelage.api.exports import dump
+
 MAX_LIMIT = 200
 
 
@@ -51,20 +54,20 @@ def _answer(request, payload) -> HttpResponse:
     return response
 
 
-def page(request, queryset, schema, cursor: str | None, limit: int, convert=None) -> HttpResponse:
-    """One page of `queryset` as `{"items": [...], "next_cursor": ...}`; `convert` turns a
-    row into what `schema` reads, when the viewer decides what the row shows."""
+def page(request, queryset, schema, paging, convert=None) -> HttpResponse:
+    """One page of `queryset` as `{"items": [...], "next_cursor": ...}`, or every row under
+    the same filters when `paging.format` asks for an export; `convert` turns a row into
+    what `schema` reads, when the viewer decides what the row shows."""
     rows = queryset.order_by("pk")
-    if cursor:
-        rows = rows.filter(pk__gt=decode_cursor(cursor))
-    found = list(rows[: limit + 1])
-    items = found[:limit]
-    more = len(found) > limit
+    if paging.format is not None:
+        return exports.export(request, rows, schema, paging.format, convert)
+    if paging.cursor:
+        rows = rows.filter(pk__gt=decode_cursor(paging.cursor))
+    found = list(rows[: paging.limit + 1])
+    items = found[: paging.limit]
+    more = len(found) > paging.limit
     payload = {
-        "items": [
-            schema.model_validate(convert(row) if convert else row).model_dump(mode="json")
-            for row in items
-        ],
+        "items": [dump(schema, row, convert) for row in items],
         "next_cursor": encode_cursor(items[-1].pk) if more else None,
     }
     return _answer(request, payload)

@@ -1,6 +1,7 @@
 """What the API adds to earlier pages: a link to one's tokens in one's space."""
 
 from jumelage.accounts.pages import MY_SPACE
+from jumelage.accounts.permissions import manages_any_side
 from jumelage.api.models import ApiToken
 
 
@@ -9,4 +10,5 @@ def register() -> None:
 
 
 def _my_space(user) -> dict:
-    return {"active": ApiToken.objects.filter(user=user, revoked_at__isnull=True).count()}
+    active = ApiToken.objects.filter(user=user, revoked_at__isnull=True).count()
+    return {"active": active, "webhooks": manages_any_side(user)}

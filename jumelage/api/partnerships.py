@@ -22,7 +22,7 @@ router = Router(tags=["partnerships"])
 
 @router.get("/partnerships", response=listing(PartnershipOut))
 def list_partnerships(request, paging: Query[PageQuery]):
-    return page(request, partnerships_with_cycles(), PartnershipOut, paging.cursor, paging.limit)
+    return page(request, partnerships_with_cycles(), PartnershipOut, paging)
 
 
 @router.get("/partnerships/{partnership_id}", response=one(PartnershipOut))
@@ -37,7 +37,7 @@ def list_cycles(request, paging: Query[PageQuery], partnership: int | None = Non
     cycles = Cycle.objects.all()
     if partnership is not None:
         cycles = cycles.filter(partnership_id=partnership)
-    return page(request, cycles, CycleOut, paging.cursor, paging.limit)
+    return page(request, cycles, CycleOut, paging)
 
 
 @router.get("/cycles/{cycle_id}", response=one(CycleOut))
@@ -50,7 +50,7 @@ def list_stages(request, paging: Query[PageQuery], cycle: int | None = None):
     stages = Stage.objects.all()
     if cycle is not None:
         stages = stages.filter(cycle_id=cycle)
-    return page(request, stages, StageOut, paging.cursor, paging.limit)
+    return page(request, stages, StageOut, paging)
 
 
 @router.get("/stages/{stage_id}", response=one(StageOut))
@@ -64,7 +64,7 @@ def list_themes(request, cycle: int, paging: Query[PageQuery], state: ThemeState
     themes = permissions.visible_themes(request.user, cycle_or_404(cycle))
     if state is not None:
         themes = themes.filter(state=state)
-    return page(request, themes, ThemeOut, paging.cursor, paging.limit)
+    return page(request, themes, ThemeOut, paging)
 
 
 @router.get("/themes/{theme_id}", response=one(ThemeOut))

@@ -37,7 +37,7 @@ def list_reviews(
         reviews = reviews.filter(state=state)
     if application is not None:
         reviews = reviews.filter(application_id=application)
-    return page(request, reviews, ReviewOut, paging.cursor, paging.limit)
+    return page(request, reviews, ReviewOut, paging)
 
 
 @router.get("/reviews/{review_id}", response=one(ReviewOut))

@@ -210,3 +210,76 @@ class ItineraryItemOut(Schema):
     @staticmethod
     def resolve_attendee_ids(obj):
         return [traveller.pk for traveller in obj.attendees.all()]
+
+
+class SessionOut(Schema):
+    id: int
+    cycle_id: int
+    host_side_id: int
+    title: str
+    timezone: str
+    slot_minutes: int
+
+
+class MeetingOut(Schema):
+    id: int
+    session_id: int
+    state: str
+    origin: str
+    priority: int
+    pinned: bool
+    starts_at: dt.datetime | None
+    ends_at: dt.datetime | None
+    place: str | None
+    party_ids: list[int]
+
+    @staticmethod
+    def resolve_starts_at(obj):
+        return obj.slot.starts_at if obj.slot else None
+
+    @staticmethod
+    def resolve_ends_at(obj):
+        return obj.slot.ends_at if obj.slot else None
+
+    @staticmethod
+    def resolve_place(obj):
+        return obj.place.name if obj.place else None
+
+    @staticmethod
+    def resolve_party_ids(obj):
+        return sorted(party.pk for party in obj.parties.all())
+
+
+class OutcomeOut(Schema):
+    id: int
+    application_id: int
+    funds_raised: str
+    currency: str
+    investor_type: str
+    pilots: int
+    partnerships: int
+    jobs_created: int
+    entities_opened: int
+    media_coverage: str
+    active_after_6_months: bool | None
+    active_after_12_months: bool | None
+    updated: dt.datetime
+
+    @staticmethod
+    def resolve_funds_raised(obj):
+        return str(obj.funds_raised)
+
+
+class MilestoneOut(Schema):
+    id: int
+    application_id: int
+    stage: str
+    reached_on: dt.date
+    evidence: str
+    link: str
+    has_evidence_file: bool
+    validated_at: dt.datetime
+
+    @staticmethod
+    def resolve_has_evidence_file(obj):
+        return bool(obj.evidence_file)

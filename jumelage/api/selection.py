@@ -93,7 +93,7 @@ def list_nominations(request, cycle: int, paging: Query[PageQuery]):
     rows = _nominations().filter(cycle=found)
     visible = rows.filter(pk__in=_visible(request.user, rows, _nomination_view))
     convert = partial(_nomination_view, request.user)
-    return page(request, visible, NominationOut, paging.cursor, paging.limit, convert)
+    return page(request, visible, NominationOut, paging, convert)
 
 
 @router.get("/nominations/{nomination_id}", response=one(NominationOut))
@@ -114,7 +114,7 @@ def list_picks(request, cycle: int, paging: Query[PageQuery]):
     rows = _picks().filter(nomination__cycle=found)
     visible = rows.filter(pk__in=_visible(request.user, rows, _pick_view))
     convert = partial(_pick_view, request.user)
-    return page(request, visible, PickOut, paging.cursor, paging.limit, convert)
+    return page(request, visible, PickOut, paging, convert)
 
 
 @router.get("/picks/{pick_id}", response=one(PickOut))

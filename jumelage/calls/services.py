@@ -21,7 +21,7 @@ from jumelage.calls.forms import (
 )
 from jumelage.calls.models import Application, ApplicationTransition, Attachment, Call
 from jumelage.calls.queries import form_definition
-from jumelage.core import moments
+from jumelage.core import events, moments
 from jumelage.notifications.services import queue_message
 from jumelage.partnerships.enums import StageKind
 
@@ -78,6 +78,9 @@ def _move(application, actor, to_state, save_all=False, form_token="") -> Applic
     if to_state == ApplicationState.SUBMITTED:
         application.submitted_at = timezone.now()
         fields.append("submitted_at")
+        events.announce(
+            events.APPLICATION_SUBMITTED, [application.call.side_id], application_id=application.pk
+        )
     application.save(update_fields=None if save_all else fields)
     return ApplicationTransition.objects.create(
         application=application,

@@ -11,7 +11,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from jumelage.accounts.models import User
-from jumelage.core import moments
+from jumelage.core import events, moments
 from jumelage.exchange.models import ItineraryItem
 from jumelage.matchmaking.availability import available_slots
 from jumelage.matchmaking.enums import MeetingState, RunState
@@ -177,6 +177,10 @@ def save(build: Build, placement) -> list[Meeting]:
             meeting.slot, meeting.place = slot, place
             meeting.state = MeetingState.SCHEDULED if where else MeetingState.TO_SCHEDULE
             meeting.save(update_fields=["slot", "place", "state"])
+            if where:
+                events.announce(
+                    events.MEETING_SCHEDULED, [build.session.host_side_id], meeting_id=meeting.pk
+                )
     return moved
 
 

@@ -9,6 +9,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from jumelage.core import events
 from jumelage.matchmaking import permissions, scheduling
 from jumelage.matchmaking.enums import (
     Interest,
@@ -135,6 +136,8 @@ def add_meeting(actor, session, parties, *, slot=None, place=None, priority=Prio
             state=MeetingState.SCHEDULED if slot is not None else MeetingState.TO_SCHEDULE,
         )
         meeting.parties.set(parties)
+        if slot is not None:
+            events.announce(events.MEETING_SCHEDULED, [session.host_side_id], meeting_id=meeting.pk)
     return meeting
 
 

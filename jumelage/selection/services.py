@@ -22,7 +22,7 @@ from django.utils.translation import gettext as _
 from jumelage.accounts.models import Role, User
 from jumelage.accounts.permissions import is_manager
 from jumelage.calls.enums import ApplicationState
-from jumelage.core import moments
+from jumelage.core import events, moments
 from jumelage.notifications.services import (
     discard_unsent,
     draft_message,
@@ -238,6 +238,7 @@ def send_nomination(actor, cycle, side) -> Nomination:
     nomination.sent_at = timezone.now()
     nomination.save(update_fields=["state", "sent_at", "updated"])
     event = _record(cycle, side, actor, Action.NOMINATION_SENT)
+    events.announce(events.NOMINATION_SENT, [side.pk, partner.pk], nomination_id=nomination.pk)
     _tell_managers(
         partner,
         "nomination-received",
@@ -394,6 +395,7 @@ def confirm_pick(actor, nomination_id) -> Pick:
     for line in pick.entries.filter(choice=PickChoice.SELECTED).select_related("entry"):
         _offer_place(pick, line.entry.application_id)
     event = _record(pick.nomination.cycle, nominating, actor, Action.PICK_CONFIRMED)
+    events.announce(events.PICK_CONFIRMED, [nominating.pk, pick.side_id], pick_id=pick.pk)
     _tell_managers(
         pick.side,
         "pick-confirmed",
@@ -641,6 +643,7 @@ def publish_decisions(actor, cycle, side) -> int:
         nomination.decisions_published_at = timezone.now()
         nomination.save(update_fields=["decisions_published_at", "updated"])
     _record(cycle, side, actor, Action.DECISIONS_PUBLISHED, sent=len(drafts))
+    events.announce(events.RESULTS_PUBLISHED, [side.pk], cycle_id=cycle.pk, side_id=side.pk)
     return len(drafts)
 
 

@@ -3,17 +3,23 @@ without a row here fails `test_every_operation_is_in_the_matrix`.
 
 The world is the shared rich world, plus a sent Taichung nomination with the partner's
 proposed pick, a Taichung committee on which rita holds a seat, and Taichung's delegation
-to Toulouse with bob as a traveller."""
+to Toulouse with bob as a traveller; a Toulouse matchmaking session where alice's team
+meets hana's La Cantine (bob takes part as an investor, in no meeting), and alice's team,
+hosted by La Cantine, with an outcome and a milestone."""
 
 import pytest
 from django.utils import timezone
 
 from jumelage.api.main import api as ninja_api
+from jumelage.followup.models import Milestone, Outcome
+from jumelage.matchmaking import services as matchmaking
 from jumelage.review.models import Committee, Member, Review
 from jumelage.selection.enums import NominationState, PickState
 from jumelage.selection.models import Nomination, Pick
 from tests import factories as f
 from tests.exchange.factories import ItineraryItemFactory, trip
+from tests.followup.factories import hosted
+from tests.matchmaking.factories import session_world
 from tests.roles import ROLES
 
 OK, UNAUTHORIZED, DENIED, MISSING, INVALID = 200, 401, 403, 404, 422
@@ -30,6 +36,7 @@ def only(status_else, **allowed):
 MANAGERS = {"tina": OK, "theo": OK, "olga": OK}
 TAICHUNG = {"tina": OK, "olga": OK}
 MEMBERS = {**MANAGERS, "hana": OK}
+FOLLOWERS = MEMBERS
 
 # (method, path in the schema): (path with the world's ids, status per role)
 ROWS = {
@@ -81,6 +88,27 @@ ROWS = {
         "/delegations/{delegation}/itinerary",
         only(DENIED, bob=OK, **MANAGERS),
     ),
+    # A participant sees the session and their own meetings; the others see nothing of it.
+    ("GET", "/api/v1/sessions"): ("/sessions?cycle={c}", everyone(OK)),
+    ("GET", "/api/v1/sessions/{session_id}"): (
+        "/sessions/{session}",
+        only(MISSING, alice=OK, bob=OK, hana=OK, **MANAGERS),
+    ),
+    ("GET", "/api/v1/sessions/{session_id}/meetings"): (
+        "/sessions/{session}/meetings",
+        only(DENIED, alice=OK, bob=OK, hana=OK, **MANAGERS),
+    ),
+    ("GET", "/api/v1/meetings/{meeting_id}"): (
+        "/meetings/{meeting}",
+        only(MISSING, alice=OK, hana=OK, **MANAGERS),
+    ),
+    # Both cities' managers and the hosting organisation's staff follow the team.
+    ("GET", "/api/v1/outcomes"): ("/outcomes?cycle={c}", everyone(OK)),
+    ("GET", "/api/v1/applications/{application_id}/outcome"): (
+        "/applications/{application}/outcome",
+        only(MISSING, **FOLLOWERS),
+    ),
+    ("GET", "/api/v1/milestones"): ("/milestones?cycle={c}", everyone(OK)),
 }
 
 
@@ -118,6 +146,13 @@ def ids(rich_world):
     review = Review.objects.create(member=seat, application=w.application)
     delegation, _traveller = trip(w, user=w.users.bob)
     ItineraryItemFactory(delegation=delegation)
+    mm = session_world(w)
+    meeting = matchmaking.add_meeting(
+        w.users.theo, mm.session, [mm.team, mm.host], slot=mm.slots[0], place=mm.tables[0]
+    )
+    hosted(w.application, w.offer)
+    Outcome.objects.create(application=w.application, pilots=2)
+    Milestone.objects.create(application=w.application, stage="concept", reached_on="2020-01-01")
     return {
         "p": w.partnership.pk,
         "c": w.cycle.pk,
@@ -132,6 +167,8 @@ def ids(rich_world):
         "nomination": nomination.pk,
         "pick": pick.pk,
         "delegation": delegation.pk,
+        "session": mm.session.pk,
+        "meeting": meeting.pk,
     }
 
 

@@ -137,3 +137,18 @@ def test_applications_filter_by_state(api, rich_world):
     path = f"/calls/{rich_world.call_tc.pk}/applications?state=withdrawn"
     assert _ids(api("tina").get(path)) == []
     assert _ids(api("alice").get("/applications?state=submitted")) == [rich_world.application.pk]
+
+
+@pytest.mark.parametrize(
+    ("path", "status"),
+    [
+        ("/stages?cycle=-74187050511825356304941056", 400),
+        ("/sessions?cycle=99999999999999999999999", 404),
+        ("/meetings/99999999999999999999999", 404),
+    ],
+)
+def test_a_number_too_large_for_the_database_is_a_4xx(api, world, path, status):
+    response = api("tina").get(path)
+    assert response.status_code == status
+    if status == 400:
+        assert "too large" in response.json()["detail"]
