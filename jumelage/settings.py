@@ -223,8 +223,15 @@ CELERY_BROKER_TRANSPORT_OPTIONS = {"socket_connect_timeout": 2, "socket_timeout"
 # Run by `celery -A jumelage beat` (or a worker started with -B).
 CELERY_BEAT_SCHEDULE = {
     "sweep-outbox": {"task": "jumelage.notifications.tasks.sweep_outbox", "schedule": 30.0},
+    "sweep-webhooks": {"task": "jumelage.api.tasks.sweep_webhooks", "schedule": 30.0},
     "retention": {"task": "jumelage.accounts.tasks.apply_retention", "schedule": 24 * 3600.0},
 }
+
+# Webhooks (api.webhooks): https only in production; addresses on private networks refused
+# unless allowed (a receiver inside the city's own network); tries before giving up.
+WEBHOOKS_REQUIRE_HTTPS = env.bool("WEBHOOKS_REQUIRE_HTTPS", default=not DEBUG)
+WEBHOOKS_ALLOW_PRIVATE_URLS = env.bool("WEBHOOKS_ALLOW_PRIVATE_URLS", default=False)
+WEBHOOK_MAX_ATTEMPTS = env.int("WEBHOOK_MAX_ATTEMPTS", default=8)
 
 # How many months each stage keeps people's data before `jumelage retention` purges or
 # anonymises it (accounts.retention): drafts after their call closed, applications not
