@@ -24,7 +24,7 @@ LEASE_SECONDS = 3 * TIMEOUT_SECONDS
 
 
 def max_attempts() -> int:
-    return getattr(settings, "WEBHOOK_MAX_ATTEMPTS", 8)
+    return settings.WEBHOOK_MAX_ATTEMPTS
 
 
 @dataclass(frozen=True)

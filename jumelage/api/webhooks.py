@@ -25,11 +25,11 @@ SIGNATURE_HEADER = "X-Jumelage-Signature"
 
 
 def require_https() -> bool:
-    return getattr(settings, "WEBHOOKS_REQUIRE_HTTPS", not settings.DEBUG)
+    return settings.WEBHOOKS_REQUIRE_HTTPS
 
 
 def allow_private() -> bool:
-    return getattr(settings, "WEBHOOKS_ALLOW_PRIVATE_URLS", False)
+    return settings.WEBHOOKS_ALLOW_PRIVATE_URLS
 
 
 def _addresses(host: str, port: int) -> set:
