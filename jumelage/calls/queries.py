@@ -100,7 +100,7 @@ def call_statistics(call) -> dict:
     latest = Application.objects.filter(call=call).aggregate(n=Count("id"), at=Max("updated"))
     stamp = latest["at"].timestamp() if latest["at"] else 0
     key = f"call-statistics:{call.pk}:{latest['n']}:{stamp}"
-    return cache.get_or_set(
+    statistics = cache.get_or_set(
         key,
         lambda: {
             "counts": counts_by_state(call),
@@ -109,6 +109,9 @@ def call_statistics(call) -> dict:
         },
         timeout=3600,
     )
+    # Shared by readers of every language: the themes are named in this reader's.
+    titles = {theme.pk: theme.title for theme in Theme.objects.filter(cycle=call.cycle_id)}
+    return {**statistics, "themes": [(titles.get(pk), n) for pk, n in statistics["themes"]]}
 
 
 def counts_by_state(call) -> dict:
@@ -116,16 +119,15 @@ def counts_by_state(call) -> dict:
     return dict(rows)
 
 
-def counts_by_theme(call):
-    """(theme title, count) for submitted applications, most popular first."""
+def counts_by_theme(call) -> list[tuple]:
+    """(theme id, count) for submitted applications, most popular first."""
     rows = (
         Application.objects.filter(call=call, state=ApplicationState.SUBMITTED)
         .values("theme")
         .annotate(n=Count("id"))
         .order_by("-n")
     )
-    titles = {theme.pk: theme.title for theme in Theme.objects.filter(cycle=call.cycle)}
-    return [(titles.get(row["theme"]), row["n"]) for row in rows]
+    return [(row["theme"], row["n"]) for row in rows]
 
 
 def submissions_per_day(call) -> dict:

@@ -90,6 +90,16 @@ def test_counts_per_theme_and_per_day_are_shown(tina, world):
     assert "submissions-per-day-title" in response.content.decode()
 
 
+def test_the_themes_are_named_in_each_reader_s_language_from_one_shared_count(tina, world):
+    theme = world.cycle.themes.get()
+    theme.title_fr = "Internet des objets"
+    theme.save(update_fields=["title_fr"])
+    submitted(world, 2)
+    assert tina.get(list_url(world)).context["themes"] == [("Internet of Things", 2)]
+    french = tina.get(list_url(world).replace("/en/", "/fr/"), HTTP_ACCEPT_LANGUAGE="fr")
+    assert french.context["themes"] == [("Internet des objets", 2)]
+
+
 def test_another_sides_manager_is_refused(client, world):
     client.force_login(world.users.theo)
     assert client.get(list_url(world)).status_code == 403
