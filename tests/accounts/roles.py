@@ -12,6 +12,8 @@ from tests.roles import (
     everyone,
 )
 
+SENT_TO_ENROL = dict.fromkeys(ROLES[1:], REDIRECT)
+
 ROWS = {
     "accounts:home": (lambda c: {}, ANY_SIGNED_IN),
     "accounts:register": (lambda c: {}, {"anonymous": OK, **dict.fromkeys(ROLES[1:], REDIRECT)}),
@@ -31,6 +33,6 @@ ROWS = {
     "accounts:data_export": (lambda c: {}, ANY_SIGNED_IN),
     "accounts:erase": (lambda c: {}, POST_ONLY),
     # Nobody in the world has a second factor yet: giving one sends them to enrol.
-    "accounts:two_factor": (lambda c: {}, {"anonymous": LOGIN, **dict.fromkeys(ROLES[1:], REDIRECT)}),
+    "accounts:two_factor": (lambda c: {}, {"anonymous": LOGIN, **SENT_TO_ENROL}),
     "accounts:two_factor_enrol": (lambda c: {}, ANY_SIGNED_IN),
 }

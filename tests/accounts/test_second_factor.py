@@ -29,7 +29,8 @@ def test_a_manager_without_a_second_factor_is_sent_to_enrol_before_any_page(clie
     cycles = reverse("partnerships:detail", args=[world.partnership.slug])
     response = client.get(cycles)
     assert response.status_code == 302
-    assert response["Location"] == f"{reverse('accounts:two_factor_enrol')}?{urlencode({'next': cycles})}"
+    enrol = reverse("accounts:two_factor_enrol")
+    assert response["Location"] == f"{enrol}?{urlencode({'next': cycles})}"
     assert client.get(reverse("accounts:home")).status_code == 302
 
 
