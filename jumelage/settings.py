@@ -67,6 +67,7 @@ MIDDLEWARE = [
     "jumelage.accounts.second_factor.SecondFactorMiddleware",
     "jumelage.accounts.zones.ReaderTimezoneMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "jumelage.core.middleware.DownloadHeadersMiddleware",
     "csp.middleware.CSPMiddleware",
     "axes.middleware.AxesMiddleware",
     # Last, so that it is the first asked about a view's exception.
@@ -201,7 +202,10 @@ AWS_QUERYSTRING_AUTH = True
 # Web addresses typed without a scheme are https (Django 6's default, opted into early).
 FORMS_URLFIELD_ASSUME_HTTPS = True
 
+# Uploads (jumelage.core.uploads): bytes per file, pages per PDF, pixels per image.
 UPLOAD_MAX_BYTES = env.int("UPLOAD_MAX_BYTES", default=20 * 1024 * 1024)
+UPLOAD_MAX_PDF_PAGES = env.int("UPLOAD_MAX_PDF_PAGES", default=60)
+UPLOAD_MAX_IMAGE_PIXELS = env.int("UPLOAD_MAX_IMAGE_PIXELS", default=40_000_000)
 DATA_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
 
