@@ -135,6 +135,8 @@ class LoginView(auth_views.LoginView):
 def two_factor(request):
     """Give the second factor: a code of the authenticator app or a recovery code."""
     next_url = _safe_next(request, request.GET.get("next") or request.POST.get("next", ""))
+    if second_factor.is_verified(request.user):
+        return redirect(next_url or "accounts:home")
     if not second_factor.has_second_factor(request.user):
         return redirect(second_factor.verify_url(request.user, next_url))
     form = SecondFactorForm(request.POST or None)
@@ -196,7 +198,13 @@ def two_factor_enrol(request):
 
 @login_required
 def home(request):
-    return render(request, "accounts/home.html", {"sections": MY_SPACE.shown(request.user)})
+    user = request.user
+    enrolled = second_factor.has_authenticator(user)
+    security = None
+    if enrolled or second_factor.needs_second_factor(user):
+        security = {"enrolled": enrolled, "codes_left": second_factor.recovery_codes_left(user)}
+    context = {"sections": MY_SPACE.shown(user), "second_factor": security}
+    return render(request, "accounts/home.html", context)
 
 
 @login_required

@@ -112,7 +112,8 @@ def test_a_recovery_code_works_once(client, world):
     answer = client.post(reverse("accounts:two_factor"), {"code": codes[0].upper()})
     assert answer.status_code == 302
     assert answer["Location"] == reverse("accounts:two_factor_enrol")
-    assert client.get(reverse("accounts:home")).status_code == 200
+    home = client.get(reverse("accounts:home"))
+    assert "9 recovery codes left" in home.content.decode()
     assert StaticToken.objects.filter(device__user=tina).count() == 9
 
     client.post(reverse("accounts:logout"))
