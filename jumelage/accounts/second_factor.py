@@ -123,6 +123,18 @@ def verify(request, token: str):
     return None
 
 
+def throttled(user) -> bool:
+    """Whether wrong codes make the devices of `user` wait before taking another (django-otp
+    waits 1 s after one, doubling after each next one)."""
+    devices = [
+        *TOTPDevice.objects.filter(user=user, confirmed=True),
+        *StaticDevice.objects.filter(user=user, confirmed=True),
+    ]
+    return any(
+        device.throttling_failure_count and not device.verify_is_allowed()[0] for device in devices
+    )
+
+
 def mark_verified(request, device) -> None:
     # A new session key once the second factor is given, as at login.
     request.session.cycle_key()

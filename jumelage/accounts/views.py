@@ -117,7 +117,7 @@ class LoginView(auth_views.LoginView):
 
     def post(self, request, *args, **kwargs):
         if not throttle.login_allowed(request, request.POST.get("username", "")):
-            return render(request, "accounts/locked_out.html", status=429)
+            return render(request, "accounts/locked_out.html", {"wider": True}, status=429)
         return super().post(request, *args, **kwargs)
 
     def form_invalid(self, form):
@@ -141,6 +141,7 @@ def two_factor(request):
         return redirect(second_factor.verify_url(request.user, next_url))
     form = SecondFactorForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
+        waiting = second_factor.throttled(request.user)
         device = second_factor.verify(request, form.cleaned_data["code"])
         if device is not None:
             if device.name == second_factor.RECOVERY_NAME:
@@ -152,7 +153,10 @@ def two_factor(request):
                 )
                 return redirect("accounts:two_factor_enrol")
             return redirect(next_url or "accounts:home")
-        form.add_error("code", _("This code is not valid. Wait for the next one and try again."))
+        refusal = _("This code is not valid. Wait for the next one and try again.")
+        if waiting:
+            refusal = _("Too many wrong codes: wait a few seconds, then try again.")
+        form.add_error("code", refusal)
     status = 400 if form.errors else 200
     return render(
         request, "accounts/two_factor.html", {"form": form, "next": next_url}, status=status

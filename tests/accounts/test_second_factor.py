@@ -136,3 +136,17 @@ def test_the_api_is_left_to_its_tokens(client, world):
     client.force_login(world.users.tina)
     response = client.get("/api/v1/openapi.json")
     assert response.status_code != 302
+
+
+def test_repeated_wrong_codes_are_slowed_down_and_said_so(client, world):
+    tina = world.users.tina
+    device, _codes = enrolled(tina)
+    log_in(client, world, tina)
+    first = client.post(reverse("accounts:two_factor"), {"code": "12345678"})
+    assert "Too many wrong codes" not in first.content.decode()
+    # The next try, at once, waits its turn even with the right code, and is told why.
+    answer = client.post(reverse("accounts:two_factor"), {"code": code(device)})
+    assert answer.status_code == 400
+    assert "Too many wrong codes" in answer.content.decode()
+    wait_out_throttling(tina)
+    assert client.post(reverse("accounts:two_factor"), {"code": code(device)}).status_code == 302
