@@ -7,6 +7,7 @@ class AccountsConfig(AppConfig):
     def ready(self):
         from django.contrib.auth.signals import user_logged_in
 
-        from jumelage.accounts import sessions
+        from jumelage.accounts import second_factor, sessions
 
+        second_factor.register_personal_data()
         user_logged_in.connect(sessions.start_clock, dispatch_uid="accounts-session-clock")

@@ -20,7 +20,9 @@ from django_otp import login as otp_login
 from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from jumelage.accounts import privacy
 from jumelage.accounts.models import Membership
+from jumelage.accounts.privacy import iso
 from jumelage.core.registry import Registry
 
 SECOND_FACTOR_ROLES = Registry("roles that need a second factor")
@@ -179,3 +181,25 @@ def verify_url(user, next_url: str = "") -> str:
     page = "accounts:two_factor" if has_second_factor(user) else "accounts:two_factor_enrol"
     query = f"?{urlencode({'next': next_url})}" if next_url else ""
     return reverse(page) + query
+
+
+def export_second_factor(user) -> dict:
+    """What a person may know of their second factor; never a secret or a code."""
+    app = TOTPDevice.objects.filter(user=user, confirmed=True).first()
+    return {
+        "authenticator_app": bool(app),
+        "set_up": iso(app.created_at) if app else None,
+        "last_used": iso(app.last_used_at) if app else None,
+        "recovery_codes_left": recovery_codes_left(user),
+    }
+
+
+def erase_second_factor(user) -> None:
+    TOTPDevice.objects.filter(user=user).delete()
+    StaticDevice.objects.filter(user=user).delete()
+
+
+def register_personal_data() -> None:
+    privacy.register_personal_data(
+        "second_factor", 50, export=export_second_factor, erase=erase_second_factor
+    )

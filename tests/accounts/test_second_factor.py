@@ -7,6 +7,7 @@ from django.utils.http import urlencode
 from django_otp.plugins.otp_static.models import StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from jumelage.accounts import privacy
 from tests.accounts.second_factor import code, enrolled, wait_out_throttling
 from tests.review import helpers as review_helpers
 
@@ -150,3 +151,15 @@ def test_repeated_wrong_codes_are_slowed_down_and_said_so(client, world):
     assert "Too many wrong codes" in answer.content.decode()
     wait_out_throttling(tina)
     assert client.post(reverse("accounts:two_factor"), {"code": code(device)}).status_code == 302
+
+
+def test_the_second_factor_is_in_the_data_export_without_secrets_and_goes_with_erasure(world):
+    tina = world.users.tina
+    device, codes = enrolled(tina)
+    exported = privacy.export_personal_data(tina)["second_factor"]
+    assert exported["authenticator_app"] is True
+    assert exported["recovery_codes_left"] == 10
+    assert device.key not in str(exported) and codes[0] not in str(exported)
+    privacy.erase(tina)
+    assert not TOTPDevice.objects.filter(user=tina).exists()
+    assert not StaticToken.objects.filter(device__user=tina).exists()
