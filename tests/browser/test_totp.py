@@ -39,7 +39,9 @@ def log_out(page):
     expect(page.locator("header a[href$='/accounts/login/']")).to_be_visible()
 
 
-def test_a_manager_enrols_then_logs_in_again_with_a_code(page, live_server, world, problems):
+def test_a_manager_enrols_then_logs_in_again_with_a_code(
+    page, live_server, world, problems, screenshot
+):
     tina = world.users.tina
     log_in_with_password(page, live_server, tina, world.password)
     enrol = f"{live_server.url}/en/accounts/two-factor/enrol/?next=%2Fen%2Faccounts%2F"
@@ -49,17 +51,20 @@ def test_a_manager_enrols_then_logs_in_again_with_a_code(page, live_server, worl
     assert qr.get_attribute("src").startswith("data:image/svg+xml")
     assert qr.evaluate("image => image.naturalWidth") > 0
     secret = page.locator("#totp-secret").inner_text()
+    screenshot("enrol")
 
     page.fill("#id_code", app_code(secret))
     page.locator("#confirm-enrol").click()
     codes = page.locator("#recovery-codes li")
     expect(codes).to_have_count(10)
+    screenshot("recovery-codes")
     page.locator("#continue").click()
     expect(page).to_have_url(f"{live_server.url}/en/accounts/")
 
     log_out(page)
     log_in_with_password(page, live_server, tina, world.password)
     expect(page.locator("#two-factor-form")).to_be_visible()
+    screenshot("code")
     # The code of the enrolment was used once: the app's next one logs in.
     page.fill("#id_code", app_code(secret, steps_ahead=1))
     page.locator("#verify").click()
