@@ -33,6 +33,9 @@ INSTALLED_APPS = [
     "django.contrib.humanize",
     "axes",
     "csp",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     "jumelage.core",
     "jumelage.accounts",
     "jumelage.partnerships",
@@ -58,9 +61,13 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "jumelage.accounts.sessions.IdleTimeoutMiddleware",
+    "jumelage.accounts.second_factor.SecondFactorMiddleware",
     "jumelage.accounts.zones.ReaderTimezoneMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "jumelage.core.middleware.DownloadHeadersMiddleware",
     "csp.middleware.CSPMiddleware",
     "axes.middleware.AxesMiddleware",
     # Last, so that it is the first asked about a view's exception.
@@ -123,7 +130,10 @@ PASSWORD_HASHERS = [
 ]
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+    {
+        "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
+        "OPTIONS": {"min_length": 12},
+    },
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
@@ -142,6 +152,16 @@ AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
 AXES_RESET_ON_SUCCESS = True
 # The login form names its email field "username" (Django's AuthenticationForm).
 AXES_USERNAME_FORM_FIELD = "username"
+# Wider counters beside axes's pair: failed logins one account, or one client, may cause per
+# hour whatever the other half of the pair (a sweep of addresses, a spread of addresses).
+LOGIN_FAILURES_PER_ACCOUNT = env.int("LOGIN_FAILURES_PER_ACCOUNT", default=20)
+LOGIN_FAILURES_PER_CLIENT = env.int("LOGIN_FAILURES_PER_CLIENT", default=50)
+
+# A second factor (TOTP, with single-use recovery codes) for everyone who holds a staff or
+# committee role: on by default in production; the demo (DEBUG on) logs in with passwords.
+OTP_REQUIRED = env.bool("OTP_REQUIRED", default=not DEBUG)
+OTP_TOTP_ISSUER = env.str("OTP_TOTP_ISSUER", default="jumelage")
+OTP_RECOVERY_CODES = 10
 
 LANGUAGE_CODE = "en"
 LANGUAGES = [("zh-hant", "繁體中文"), ("fr", "Français"), ("en", "English")]
@@ -182,7 +202,10 @@ AWS_QUERYSTRING_AUTH = True
 # Web addresses typed without a scheme are https (Django 6's default, opted into early).
 FORMS_URLFIELD_ASSUME_HTTPS = True
 
+# Uploads (jumelage.core.uploads): bytes per file, pages per PDF, pixels per image.
 UPLOAD_MAX_BYTES = env.int("UPLOAD_MAX_BYTES", default=20 * 1024 * 1024)
+UPLOAD_MAX_PDF_PAGES = env.int("UPLOAD_MAX_PDF_PAGES", default=60)
+UPLOAD_MAX_IMAGE_PIXELS = env.int("UPLOAD_MAX_IMAGE_PIXELS", default=40_000_000)
 DATA_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
 
@@ -243,7 +266,13 @@ RETENTION = {
     "messages": env.int("RETENTION_MESSAGES_MONTHS", default=24),
 }
 
-SESSION_COOKIE_AGE = 60 * 60 * 24 * 14
+# A session ends after SESSION_IDLE_SECONDS without a request, and in any case after
+# SESSION_COOKIE_AGE. Drafts survive: the application form autosaves, keeps a copy in the
+# browser, and the login page brings the person back to it.
+SESSION_COOKIE_AGE = env.int("SESSION_COOKIE_AGE", default=60 * 60 * 12)
+SESSION_IDLE_SECONDS = env.int("SESSION_IDLE_SECONDS", default=60 * 60)
+SESSION_COOKIE_HTTPONLY = True
+SESSION_COOKIE_SAMESITE = "Lax"
 SESSION_COOKIE_SECURE = not DEBUG
 CSRF_COOKIE_SECURE = not DEBUG
 SECURE_SSL_REDIRECT = env.bool("SECURE_SSL_REDIRECT", default=not DEBUG)

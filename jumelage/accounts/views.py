@@ -1,3 +1,6 @@
+from base64 import b32encode
+
+import segno
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import login, logout
@@ -6,13 +9,20 @@ from django.contrib.auth.decorators import login_required
 from django.core import signing
 from django.http import JsonResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from jumelage.accounts import privacy as privacy_services
-from jumelage.accounts import services, throttle
-from jumelage.accounts.forms import EmailAuthenticationForm, ErasureForm, RegistrationForm
+from jumelage.accounts import second_factor, services, throttle
+from jumelage.accounts.forms import (
+    EmailAuthenticationForm,
+    EnrolmentForm,
+    ErasureForm,
+    RegistrationForm,
+    SecondFactorForm,
+)
 from jumelage.accounts.models import User
 from jumelage.accounts.pages import MY_SPACE
 
@@ -97,14 +107,108 @@ class PasswordResetView(auth_views.PasswordResetView):
 
 
 class LoginView(auth_views.LoginView):
+    """Django's login, with axes counting failures per address and client, and the wider
+    per-account and per-client counters of `throttle` beside it. A person whose role needs
+    a second factor goes on to give it (SecondFactorMiddleware) before any other page."""
+
     form_class = EmailAuthenticationForm
     template_name = "accounts/login.html"
     redirect_authenticated_user = True
 
+    def post(self, request, *args, **kwargs):
+        if not throttle.login_allowed(request, request.POST.get("username", "")):
+            return render(request, "accounts/locked_out.html", {"wider": True}, status=429)
+        return super().post(request, *args, **kwargs)
+
+    def form_invalid(self, form):
+        throttle.count_failed_login(self.request, self.request.POST.get("username", ""))
+        return super().form_invalid(form)
+
+    def get_success_url(self):
+        url = super().get_success_url()
+        if second_factor.owes_second_factor(self.request.user):
+            return second_factor.verify_url(self.request.user, url)
+        return url
+
+
+@login_required
+def two_factor(request):
+    """Give the second factor: a code of the authenticator app or a recovery code."""
+    next_url = _safe_next(request, request.GET.get("next") or request.POST.get("next", ""))
+    if second_factor.is_verified(request.user):
+        return redirect(next_url or "accounts:home")
+    if not second_factor.has_second_factor(request.user):
+        return redirect(second_factor.verify_url(request.user, next_url))
+    form = SecondFactorForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        waiting = second_factor.throttled(request.user)
+        device = second_factor.verify(request, form.cleaned_data["code"])
+        if device is not None:
+            if device.name == second_factor.RECOVERY_NAME:
+                left = second_factor.recovery_codes_left(request.user)
+                messages.warning(
+                    request,
+                    _("You used a recovery code; %(left)s are left. Set up your app again.")
+                    % {"left": left},
+                )
+                return redirect("accounts:two_factor_enrol")
+            return redirect(next_url or "accounts:home")
+        refusal = _("This code is not valid. Wait for the next one and try again.")
+        if waiting:
+            refusal = _("Too many wrong codes: wait a few seconds, then try again.")
+        form.add_error("code", refusal)
+    status = 400 if form.errors else 200
+    return render(
+        request, "accounts/two_factor.html", {"form": form, "next": next_url}, status=status
+    )
+
+
+@login_required
+def two_factor_enrol(request):
+    """Set up an authenticator app: a QR code (drawn here, as SVG) and the key to type in,
+    then a first code to confirm; the recovery codes are shown once, on the answer."""
+    user = request.user
+    if second_factor.has_second_factor(user) and not second_factor.is_verified(user):
+        # Replacing a device takes the current one (or a recovery code) first.
+        return redirect("accounts:two_factor")
+    next_url = _safe_next(request, request.GET.get("next") or request.POST.get("next", ""))
+    device = second_factor.pending_authenticator(user)
+    form = EnrolmentForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        codes = second_factor.confirm_authenticator(request, device, form.cleaned_data["code"])
+        if codes is not None:
+            response = render(
+                request,
+                "accounts/two_factor_codes.html",
+                {"codes": codes, "next": next_url or reverse("accounts:home")},
+            )
+            response["Cache-Control"] = "no-store"
+            return response
+        form.add_error("code", _("This code is not valid. Check the clock of your phone."))
+    secret = b32encode(device.bin_key).decode()
+    context = {
+        "form": form,
+        "next": next_url,
+        "qr": segno.make(device.config_url, error="m").svg_data_uri(scale=5),
+        "secret": " ".join(secret[i : i + 4] for i in range(0, len(secret), 4)),
+        "replacing": second_factor.has_authenticator(user),
+    }
+    response = render(
+        request, "accounts/two_factor_enrol.html", context, status=400 if form.errors else 200
+    )
+    response["Cache-Control"] = "no-store"
+    return response
+
 
 @login_required
 def home(request):
-    return render(request, "accounts/home.html", {"sections": MY_SPACE.shown(request.user)})
+    user = request.user
+    enrolled = second_factor.has_authenticator(user)
+    security = None
+    if enrolled or second_factor.needs_second_factor(user):
+        security = {"enrolled": enrolled, "codes_left": second_factor.recovery_codes_left(user)}
+    context = {"sections": MY_SPACE.shown(user), "second_factor": security}
+    return render(request, "accounts/home.html", context)
 
 
 @login_required

@@ -7,7 +7,6 @@ questions; a draft is saved leniently so that nothing typed is refused for being
 
 import hashlib
 
-import filetype
 import nh3
 from django import forms
 from django.conf import settings
@@ -21,6 +20,7 @@ from jumelage.calls.enums import FILE_KIND_MIME_TYPES, ApplicationState, FileKin
 from jumelage.calls.models import PITCH_DECK_KEY, Call
 from jumelage.calls.queries import form_definition, search
 from jumelage.calls.rendering import ApplicationFormRenderer
+from jumelage.core.uploads import checked_upload
 
 BUILT_IN_FIELDS = [
     "language",
@@ -63,7 +63,8 @@ def sanitised_help_text(text: str) -> str:
 
 
 class ContentCheckedFileField(forms.FileField):
-    """A file accepted by what its bytes are, not by its name, and not over the size limit."""
+    """A file accepted by what its bytes are, not by its name, within the limits, and
+    cleaned (jumelage.core.uploads, which the follow-up's evidence goes through too)."""
 
     def __init__(self, *, file_kind=FileKind.PDF, **kwargs):
         self.file_kind = FileKind(file_kind)
@@ -73,22 +74,9 @@ class ContentCheckedFileField(forms.FileField):
         uploaded = super().clean(data, initial)
         if not uploaded or uploaded is initial:
             return uploaded
-        limit = settings.UPLOAD_MAX_BYTES
-        if uploaded.size > limit:
-            raise forms.ValidationError(
-                _("This file is %(size)s; files may be at most %(limit)s.")
-                % {"size": filesizeformat(uploaded.size), "limit": filesizeformat(limit)}
-            )
-        head = uploaded.read(8192)
-        uploaded.seek(0)
-        kind = filetype.guess(head)
-        if kind is None or kind.mime not in FILE_KIND_MIME_TYPES[self.file_kind]:
-            raise forms.ValidationError(
-                _("This file's content is not of an accepted type (%(kinds)s), whatever its name.")
-                % {"kinds": self.file_kind.label}
-            )
-        uploaded.detected_type = kind.mime
-        return uploaded
+        return checked_upload(
+            uploaded, FILE_KIND_MIME_TYPES[self.file_kind], str(self.file_kind.label)
+        )
 
 
 def file_digest(uploaded) -> str:

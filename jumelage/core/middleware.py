@@ -1,4 +1,7 @@
-"""A database that is unreachable (a restart, a failover) answers "try again" (503).
+"""Two middlewares: downloads served with headers that keep them inert, and a database
+that is unreachable answering "try again".
+
+A database that is unreachable (a restart, a failover) answers "try again" (503).
 
 Nothing was half-saved: every write runs in a transaction that the lost connection rolled
 back, so the person can safely send the same form again. The page renders without the
@@ -42,3 +45,21 @@ class DatabaseUnavailableMiddleware:
             return None
         log.warning("Database unavailable for %s %s: %s", request.method, request.path, exception)
         return unavailable_response()
+
+
+class DownloadHeadersMiddleware:
+    """Every file handed over as a download (Content-Disposition: attachment: uploaded
+    files, exports) is one the browser must neither guess the type of nor run: no MIME
+    sniffing, and a sandbox policy that allows nothing should it be displayed anyway."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if response.get("Content-Disposition", "").startswith("attachment"):
+            response["X-Content-Type-Options"] = "nosniff"
+            response["Content-Security-Policy"] = "sandbox; default-src 'none'"
+            response["Cross-Origin-Resource-Policy"] = "same-origin"
+            response.setdefault("Cache-Control", "private, no-store")
+        return response

@@ -2,6 +2,7 @@
 
 from tests.roles import (
     ANY_SIGNED_IN,
+    LOGIN,
     NOT_ALLOWED,
     OK,
     POST_ONLY,
@@ -10,6 +11,8 @@ from tests.roles import (
     ROLES,
     everyone,
 )
+
+SENT_TO_ENROL = dict.fromkeys(ROLES[1:], REDIRECT)
 
 ROWS = {
     "accounts:home": (lambda c: {}, ANY_SIGNED_IN),
@@ -29,4 +32,7 @@ ROWS = {
     "accounts:privacy": (lambda c: {}, ANY_SIGNED_IN),
     "accounts:data_export": (lambda c: {}, ANY_SIGNED_IN),
     "accounts:erase": (lambda c: {}, POST_ONLY),
+    # Nobody in the world has a second factor yet: giving one sends them to enrol.
+    "accounts:two_factor": (lambda c: {}, {"anonymous": LOGIN, **SENT_TO_ENROL}),
+    "accounts:two_factor_enrol": (lambda c: {}, ANY_SIGNED_IN),
 }
