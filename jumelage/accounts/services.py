@@ -1,8 +1,6 @@
 from django.conf import settings
 from django.core import signing
-from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
-from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
 
@@ -35,14 +33,14 @@ def _tell_holder(user, next_url) -> None:
         send_verification(user, next_url)
         return
     with translation.override(user.language):
-        context = {
-            "name": user.full_name,
-            "login": settings.SITE_URL.rstrip("/") + reverse("accounts:login"),
-            "reset": settings.SITE_URL.rstrip("/") + reverse("accounts:password_reset"),
-        }
-        subject = render_to_string("accounts/registration_attempt_subject.txt", context)
-        body = render_to_string("accounts/registration_attempt_email.txt", context)
-    send_mail(" ".join(subject.split()), body, None, [user.email])
+        login, reset = reverse("accounts:login"), reverse("accounts:password_reset")
+    site = settings.SITE_URL.rstrip("/")
+    queue_message(
+        "registration-attempt",
+        recipient=user,
+        language=user.language,
+        context={"name": user.full_name, "login": site + login, "reset": site + reset},
+    )
 
 
 def verification_token(user, next_url="") -> str:

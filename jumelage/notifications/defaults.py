@@ -25,6 +25,30 @@ TEMPLATES = {
             "連結 3 天內有效。若您未曾註冊，請忽略本信。",
         },
     },
+    "registration-attempt": {
+        "description": gettext_noop(
+            "Sent when someone registers with an address that has an account already."
+        ),
+        "subject": {
+            "en": "Someone tried to register with your address on jumelage",
+            "fr": "Quelqu’un a tenté de s’inscrire avec votre adresse sur jumelage",
+            "zh-hant": "有人嘗試以您的地址註冊 jumelage",
+        },
+        "body": {
+            "en": "Hello {{ name }},\n\nSomeone tried to create a jumelage account with this "
+            "e-mail address, which has an account already. If it was you, log in:\n{{ login }}"
+            "\n\nIf you forgot your password, choose a new one here:\n{{ reset }}\n\nIf it "
+            "was not you, ignore this message: nothing changed on your account.",
+            "fr": "Bonjour {{ name }},\n\nQuelqu’un a tenté de créer un compte jumelage avec "
+            "cette adresse e-mail, qui a déjà un compte. Si c’était vous, connectez-vous :\n"
+            "{{ login }}\n\nSi vous avez oublié votre mot de passe, choisissez-en un nouveau "
+            "ici :\n{{ reset }}\n\nSi ce n’était pas vous, ignorez ce message : rien n’a "
+            "changé sur votre compte.",
+            "zh-hant": "{{ name }} 您好：\n\n有人嘗試以此電子郵件地址建立 jumelage 帳號，但此地址已"
+            "有帳號。若是您本人，請登入：\n{{ login }}\n\n若您忘記密碼，請在此設定新密碼：\n"
+            "{{ reset }}\n\n若不是您本人，請忽略本信：您的帳號沒有任何變更。",
+        },
+    },
     "application-submitted": {
         "description": gettext_noop("Sent to the applicant when their application is submitted."),
         "subject": {
