@@ -33,12 +33,11 @@ from dataclasses import dataclass
 import numpy as np
 from ortools.graph.python import min_cost_flow
 
-from jumelage.optimize import flow
+from jumelage.optimize import panels
 from jumelage.optimize.bounds import top_candidates
 from jumelage.optimize.covers import cover_bound
 from jumelage.optimize.exact import maximise, quantise_scale
 from jumelage.optimize.instance import Instance
-from jumelage.optimize.maxmin import Relaxation, relax
 from jumelage.optimize.polish import polish
 
 # Bisection stops when the target is known to this relative precision.
@@ -48,13 +47,6 @@ _PRECISION = 1e-3
 _CANDIDATES = 40
 # The worst-served shares of applications whose joint best average bounds the worst.
 _GROUP_SHARES = (0.01, 0.05, 0.2, 0.5)
-# Candidates per application of the max–min LP (its column generation adds what they miss),
-# and of its rounding beside the LP's support; a pair is in the support above _SUPPORT.
-_LP_CANDIDATES = 15
-_ROUNDING_CANDIDATES = 6
-_SUPPORT = 1e-6
-# LP values are rounded to this many levels per unit for the rounding flow.
-_LEVELS = 1 << 20
 # Local search stops after this many moves per application (a safety net: each move
 # strictly raises the worst sum or the number of applications at it falls).
 _MOVES_PER_APPLICATION = 2
@@ -104,40 +96,15 @@ def fair_assignment(
         low = target
         if _key(instance, chosen) > best_key:
             best, best_key = chosen, _key(instance, chosen)
-    report(0.8, "solving the max–min LP")
-    relaxation = relax(
-        instance,
-        top_candidates(instance.affinity, instance.allowed, _LP_CANDIDATES) | best,
-        _remaining(deadline),
-    )
-    report(0.85, "raising the worst applications one move at a time")
+    report(0.8, "raising the worst applications one move at a time")
     fairest = _raise_worst(instance, best, deadline)
-    if relaxation is not None:
-        rounded = _raise_worst(instance, _rounded(instance, relaxation), deadline)
-        if _key(instance, rounded) > _key(instance, fairest):
-            fairest = rounded
-    report(0.9, "raising the worst application with CP-SAT")
-    fairest = polish(instance, fairest, deadline)
-    report(0.95, "bounding the worst application")
+    report(0.85, "bounding the worst application")
     bound = min(ceiling, _group_bound(instance, plain, fairest))
-    if relaxation is not None:
-        bound = min(bound, relaxation.bound)
-    return Fair(fairest, cover_bound(instance, _key(instance, fairest)[0], bound))
-
-
-def _rounded(instance, relaxation: Relaxation) -> np.ndarray:
-    """The integral assignment closest to the LP's fractional one: a min-cost flow on the
-    LP's support and each application's best few reviewers, each pair worth its LP value
-    (the transportation polytope is integral, so the flow keeps every integral x = 1)."""
-    candidates = (relaxation.x > _SUPPORT) | top_candidates(
-        instance.affinity, instance.allowed, _ROUNDING_CANDIDATES
-    )
-    rows, cols = np.nonzero(candidates)
-    transport = flow.Transport(rows, cols, instance.need, instance.lower, instance.upper)
-    used = flow.solve(transport, -np.rint(relaxation.x[rows, cols] * _LEVELS).astype(np.int64))
-    chosen = np.zeros(instance.affinity.shape, dtype=bool)
-    chosen[rows[used], cols[used]] = True
-    return chosen
+    bound = cover_bound(instance, _key(instance, fairest)[0], bound)
+    report(0.88, "choosing whole panels under the reviewers' loads")
+    found = panels.bisect(instance, fairest, bound, deadline)
+    report(0.95, "raising the worst application, then the total, with CP-SAT")
+    return Fair(polish(instance, found.chosen, deadline), min(bound, found.bound))
 
 
 def _group_bound(instance, *assignments: np.ndarray) -> float:
