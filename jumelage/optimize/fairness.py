@@ -47,6 +47,8 @@ _PRECISION = 1e-3
 _CANDIDATES = 40
 # The worst-served shares of applications whose joint best average bounds the worst.
 _GROUP_SHARES = (0.01, 0.05, 0.2, 0.5)
+# Flows raising the total once the worst is found (a second one still gains a little).
+_TOTAL_ROUNDS = 2
 # Local search stops after this many moves per application (a safety net: each move
 # strictly raises the worst sum or the number of applications at it falls).
 _MOVES_PER_APPLICATION = 2
@@ -103,8 +105,15 @@ def fair_assignment(
     bound = cover_bound(instance, _key(instance, fairest)[0], bound)
     report(0.88, "choosing whole panels under the reviewers' loads")
     found = panels.bisect(instance, fairest, bound, deadline)
-    report(0.95, "raising the worst application, then the total, with CP-SAT")
-    return Fair(polish(instance, found.chosen, deadline), min(bound, found.bound))
+    bound = min(bound, found.bound)
+    fairest = found.chosen
+    if _key(instance, fairest)[0] < bound * (1 - panels.PRECISION):
+        report(0.93, "raising the worst application with CP-SAT")
+        fairest = polish(instance, fairest, deadline)
+    report(0.97, "raising the total, the worst held")
+    for _ in range(_TOTAL_ROUNDS):
+        fairest = _raise_total(instance, plain, fairest, scale)
+    return Fair(fairest, bound)
 
 
 def _group_bound(instance, *assignments: np.ndarray) -> float:
@@ -157,14 +166,43 @@ def _levels(instance, plain: np.ndarray) -> _Levels:
 
 def _floored_flow(instance, levels: _Levels, target: float, scale: float):
     """The assignment of maximum total affinity in which each application's j-th best
-    reviewer is at least its j-th floor, or None when none exists."""
+    reviewer is no more than its margin below its own j-th best, or None when none
+    exists."""
+    need = instance.need
+    margin = np.where(need > 0, (levels.own_best - target) / np.maximum(need, 1), 0.0)
+    return _flow_above(instance, levels, levels.own - margin[:, None], scale)
+
+
+def _raise_total(instance, plain: np.ndarray, chosen: np.ndarray, scale: float) -> np.ndarray:
+    """The assignment of maximum total affinity among those in which each application's
+    j-th best reviewer is no more than its share of its margin below its j-th best in
+    `chosen`, its margin being how far its sum stands above the worst: each application
+    stays at or above `chosen`'s worst, and `chosen` itself is one of them."""
+    levels = _levels(instance, plain | chosen)
+    need = instance.need
+    sums = _sums(instance, chosen)
+    mine = -np.sort(-np.where(chosen, instance.affinity, -np.inf), axis=1)[:, : levels.own.shape[1]]
+    # Just under each share, so that rounding cannot take an application below the worst.
+    margin = np.where(
+        need > 0, (sums - (sums.min() if len(sums) else 0.0)) / np.maximum(need, 1), 0.0
+    )
+    margin *= 1 - 1e-9
+    floors = np.where(np.isfinite(levels.own), mine - margin[:, None], -np.inf)
+    found = _flow_above(instance, levels, floors, scale)
+    if found is None or _key(instance, found) < _key(instance, chosen):
+        return chosen
+    return found
+
+
+def _flow_above(instance, levels: _Levels, floors: np.ndarray, scale: float):
+    """The assignment of maximum total affinity on the candidates of `levels` in which
+    each application has at least j + 1 reviewers at or above its floor j (applications ×
+    levels, −inf past its need), or None when none exists."""
     n_apps, n_reviewers = instance.affinity.shape
     most = levels.own.shape[1]
     if most == 0:
         return np.zeros(instance.affinity.shape, dtype=bool)
     need = instance.need
-    margin = np.where(need > 0, (levels.own_best - target) / np.maximum(need, 1), 0.0)
-    floors = levels.own - margin[:, None]  # applications × levels, −inf past need
     # A pair enters at the first level whose floor it reaches; level nodes are
     # application a's level j = a * most + j; reviewers and the sink follow.
     band = (levels.values[:, None] < floors[levels.rows]).sum(axis=1)

@@ -48,7 +48,7 @@ from ortools.sat.python import cp_model
 from jumelage.optimize.instance import Instance
 
 # Bisection stops when the best assignment's worst is within this share of the bound.
-_PRECISION = 5e-3
+PRECISION = 5e-3
 # The first target sits this share below the bound, the next ones twice as far each time
 # the previous was proven out, until they meet the bisection's midpoint: the bounds given
 # are often close.
@@ -67,7 +67,9 @@ _MARGIN = 1e-9
 _MOST_PANELS = 20_000
 # CP-SAT's work on one choice of panels, in its deterministic time units (about seconds
 # on one core), on one worker so that answers reproduce.
-_CHOICE_WORK = 5.0
+_CHOICE_WORK = 2.0
+# An LP value this close to 1 is a whole panel.
+_WHOLE = 1e-6
 
 
 @dataclass
@@ -110,7 +112,7 @@ def bisect(instance: Instance, start: np.ndarray, high: float, deadline: float |
         pool.add(int(a), np.flatnonzero(start[a]))
     step = _FIRST_STEP
     for _ in range(_STEPS):
-        if low >= ceiling * (1 - _PRECISION) or _past(deadline):
+        if low >= ceiling * (1 - PRECISION) or _past(deadline):
             break
         target = (low + ceiling) / 2
         if step:
@@ -269,7 +271,7 @@ class _Master:
     start from the last basis."""
 
     def __init__(self, instance: Instance):
-        n_apps, n_reviewers = instance.affinity.shape
+        n_apps = instance.affinity.shape[0]
         self.solver = pywraplp.Solver.CreateSolver("GLOP")
         self.apps = [self.solver.Constraint(0.0, 1.0) for _ in range(n_apps)]
         self.reviewers = [self.solver.Constraint(0.0, float(u)) for u in instance.upper]
@@ -301,29 +303,54 @@ class _Master:
 
 def _choose(instance, pool: _Pool, served: np.ndarray, target: float, deadline):
     """One usable panel per application under the loads (minimum loads included), by
-    CP-SAT from the LP's largest panel per application; None when it finds none."""
+    CP-SAT; None when it finds none. First with the applications the LP serves with a
+    whole panel held to it (a small search among the others' panels), then, if that
+    fails, with every application free, the LP's largest panels as the hint."""
     short = target - instance.pinned_sums - _SLACK
     usable = np.flatnonzero(_usable(instance, pool, short))
     apps = np.array(pool.apps)[usable]
+    whole = usable[served[usable] > 1 - _WHOLE]
+    held = dict(zip(np.array(pool.apps)[whole].tolist(), whole.tolist(), strict=True))
+    largest: dict[int, int] = {}
+    for a, i in zip(apps.tolist(), usable.tolist(), strict=True):
+        if a not in largest or served[i] > served[largest[a]]:
+            largest[a] = i
+    for fixed in (held, {}):
+        chosen = _pick(
+            instance, pool, usable[~np.isin(apps, list(fixed))], fixed, largest, deadline
+        )
+        if chosen is not None:
+            return chosen
+    return None
+
+
+def _pick(instance, pool: _Pool, free: np.ndarray, fixed: dict, hint: dict, deadline):
+    """The applications of `fixed` on their panel, every other one on one of the panels
+    `free` (pool indices), under the loads; None when CP-SAT finds no such choice."""
+    room = instance.upper.astype(np.int64).copy()
+    floor = instance.lower.astype(np.int64).copy()
+    for i in fixed.values():
+        room[list(pool.members[i])] -= 1
+        floor[list(pool.members[i])] -= 1
+    if (room < 0).any():
+        return None
     model = cp_model.CpModel()
-    pick = [model.new_bool_var(f"p{i}") for i in usable]
+    pick = [model.new_bool_var(f"p{i}") for i in free]
+    apps = np.array(pool.apps, dtype=np.int64)[free]
     for a in np.flatnonzero(instance.need > 0):
-        model.add_exactly_one(pick[j] for j in np.flatnonzero(apps == a))
+        if int(a) not in fixed:
+            model.add_exactly_one(pick[j] for j in np.flatnonzero(apps == a))
     seats: dict[int, list] = {}
-    for j, i in enumerate(usable):
+    for j, i in enumerate(free):
         for r in pool.members[i]:
             seats.setdefault(r, []).append(pick[j])
     for r, taken in seats.items():
-        model.add(sum(taken) <= int(instance.upper[r]))
-    for r in np.flatnonzero(instance.lower > 0):
-        model.add(sum(seats.get(int(r), [])) >= int(instance.lower[r]))
-    best = {}
-    for j, i in enumerate(usable):
-        a = int(apps[j])
-        if a not in best or served[i] > served[best[a][1]]:
-            best[a] = (j, i)
-    for j, _ in best.values():
-        model.add_hint(pick[j], True)
+        model.add(sum(taken) <= int(room[r]))
+    for r in np.flatnonzero(floor > 0):
+        model.add(sum(seats.get(int(r), [])) >= int(floor[r]))
+    for j, i in enumerate(free):
+        if hint.get(int(apps[j])) == i:
+            model.add_hint(pick[j], True)
     solver = cp_model.CpSolver()
     solver.parameters.num_workers = 1
     solver.parameters.random_seed = 0
@@ -333,7 +360,9 @@ def _choose(instance, pool: _Pool, served: np.ndarray, target: float, deadline):
     if solver.solve(model) not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
         return None
     chosen = np.zeros(instance.affinity.shape, dtype=bool)
-    for j, i in enumerate(usable):
+    for a, i in fixed.items():
+        chosen[a, list(pool.members[i])] = True
+    for j, i in enumerate(free):
         if solver.boolean_value(pick[j]):
             chosen[apps[j], list(pool.members[i])] = True
     return chosen
