@@ -107,7 +107,7 @@ def fair_assignment(
     found = panels.bisect(instance, fairest, bound, deadline)
     bound = min(bound, found.bound)
     fairest = found.chosen
-    if _key(instance, fairest)[0] < bound * (1 - panels.PRECISION):
+    if not found.settled:
         report(0.93, "raising the worst application with CP-SAT")
         fairest = polish(instance, fairest, deadline)
     report(0.97, "raising the total, the worst held")

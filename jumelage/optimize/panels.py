@@ -66,8 +66,10 @@ _MARGIN = 1e-9
 # bound on its cheapest panel), and no generated column.
 _MOST_PANELS = 20_000
 # CP-SAT's work on one choice of panels, in its deterministic time units (about seconds
-# on one core), on one worker so that answers reproduce.
-_CHOICE_WORK = 2.0
+# of one idle core), on one worker so that answers reproduce: little when most
+# applications are held (it finds a choice at once or proves none slowly), more when all
+# are free.
+_CHOICE_WORK = {"held": 1.0, "free": 2.0}
 # An LP value this close to 1 is a whole panel.
 _WHOLE = 1e-6
 
@@ -76,10 +78,12 @@ _WHOLE = 1e-6
 class Panels:
     """What the bisection found: `chosen` the best assignment (never below the start),
     `bound` a proven upper bound on the worst application of every assignment (the
-    `high` given when no target could be proven out)."""
+    `high` given when no target could be proven out), `settled` whether the bisection
+    closed its interval (rather than running out of steps or time)."""
 
     chosen: np.ndarray
     bound: float
+    settled: bool
 
 
 @dataclass
@@ -113,7 +117,7 @@ def bisect(instance: Instance, start: np.ndarray, high: float, deadline: float |
     step = _FIRST_STEP
     for _ in range(_STEPS):
         if low >= ceiling * (1 - PRECISION) or _past(deadline):
-            break
+            return Panels(best, float(proven), low >= ceiling * (1 - PRECISION))
         target = (low + ceiling) / 2
         if step:
             target = max(target, ceiling * (1 - step))
@@ -123,12 +127,14 @@ def bisect(instance: Instance, start: np.ndarray, high: float, deadline: float |
             step *= 2
             continue
         step = 0.0
-        chosen = None if verdict == "unknown" else _choose(instance, pool, served, target, deadline)
+        chosen = None
+        if verdict == "served":
+            chosen = _choose(instance, pool, served, target, best is start, deadline)
         if chosen is None:
             ceiling = target
             continue
         best, low = chosen, _worst(instance, chosen)
-    return Panels(best, float(proven))
+    return Panels(best, float(proven), low >= ceiling * (1 - PRECISION))
 
 
 def sorted_reviewers(instance: Instance) -> np.ndarray:
@@ -301,11 +307,13 @@ class _Master:
         return self.solver.Objective().Value(), x, dual_apps, prices
 
 
-def _choose(instance, pool: _Pool, served: np.ndarray, target: float, deadline):
+def _choose(instance, pool: _Pool, served: np.ndarray, target: float, thorough: bool, deadline):
     """One usable panel per application under the loads (minimum loads included), by
     CP-SAT; None when it finds none. First with the applications the LP serves with a
     whole panel held to it (a small search among the others' panels), then, if that
-    fails, with every application free, the LP's largest panels as the hint."""
+    fails and `thorough`, with every application free, the LP's largest panels as the
+    hint (a search a hundred times larger: worth it only while nothing better than the
+    start is known)."""
     short = target - instance.pinned_sums - _SLACK
     usable = np.flatnonzero(_usable(instance, pool, short))
     apps = np.array(pool.apps)[usable]
@@ -315,16 +323,16 @@ def _choose(instance, pool: _Pool, served: np.ndarray, target: float, deadline):
     for a, i in zip(apps.tolist(), usable.tolist(), strict=True):
         if a not in largest or served[i] > served[largest[a]]:
             largest[a] = i
-    for fixed in (held, {}):
-        chosen = _pick(
-            instance, pool, usable[~np.isin(apps, list(fixed))], fixed, largest, deadline
-        )
+    for fixed in (held, {}) if thorough else (held,):
+        work = _CHOICE_WORK["held" if fixed else "free"]
+        free = usable[~np.isin(apps, list(fixed))]
+        chosen = _pick(instance, pool, free, fixed, largest, work, deadline)
         if chosen is not None:
             return chosen
     return None
 
 
-def _pick(instance, pool: _Pool, free: np.ndarray, fixed: dict, hint: dict, deadline):
+def _pick(instance, pool: _Pool, free: np.ndarray, fixed: dict, hint: dict, work, deadline):
     """The applications of `fixed` on their panel, every other one on one of the panels
     `free` (pool indices), under the loads; None when CP-SAT finds no such choice."""
     room = instance.upper.astype(np.int64).copy()
@@ -354,7 +362,7 @@ def _pick(instance, pool: _Pool, free: np.ndarray, fixed: dict, hint: dict, dead
     solver = cp_model.CpSolver()
     solver.parameters.num_workers = 1
     solver.parameters.random_seed = 0
-    solver.parameters.max_deterministic_time = _CHOICE_WORK
+    solver.parameters.max_deterministic_time = work
     if deadline is not None:
         solver.parameters.max_time_in_seconds = max(deadline - time.monotonic(), 0.01)
     if solver.solve(model) not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
