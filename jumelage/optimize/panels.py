@@ -28,9 +28,14 @@ take half of a scarce reviewer: here a fraction of an application's whole panel 
 a scarce reviewer is shared by.
 
 **Assignments.** When the LP serves everyone, CP-SAT picks one generated panel per
-application under the loads (the LP's panels as its hint); any answer is an assignment
-whose worst reaches T. Bisection on T between the best assignment found and the best
-proven bound narrows both.
+application under the loads: first only for the applications the LP splits between
+panels, the others held on their whole one, then (while nothing better than the start
+is known) for all; any answer is an assignment whose worst reaches T. Bisection on T
+between the best assignment found and the best proven bound narrows both; a target the
+LP serves but CP-SAT cannot round is not tried again, though not proven out.
+
+Everything here is deterministic: GLOP, and CP-SAT on one worker with deterministic work
+limits (only a caller's deadline, in wall-clock time, can cut it shorter).
 """
 
 from __future__ import annotations
