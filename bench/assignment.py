@@ -6,9 +6,11 @@ baseline measured in the same run.
 
 First the sum-optimal mode on the --sum-sizes, then the fair mode on every family and
 size; `ratio_to_bound` is the worst application's sum over `maxmin_bound`, a proven upper
-bound on the worst application of every integral assignment: the least of the max–min
-LP's value over every pair, the weakest application's own best, the groups' bound and the
-cover-inequality bound (`optimize/covers.py`), and the greedy's against the same bound.
+bound on the worst application of every integral assignment: the least of the weakest
+application's own best, the groups' bound, the cover-inequality bound
+(`optimize/covers.py`) and the panels' price certificate (`optimize/panels.py`: a target
+is out when, for some reviewer prices, the applications' cheapest panels reaching it
+cost more than the reviewers' loads can hold), and the greedy's against the same bound.
 `lp_bound` is the plain max–min LP's value and `ratio_to_lp` the worst over it: on juries
 of generalists or specialists the LP shares scarce reviewers fractionally and stands
 above what any integral assignment reaches, so that ratio understates the solver.
@@ -144,8 +146,11 @@ def run(n_apps, n_reviewers, fairness, family="popularity"):
     }
     if fairness:
         problem = build(affinity, REVIEWS, max_load, 0, conflicts, None, None)
-        # None when HiGHS cannot prove the LP optimal (its duals would prove nothing).
-        lp = relax(problem, top_candidates(affinity, problem.allowed, 15))
+        # The candidates must hold an assignment: the fair mode's own. None when HiGHS
+        # cannot prove the LP optimal (its duals would prove nothing).
+        held = np.zeros(affinity.shape, dtype=bool)
+        held[tuple(result.pairs.T)] = True
+        lp = relax(problem, top_candidates(affinity, problem.allowed, 15) | held)
         line["lp_bound"] = None if lp is None else round(lp.bound, 4)
         line["ratio_to_lp"] = None if lp is None else round(result.worst_application / lp.bound, 4)
     started = time.perf_counter()

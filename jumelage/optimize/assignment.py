@@ -263,9 +263,9 @@ class ReviewerAssignment:
     on the best total affinity under the same constraints (so `ratio` = objective /
     upper_bound ≤ 1 says how close to optimal it is; 1.0 up to rounding means optimal);
     `worst_application` the smallest per-application affinity sum; `maxmin_bound` (with
-    `fairness=True` only) a proven upper bound on that smallest sum and on the max–min
-    LP's value (the weakest application's own best sum); `kept` how many pairs of
-    `previous`, pinned ones aside, are in `pairs`."""
+    `fairness=True` only) a proven upper bound on that smallest sum over every integral
+    assignment (see `fairness`; it can stand below the max–min LP's value); `kept` how
+    many pairs of `previous`, pinned ones aside, are in `pairs`."""
 
     pairs: np.ndarray
     objective: float

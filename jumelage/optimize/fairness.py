@@ -12,16 +12,23 @@ need − j units passing below it. Bisection finds the largest T the flow can me
 min-cost flow at that T also maximises the total affinity among such assignments. A local
 search then raises the worst application one move at a time while it can.
 
-A second start: the max–min LP (`maxmin.relax`) rounded to the nearest integral
-assignment by a min-cost flow, then the same local search; the better of the two is kept.
+Then the panels (`panels.bisect`): bisection on the target with the configuration LP,
+whose variables are whole panels (need(a) reviewers reaching the target) rather than
+pairs. Each target is either proven out by reviewer prices, or served by the LP, and then
+CP-SAT picks one of the LP's panels per application under the loads. CP-SAT on each
+application's best few reviewers (`polish`) raises the worst only when that bisection did
+not settle. Last, with the worst held, the total rises by a min-cost flow in which each
+application may lose at most its margin above the worst (`_raise_total`).
 
-The certificate, `maxmin_bound`, is the least of three upper bounds on the worst
-application of any assignment: the weakest application's own best sum (every reviewer to
-itself); for a few groups of the worst-served applications, the best average sum the
-group could get if the other applications vanished (exact, by the flow solver); and the
-max–min LP's dual bound over every pair, which meets the LP's value. The first two are
-cheap and never below the LP's value (each bounds a relaxation of it); the third is
-skipped when HiGHS cannot finish in the time left.
+The certificate, `maxmin_bound`, is the least of these upper bounds on the worst
+application of any integral assignment: the weakest application's own best sum (every
+reviewer to itself); for a few groups of the worst-served applications, the best average
+sum the group could get if the other applications vanished (exact, by the flow solver);
+the cover bound (`covers.cover_bound`: nested floors every panel reaching the target must
+meet, one flow per target); and the panels' price certificate (`panels`, proven in its
+docstring), the tightest on the benchmarks. Each is proven for every assignment, not only
+for the candidates the solvers saw. The plain max–min LP is not among them: it shares a
+scarce reviewer fractionally, and stands up to a third above every integral assignment.
 """
 
 from __future__ import annotations
@@ -33,12 +40,11 @@ from dataclasses import dataclass
 import numpy as np
 from ortools.graph.python import min_cost_flow
 
-from jumelage.optimize import flow
+from jumelage.optimize import panels
 from jumelage.optimize.bounds import top_candidates
 from jumelage.optimize.covers import cover_bound
 from jumelage.optimize.exact import maximise, quantise_scale
 from jumelage.optimize.instance import Instance
-from jumelage.optimize.maxmin import Relaxation, relax
 from jumelage.optimize.polish import polish
 
 # Bisection stops when the target is known to this relative precision.
@@ -48,13 +54,8 @@ _PRECISION = 1e-3
 _CANDIDATES = 40
 # The worst-served shares of applications whose joint best average bounds the worst.
 _GROUP_SHARES = (0.01, 0.05, 0.2, 0.5)
-# Candidates per application of the max–min LP (its column generation adds what they miss),
-# and of its rounding beside the LP's support; a pair is in the support above _SUPPORT.
-_LP_CANDIDATES = 15
-_ROUNDING_CANDIDATES = 6
-_SUPPORT = 1e-6
-# LP values are rounded to this many levels per unit for the rounding flow.
-_LEVELS = 1 << 20
+# Flows raising the total once the worst is found (a second one still gains a little).
+_TOTAL_ROUNDS = 2
 # Local search stops after this many moves per application (a safety net: each move
 # strictly raises the worst sum or the number of applications at it falls).
 _MOVES_PER_APPLICATION = 2
@@ -104,40 +105,22 @@ def fair_assignment(
         low = target
         if _key(instance, chosen) > best_key:
             best, best_key = chosen, _key(instance, chosen)
-    report(0.8, "solving the max–min LP")
-    relaxation = relax(
-        instance,
-        top_candidates(instance.affinity, instance.allowed, _LP_CANDIDATES) | best,
-        _remaining(deadline),
-    )
-    report(0.85, "raising the worst applications one move at a time")
+    report(0.8, "raising the worst applications one move at a time")
     fairest = _raise_worst(instance, best, deadline)
-    if relaxation is not None:
-        rounded = _raise_worst(instance, _rounded(instance, relaxation), deadline)
-        if _key(instance, rounded) > _key(instance, fairest):
-            fairest = rounded
-    report(0.9, "raising the worst application with CP-SAT")
-    fairest = polish(instance, fairest, deadline)
-    report(0.95, "bounding the worst application")
+    report(0.85, "bounding the worst application")
     bound = min(ceiling, _group_bound(instance, plain, fairest))
-    if relaxation is not None:
-        bound = min(bound, relaxation.bound)
-    return Fair(fairest, cover_bound(instance, _key(instance, fairest)[0], bound))
-
-
-def _rounded(instance, relaxation: Relaxation) -> np.ndarray:
-    """The integral assignment closest to the LP's fractional one: a min-cost flow on the
-    LP's support and each application's best few reviewers, each pair worth its LP value
-    (the transportation polytope is integral, so the flow keeps every integral x = 1)."""
-    candidates = (relaxation.x > _SUPPORT) | top_candidates(
-        instance.affinity, instance.allowed, _ROUNDING_CANDIDATES
-    )
-    rows, cols = np.nonzero(candidates)
-    transport = flow.Transport(rows, cols, instance.need, instance.lower, instance.upper)
-    used = flow.solve(transport, -np.rint(relaxation.x[rows, cols] * _LEVELS).astype(np.int64))
-    chosen = np.zeros(instance.affinity.shape, dtype=bool)
-    chosen[rows[used], cols[used]] = True
-    return chosen
+    bound = cover_bound(instance, _key(instance, fairest)[0], bound)
+    report(0.88, "choosing whole panels under the reviewers' loads")
+    found = panels.bisect(instance, fairest, bound, deadline)
+    bound = min(bound, found.bound)
+    fairest = found.chosen
+    if not found.settled:
+        report(0.93, "raising the worst application with CP-SAT")
+        fairest = polish(instance, fairest, deadline)
+    report(0.97, "raising the total, the worst held")
+    for _ in range(_TOTAL_ROUNDS):
+        fairest = _raise_total(instance, plain, fairest, scale)
+    return Fair(fairest, bound)
 
 
 def _group_bound(instance, *assignments: np.ndarray) -> float:
@@ -190,14 +173,43 @@ def _levels(instance, plain: np.ndarray) -> _Levels:
 
 def _floored_flow(instance, levels: _Levels, target: float, scale: float):
     """The assignment of maximum total affinity in which each application's j-th best
-    reviewer is at least its j-th floor, or None when none exists."""
+    reviewer is no more than its margin below its own j-th best, or None when none
+    exists."""
+    need = instance.need
+    margin = np.where(need > 0, (levels.own_best - target) / np.maximum(need, 1), 0.0)
+    return _flow_above(instance, levels, levels.own - margin[:, None], scale)
+
+
+def _raise_total(instance, plain: np.ndarray, chosen: np.ndarray, scale: float) -> np.ndarray:
+    """The assignment of maximum total affinity among those in which each application's
+    j-th best reviewer is no more than its share of its margin below its j-th best in
+    `chosen`, its margin being how far its sum stands above the worst: each application
+    stays at or above `chosen`'s worst, and `chosen` itself is one of them."""
+    levels = _levels(instance, plain | chosen)
+    need = instance.need
+    sums = _sums(instance, chosen)
+    mine = -np.sort(-np.where(chosen, instance.affinity, -np.inf), axis=1)[:, : levels.own.shape[1]]
+    # Just under each share, so that rounding cannot take an application below the worst.
+    margin = np.where(
+        need > 0, (sums - (sums.min() if len(sums) else 0.0)) / np.maximum(need, 1), 0.0
+    )
+    margin *= 1 - 1e-9
+    floors = np.where(np.isfinite(levels.own), mine - margin[:, None], -np.inf)
+    found = _flow_above(instance, levels, floors, scale)
+    if found is None or _key(instance, found) < _key(instance, chosen):
+        return chosen
+    return found
+
+
+def _flow_above(instance, levels: _Levels, floors: np.ndarray, scale: float):
+    """The assignment of maximum total affinity on the candidates of `levels` in which
+    each application has at least j + 1 reviewers at or above its floor j (applications ×
+    levels, −inf past its need), or None when none exists."""
     n_apps, n_reviewers = instance.affinity.shape
     most = levels.own.shape[1]
     if most == 0:
         return np.zeros(instance.affinity.shape, dtype=bool)
     need = instance.need
-    margin = np.where(need > 0, (levels.own_best - target) / np.maximum(need, 1), 0.0)
-    floors = levels.own - margin[:, None]  # applications × levels, −inf past need
     # A pair enters at the first level whose floor it reaches; level nodes are
     # application a's level j = a * most + j; reviewers and the sink follow.
     band = (levels.values[:, None] < floors[levels.rows]).sum(axis=1)

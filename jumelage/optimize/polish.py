@@ -21,10 +21,10 @@ from jumelage.optimize.instance import Instance
 _CANDIDATES = 8
 # Integer levels for the largest |affinity|: sums of a few stay far inside int64.
 _LEVELS = 10**6
-# Wall-clock seconds per phase at most (less when the caller's deadline comes first), on
-# two workers: on the benchmarks the worst reaches its optimum among the candidates in
-# 1–6 s on an idle machine.
-_WORK = {"worst": 10.0, "total": 3.0}
+# CP-SAT's work per phase at most, in its deterministic time units (about seconds of one
+# idle core), on one worker so that answers reproduce whatever else the machine runs; the
+# caller's deadline, in wall-clock time, can stop it sooner.
+_WORK = {"worst": 5.0, "total": 1.0}
 
 
 def polish(instance: Instance, start: np.ndarray, deadline: float | None) -> np.ndarray:
@@ -57,31 +57,44 @@ def polish(instance: Instance, start: np.ndarray, deadline: float | None) -> np.
         model.add(load <= int(instance.upper[r]))
         if instance.lower[r]:
             model.add(load >= int(instance.lower[r]))
-    for i, (a, r) in enumerate(zip(rows, cols, strict=True)):
-        model.add_hint(x[i], bool(start[a, r]))
+    best = start
+    _hint(model, x, rows, cols, best)
     model.maximize(worst)
     solver = _solver(_WORK["worst"], deadline)
-    best = start
     if solver.solve(model) in (cp_model.OPTIMAL, cp_model.FEASIBLE):
         found = _chosen(instance, rows, cols, [solver.boolean_value(v) for v in x])
         best = _better(instance, found, best)
-        model.add(worst >= int(solver.value(worst)))
-        model.maximize(sum(sums))
-        model.clear_hints()
-        for i, (a, r) in enumerate(zip(rows, cols, strict=True)):
-            model.add_hint(x[i], bool(found[a, r]))
-        solver = _solver(_WORK["total"], deadline)
-        if solver.solve(model) in (cp_model.OPTIMAL, cp_model.FEASIBLE):
-            total = _chosen(instance, rows, cols, [solver.boolean_value(v) for v in x])
-            best = _better(instance, total, best)
+    held = _levels_of(best, rows, cols, levels, pinned, len(instance.need)).min()
+    model.add(worst >= int(held))
+    model.maximize(sum(sums))
+    _hint(model, x, rows, cols, best)
+    solver = _solver(_WORK["total"], deadline)
+    if solver.solve(model) in (cp_model.OPTIMAL, cp_model.FEASIBLE):
+        total = _chosen(instance, rows, cols, [solver.boolean_value(v) for v in x])
+        best = _better(instance, total, best)
     return best
+
+
+def _hint(model, x, rows, cols, chosen) -> None:
+    model.clear_hints()
+    for i, (a, r) in enumerate(zip(rows, cols, strict=True)):
+        model.add_hint(x[i], bool(chosen[a, r]))
+
+
+def _levels_of(chosen, rows, cols, levels, pinned, n_apps) -> np.ndarray:
+    """Each application's sum in the solver's integer levels."""
+    picked = chosen[rows, cols]
+    sums = np.bincount(rows[picked], weights=levels[picked], minlength=n_apps)
+    return pinned + np.rint(sums).astype(np.int64)
 
 
 def _solver(work: float, deadline: float | None) -> cp_model.CpSolver:
     solver = cp_model.CpSolver()
-    solver.parameters.num_workers = 2
-    left = work if deadline is None else min(work, deadline - time.monotonic())
-    solver.parameters.max_time_in_seconds = max(left, 0.01)
+    solver.parameters.num_workers = 1
+    solver.parameters.random_seed = 0
+    solver.parameters.max_deterministic_time = work
+    if deadline is not None:
+        solver.parameters.max_time_in_seconds = max(deadline - time.monotonic(), 0.01)
     return solver
 
 
