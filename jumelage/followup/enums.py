@@ -2,18 +2,22 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 
-class Stage(models.TextChoices):
+class InOrder:
+    """Choices whose order is a path: each one follows the one before it."""
+
+    @classmethod
+    def previous(cls, stage):
+        order = list(cls)
+        index = order.index(cls(stage))
+        return order[index - 1] if index else None
+
+
+class Stage(InOrder, models.TextChoices):
     """The industrialisation path, in its order: a stage follows the one before it."""
 
     PROOF_OF_CONCEPT = "concept", _("Proof of concept")
     PROOF_OF_SERVICE = "service", _("Proof of service")
     PROOF_OF_BUSINESS = "business", _("Proof of business")
-
-    @classmethod
-    def previous(cls, stage) -> "Stage | None":
-        order = list(cls)
-        index = order.index(cls(stage))
-        return order[index - 1] if index else None
 
 
 class InvestorType(models.TextChoices):
@@ -24,19 +28,13 @@ class InvestorType(models.TextChoices):
     BANK = "bank", _("Bank loan")
 
 
-class SupportStage(models.TextChoices):
+class SupportStage(InOrder, models.TextChoices):
     """A host's support journey, in its order: a stage follows the one before it."""
 
     INTAKE = "intake", _("Intake interview")
     STRESS_TEST = "stress_test", _("Stress test")
     ROADMAP = "roadmap", _("Roadmap")
     INTRODUCTIONS = "introductions", _("Network introductions")
-
-    @classmethod
-    def previous(cls, stage) -> "SupportStage | None":
-        order = list(cls)
-        index = order.index(cls(stage))
-        return order[index - 1] if index else None
 
 
 class SupportTool(models.TextChoices):

@@ -57,27 +57,37 @@ def team(request, pk):
     return _page(request, _team_for(request.user, pk))
 
 
-@login_required
-@require_POST
-def milestone_validate(request, pk):
+def _record_step(request, pk, form_class, form_name, record, choose, done):
+    """A step of an ordered path posted from the team page: the form's errors answer 400, a
+    step out of order or taken twice 409, both on the page with what was typed."""
     application = _team_for(request.user, pk)
-    form = MilestoneForm(request.POST, request.FILES)
-    stage = request.POST.get("stage", "")
+    form = form_class(request.POST, request.FILES)
     if not form.is_valid():
-        return _page(request, application, milestone_form=form, status=400)
+        return _page(request, application, status=400, **{form_name: form})
     try:
-        services.validate_milestone(request.user, application, stage, **form.cleaned_data)
-    except (ValidationError, ValueError) as error:
-        form.add_error(None, _invalid_stage(error))
-        return _page(request, queries.team_or_404(pk), milestone_form=form, status=409)
-    messages.success(request, _("The milestone is validated."))
+        record(request.user, application, request.POST.get("stage", ""), **form.cleaned_data)
+    except ValidationError as error:
+        form.add_error(None, " ".join(error.messages))
+        return _page(request, queries.team_or_404(pk), status=409, **{form_name: form})
+    except ValueError:
+        form.add_error(None, choose)
+        return _page(request, queries.team_or_404(pk), status=409, **{form_name: form})
+    messages.success(request, done)
     return redirect("followup:team", pk)
 
 
-def _invalid_stage(error) -> str:
-    if isinstance(error, ValidationError):
-        return " ".join(error.messages)
-    return _("Choose a stage of the path.")
+@login_required
+@require_POST
+def milestone_validate(request, pk):
+    return _record_step(
+        request,
+        pk,
+        MilestoneForm,
+        "milestone_form",
+        services.validate_milestone,
+        _("Choose a stage of the path."),
+        _("The milestone is validated."),
+    )
 
 
 @login_required
@@ -95,25 +105,15 @@ def outcome_save(request, pk):
 @login_required
 @require_POST
 def journey_record(request, pk):
-    application = _team_for(request.user, pk)
-    form = JourneyStageForm(request.POST)
-    if not form.is_valid():
-        return _page(request, application, journey_form=form, status=400)
-    try:
-        services.record_journey_stage(
-            request.user, application, request.POST.get("stage", ""), **form.cleaned_data
-        )
-    except (ValidationError, ValueError) as error:
-        form.add_error(None, _invalid_support_stage(error))
-        return _page(request, queries.team_or_404(pk), journey_form=form, status=409)
-    messages.success(request, _("The support stage is recorded."))
-    return redirect("followup:team", pk)
-
-
-def _invalid_support_stage(error) -> str:
-    if isinstance(error, ValidationError):
-        return " ".join(error.messages)
-    return _("Choose a stage of the support journey.")
+    return _record_step(
+        request,
+        pk,
+        JourneyStageForm,
+        "journey_form",
+        services.record_journey_stage,
+        _("Choose a stage of the support journey."),
+        _("The support stage is recorded."),
+    )
 
 
 @login_required
