@@ -16,7 +16,7 @@ from jumelage.core import charts
 from jumelage.followup.models import Outcome
 from jumelage.partnerships.enums import BudgetCategory
 from jumelage.partnerships.models import BudgetLine
-from jumelage.reports.funnel import STEPS, funnel, funnel_by_cycle
+from jumelage.reports.funnel import STEPS, funnel_by_cycle, funnel_by_side
 from jumelage.review.enums import ReviewState
 from jumelage.review.models import Criterion, Review
 
@@ -31,7 +31,9 @@ def funnel_chart(cycle, side=None) -> charts.Chart:
     """A column per side; the partnership's is their sum (an application has one side), so
     the whole is not counted a second time."""
     sides = _sides(cycle, side)
-    series = {str(s): [count for *_rest, count in funnel(cycle, s)] for s in sides}
+    by_side = funnel_by_side(cycle)
+    empty = dict.fromkeys((key for key, _label in STEPS), 0)
+    series = {str(s): list(by_side.get(s.pk, empty).values()) for s in sides}
     if side is None:
         series[_("Partnership")] = [sum(column) for column in zip(*series.values(), strict=True)]
     labels = [str(label) for _key, label in STEPS]
