@@ -44,3 +44,29 @@ class SupportTool(models.TextChoices):
     VISIBILITY = "visibility", _("Visibility")
     PRODUCT = "product", _("Product improvement")
     TECHNOLOGY = "technology", _("Tools and technology")
+
+
+class SurveyMoment(models.TextChoices):
+    """When a survey asks: just after the exchange, then six and twelve months on."""
+
+    AFTER = "after", _("After the exchange")
+    SIX_MONTHS = "6_months", _("Six months on")
+    TWELVE_MONTHS = "12_months", _("Twelve months on")
+
+
+class SurveyAudience(models.TextChoices):
+    TEAMS = "teams", _("The teams")
+    HOSTS = "hosts", _("The hosts")
+
+
+class OutcomeField(models.TextChoices):
+    """The outcome a survey question's answer is written to."""
+
+    FUNDS_RAISED = "funds_raised", _("Funds raised")
+    PILOTS = "pilots", _("Pilots or contracts with local companies")
+    PARTNERSHIPS = "partnerships", _("Partnerships and MOUs")
+    JOBS_CREATED = "jobs_created", _("Jobs created")
+    ENTITIES_OPENED = "entities_opened", _("Entities opened in the partner country")
+    MEDIA_COVERAGE = "media_coverage", _("Media coverage")
+    ACTIVE_AFTER_6_MONTHS = "active_after_6_months", _("Still active after 6 months")
+    ACTIVE_AFTER_12_MONTHS = "active_after_12_months", _("Still active after 12 months")

@@ -15,4 +15,5 @@ urlpatterns = [
     path("teams/<int:pk>/roadmap/", views.roadmap_step_add, name="roadmap_step_add"),
     path("teams/<int:pk>/tools/", views.tool_record, name="tool_record"),
     path("teams/<int:pk>/outcome/", views.outcome_save, name="outcome_save"),
+    path("surveys/<int:pk>/", views.survey_answer, name="survey_answer"),
 ]

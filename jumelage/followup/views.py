@@ -9,15 +9,17 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from jumelage.followup import permissions, queries, services
+from jumelage.core import moments
+from jumelage.followup import permissions, queries, services, surveys
 from jumelage.followup.forms import (
     JourneyStageForm,
     MilestoneForm,
     OutcomeForm,
     RoadmapStepForm,
+    SurveyForm,
     ToolUseForm,
 )
-from jumelage.followup.models import Milestone, Outcome
+from jumelage.followup.models import Milestone, Outcome, SurveyInvitation
 
 
 def _team_for(user, pk):
@@ -163,3 +165,50 @@ def milestone_evidence(request, pk, stage):
         filename=milestone.evidence_file_name,
         content_type=milestone.evidence_file_type,
     )
+
+
+def _refusal(request, message, status):
+    return render(request, "followup/survey_refused.html", {"message": message}, status=status)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def survey_answer(request, pk):
+    """The survey for its recipient: someone else is told it was not sent to them (403), a
+    survey not open any more (or not yet) says so (410); a bad answer is a 400 with the
+    answers kept."""
+    try:
+        invitation = surveys.invitation_for(request.user, pk)
+    except SurveyInvitation.DoesNotExist as error:
+        raise Http404(_("There is no such survey.")) from error
+    except surveys.NotInvited:
+        return _refusal(request, _("This survey was not sent to you."), 403)
+    except surveys.SurveyClosed:
+        return _closed(request, pk)
+    questions = invitation.survey.questions.all()
+    if request.method == "GET":
+        form = SurveyForm(questions, answers=invitation.answers)
+        return render(request, "followup/survey.html", {"invitation": invitation, "form": form})
+    form = SurveyForm(questions, request.POST)
+    if not form.is_valid():
+        context = {"invitation": invitation, "form": form}
+        return render(request, "followup/survey.html", context, status=400)
+    try:
+        surveys.answer(request.user, invitation, form.answers())
+    except surveys.SurveyClosed:
+        return _closed(request, pk)
+    except ValidationError as error:
+        form.add_error(None, " ".join(error.messages))
+        context = {"invitation": invitation, "form": form}
+        return render(request, "followup/survey.html", context, status=400)
+    messages.success(request, _("Thank you: your answers are saved."))
+    return redirect("followup:survey_answer", pk)
+
+
+def _closed(request, pk):
+    survey = SurveyInvitation.objects.select_related("survey").get(pk=pk).survey
+    message = _("This survey is open from %(opens)s to %(closes)s; it takes no answers now.") % {
+        "opens": moments.moment(survey.opens_at),
+        "closes": moments.moment(survey.closes_at),
+    }
+    return _refusal(request, message, 410)
