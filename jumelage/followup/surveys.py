@@ -8,20 +8,19 @@ from decimal import Decimal, InvalidOperation
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.db.models import Count, Q
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from jumelage.accounts.models import Membership, Role
-from jumelage.calls.enums import ApplicationState
-from jumelage.calls.models import Application
 from jumelage.core import moments
 from jumelage.exchange.models import Residency
+from jumelage.exchange.queries import selected_teams
 from jumelage.followup.enums import OutcomeField, SurveyAudience
 from jumelage.followup.models import Event, Outcome, Survey, SurveyInvitation
 from jumelage.notifications.services import queue_message
 from jumelage.partnerships.permissions import is_partnership_manager
-from jumelage.selection.enums import PlaceState
 
 
 class SurveyClosed(Exception):
@@ -30,14 +29,6 @@ class SurveyClosed(Exception):
 
 class NotInvited(Exception):
     """The person answering is not the one the survey was sent to."""
-
-
-def selected_teams(cycle):
-    return Application.objects.filter(
-        call__cycle=cycle,
-        state=ApplicationState.SUBMITTED,
-        place__state__in=PlaceState.holding(),
-    ).select_related("applicant", "call__side")
 
 
 def _recipients(survey, teams):
@@ -96,7 +87,8 @@ def send_survey(actor, survey: Survey, now: dt.datetime | None = None) -> int:
         raise ValidationError(_("This survey is closed; change its closing date to send it."))
     invited = set(survey.invitations.values_list("application", "recipient"))
     count = 0
-    for team, user, language in _recipients(survey, list(selected_teams(survey.cycle))):
+    teams = list(selected_teams(survey.cycle).select_related("applicant", "call__side"))
+    for team, user, language in _recipients(survey, teams):
         if (team.pk, user.pk) in invited:
             continue
         invitation = SurveyInvitation.objects.create(
@@ -106,6 +98,14 @@ def send_survey(actor, survey: Survey, now: dt.datetime | None = None) -> int:
         _message("survey-invitation", invitation, "sent")
         count += 1
     return count
+
+
+def surveys_of(cycle):
+    """The cycle's surveys, each with `invited` and `answered` counted."""
+    return Survey.objects.filter(cycle=cycle).annotate(
+        invited=Count("invitations"),
+        answered=Count("invitations", filter=Q(invitations__answered_at__isnull=False)),
+    )
 
 
 def due_reminders(now: dt.datetime):

@@ -19,7 +19,9 @@ from jumelage.followup.forms import (
     SurveyForm,
     ToolUseForm,
 )
-from jumelage.followup.models import Milestone, Outcome, SurveyInvitation
+from jumelage.followup.models import Milestone, Outcome, Survey, SurveyInvitation
+from jumelage.partnerships.permissions import is_partnership_manager
+from jumelage.partnerships.queries import cycle_or_404
 
 
 def _team_for(user, pk):
@@ -212,3 +214,33 @@ def _closed(request, pk):
         "closes": moments.moment(survey.closes_at),
     }
     return _refusal(request, message, 410)
+
+
+def _cycle_for_manager(user, partnership_slug, cycle_slug):
+    cycle = cycle_or_404(partnership_slug, cycle_slug)
+    permissions.require(is_partnership_manager(user, cycle.partnership))
+    return cycle
+
+
+@login_required
+@require_GET
+def survey_list(request, partnership_slug, cycle_slug):
+    """The cycle's surveys with how many were sent and answered: two queries."""
+    cycle = _cycle_for_manager(request.user, partnership_slug, cycle_slug)
+    context = {"cycle": cycle, "surveys": surveys.surveys_of(cycle)}
+    return render(request, "followup/surveys.html", context)
+
+
+@login_required
+@require_POST
+def survey_send(request, partnership_slug, cycle_slug, pk):
+    cycle = _cycle_for_manager(request.user, partnership_slug, cycle_slug)
+    survey = get_object_or_404(Survey, cycle=cycle, pk=pk)
+    try:
+        count = surveys.send_survey(request.user, survey)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+        context = {"cycle": cycle, "surveys": surveys.surveys_of(cycle)}
+        return render(request, "followup/surveys.html", context, status=409)
+    messages.success(request, _("The survey is sent to %(count)s more people.") % {"count": count})
+    return redirect("followup:survey_list", partnership_slug, cycle_slug)

@@ -10,16 +10,14 @@ from django.db.models import Prefetch
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
-from jumelage.calls.enums import ApplicationState
-from jumelage.calls.models import Application
 from jumelage.core import moments
 from jumelage.exchange.models import Residency
+from jumelage.exchange.queries import selected_teams
 from jumelage.followup.enums import Stage, SupportStage
 from jumelage.followup.models import JourneyStage, Milestone, Outcome
 from jumelage.reports import dashboard
 from jumelage.reports.document import chapter_number, section_number
 from jumelage.reports.models import OutcomeReport
-from jumelage.selection.enums import PlaceState
 
 FIGURES = ("funnel", "outcomes", "budget", "cycles")
 OUTCOME_FIELDS = (
@@ -86,11 +84,7 @@ def teams_of(cycle):
     """The cycle's selected teams (a place they hold), with what their pages show: four
     queries however many teams."""
     return (
-        Application.objects.filter(
-            call__cycle=cycle,
-            state=ApplicationState.SUBMITTED,
-            place__state__in=PlaceState.holding(),
-        )
+        selected_teams(cycle)
         .select_related("call__side", "theme", "outcome")
         .prefetch_related(
             Prefetch("journey_stages", queryset=JourneyStage.objects.order_by("held_on", "id")),

@@ -9,7 +9,16 @@ from django.core.files.base import ContentFile
 
 from jumelage.followup.models import Milestone, Survey, SurveyInvitation
 from tests.followup.factories import hosted
-from tests.roles import DENIED, LOGIN, MISSING, OK, POST_ONLY, members_only
+from tests.roles import (
+    DENIED,
+    LOGIN,
+    MANAGERS_OF_EITHER_SIDE,
+    MISSING,
+    OK,
+    POST_ONLY,
+    cycle_kwargs,
+    members_only,
+)
 
 FOLLOWERS = members_only(tina=OK, theo=OK, hana=OK, olga=OK)
 EVIDENCE_READERS = {**FOLLOWERS, "alice": MISSING, "bob": MISSING, "rita": MISSING}
@@ -61,4 +70,6 @@ ROWS = {
     "followup:tool_record": (_team, POST_ONLY),
     "followup:outcome_save": (_team, POST_ONLY),
     "followup:survey_answer": (lambda c: {"pk": c.invitation.pk}, SURVEY_RECIPIENT),
+    "followup:survey_list": (cycle_kwargs, MANAGERS_OF_EITHER_SIDE),
+    "followup:survey_send": (lambda c: cycle_kwargs(c, pk=c.invitation.survey_id), POST_ONLY),
 }

@@ -165,3 +165,26 @@ def test_answering_after_the_close_is_refused_by_the_service_too(world, invited)
             {"active": "yes"},
             now=dt.datetime(2999, 1, 2, tzinfo=dt.UTC),
         )
+
+
+def test_the_managers_page_counts_the_answers_in_few_queries(
+    client, world, invited, django_assert_max_num_queries
+):
+    client.force_login(world.users.theo)
+    url = reverse("followup:survey_list", args=["taichung-toulouse", world.cycle.slug])
+    with django_assert_max_num_queries(12):
+        page = client.get(url)
+    [survey] = page.context["surveys"]
+    assert (survey.invited, survey.answered) == (1, 0)
+
+
+def test_a_manager_sends_from_the_page_and_a_closed_survey_is_a_409(client, world, team):
+    survey = _survey(world, closes_at=dt.datetime(2999, 1, 1, tzinfo=dt.UTC))
+    client.force_login(world.users.tina)
+    send = reverse("followup:survey_send", args=["taichung-toulouse", world.cycle.slug, survey.pk])
+    assert client.post(send).status_code == 302
+    assert SurveyInvitation.objects.filter(survey=survey).count() == 1
+    Survey.objects.update(closes_at=OPENS + dt.timedelta(days=1))
+    response = client.post(send)
+    assert response.status_code == 409
+    assert "This survey is closed" in response.content.decode()
