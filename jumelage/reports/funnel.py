@@ -2,6 +2,8 @@
 call from each step's own table, so the dashboard stays fast however many applications a
 cycle holds."""
 
+from dataclasses import dataclass
+
 from django.db.models import Count
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
@@ -73,21 +75,49 @@ def _summed(tallies: list) -> dict[str, int]:
     return {key: sum(tally.get(key, 0) for tally in tallies) for key, _label in STEPS}
 
 
-def funnel_by_cycle(partnership, side=None) -> list[tuple[str, dict]]:
+@dataclass(frozen=True)
+class Tally:
+    """Every call of a partnership with its funnel: `calls` maps a call's pk to its cycle
+    (pk, slug, name) and side pk, `counts` to its {step: count}. The dashboard's funnel and
+    its comparison across cycles both read one tally."""
+
+    calls: dict
+    counts: dict
+
+    def steps(self, **which) -> dict[str, int]:
+        """The summed funnel of the calls whose attributes match `which` (cycle, side)."""
+        chosen = [
+            steps
+            for call, steps in self.counts.items()
+            if all(self.calls[call][key] == value for key, value in which.items())
+        ]
+        return _summed(chosen)
+
+
+def tally(partnership) -> Tally:
+    rows = Call.objects.filter(cycle__partnership=partnership).values_list(
+        "pk", "cycle", "cycle__slug", "cycle__name", "side"
+    )
+    calls = {
+        pk: {"cycle": cycle, "slug": slug, "name": name, "side": side}
+        for pk, cycle, slug, name, side in rows
+    }
+    return Tally(calls, by_call(list(calls)))
+
+
+def funnel_by_cycle(partnership, side=None, counted: Tally | None = None) -> list[tuple[str, dict]]:
     """(cycle name, {step: count}) for every cycle of `partnership` that has applications,
     oldest first."""
-    calls = Call.objects.filter(cycle__partnership=partnership)
-    if side is not None:
-        calls = calls.filter(side=side)
-    cycle_of = {
-        pk: (slug, name) for pk, slug, name in calls.values_list("pk", "cycle__slug", "cycle__name")
-    }
-    counts = by_call(list(cycle_of))
-    cycles = sorted({cycle_of[call] for call in counts})
-    return [
-        (name, _summed([steps for call, steps in counts.items() if cycle_of[call] == (slug, name)]))
-        for slug, name in cycles
-    ]
+    counted = counted or tally(partnership)
+    which = {"side": side.pk} if side is not None else {}
+    cycles = sorted(
+        {
+            (counted.calls[call]["slug"], counted.calls[call]["name"])
+            for call in counted.counts
+            if side is None or counted.calls[call]["side"] == side.pk
+        }
+    )
+    return [(name, counted.steps(slug=slug, **which)) for slug, name in cycles]
 
 
 def funnel(cycle, side=None) -> list[tuple[str, str, int]]:
@@ -101,8 +131,10 @@ def funnel(cycle, side=None) -> list[tuple[str, str, int]]:
     return [(key, label, steps[key]) for key, label in STEPS]
 
 
-def funnel_by_side(cycle) -> dict[int, dict[str, int]]:
-    """{side pk: {step: count}} for the cycle: each side's call, in one tally."""
-    side_of = dict(Call.objects.filter(cycle=cycle).values_list("pk", "side"))
-    counts = by_call(list(side_of))
-    return {side_of[call]: steps for call, steps in counts.items()}
+def funnel_by_side(cycle, counted: Tally | None = None) -> dict[int, dict[str, int]]:
+    """{side pk: {step: count}} for the cycle."""
+    counted = counted or tally(cycle.partnership)
+    return {
+        side.pk: counted.steps(cycle=cycle.pk, side=side.pk)
+        for side in cycle.partnership.sides.all()
+    }

@@ -17,6 +17,7 @@ from jumelage.followup.enums import Stage, SupportStage
 from jumelage.followup.models import JourneyStage, Milestone, Outcome
 from jumelage.reports import dashboard
 from jumelage.reports.document import chapter_number, section_number
+from jumelage.reports.funnel import tally
 from jumelage.reports.models import OutcomeReport
 
 FIGURES = ("funnel", "outcomes", "budget", "cycles")
@@ -170,8 +171,10 @@ def _cell(value) -> str:
 
 def _figures(cycle) -> list[Figure]:
     figures = []
+    counted = tally(cycle.partnership)
     for key in FIGURES:
-        chart = dashboard.CHARTS[key](cycle)
+        build = dashboard.CHARTS[key]
+        chart = build(cycle, None, counted) if key in dashboard.TALLIED else build(cycle)
         rows = [[_cell(value) for value in row] for row in chart.rows]
         figures.append(Figure(key, chart.title, list(chart.header), rows, chart.svg, chart.notes))
     return figures
