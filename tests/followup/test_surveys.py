@@ -188,3 +188,19 @@ def test_a_manager_sends_from_the_page_and_a_closed_survey_is_a_409(client, worl
     response = client.post(send)
     assert response.status_code == 409
     assert "This survey is closed" in response.content.decode()
+
+
+def test_a_negative_amount_fed_to_the_outcome_is_a_400_and_nothing_is_kept(client, world, team):
+    survey = _survey(world, closes_at=dt.datetime(2999, 1, 1, tzinfo=dt.UTC))
+    survey.questions.create(
+        key="funds", kind=QuestionKind.NUMBER, label="Funds", feeds="funds_raised"
+    )
+    surveys.send_survey(world.users.tina, survey, now=OPENS)
+    invitation = SurveyInvitation.objects.get()
+    client.force_login(world.users.alice)
+    response = client.post(_url(invitation), {"active": "yes", "funds": "-5"})
+    assert response.status_code == 400
+    assert "greater than or equal to 0" in response.content.decode()
+    invitation.refresh_from_db()
+    assert invitation.answered_at is None
+    assert not Outcome.objects.filter(application=team).exists()
