@@ -2,18 +2,22 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 
-class Stage(models.TextChoices):
+class InOrder:
+    """Choices whose order is a path: each one follows the one before it."""
+
+    @classmethod
+    def previous(cls, stage):
+        order = list(cls)
+        index = order.index(cls(stage))
+        return order[index - 1] if index else None
+
+
+class Stage(InOrder, models.TextChoices):
     """The industrialisation path, in its order: a stage follows the one before it."""
 
     PROOF_OF_CONCEPT = "concept", _("Proof of concept")
     PROOF_OF_SERVICE = "service", _("Proof of service")
     PROOF_OF_BUSINESS = "business", _("Proof of business")
-
-    @classmethod
-    def previous(cls, stage) -> "Stage | None":
-        order = list(cls)
-        index = order.index(cls(stage))
-        return order[index - 1] if index else None
 
 
 class InvestorType(models.TextChoices):
@@ -24,19 +28,13 @@ class InvestorType(models.TextChoices):
     BANK = "bank", _("Bank loan")
 
 
-class SupportStage(models.TextChoices):
+class SupportStage(InOrder, models.TextChoices):
     """A host's support journey, in its order: a stage follows the one before it."""
 
     INTAKE = "intake", _("Intake interview")
     STRESS_TEST = "stress_test", _("Stress test")
     ROADMAP = "roadmap", _("Roadmap")
     INTRODUCTIONS = "introductions", _("Network introductions")
-
-    @classmethod
-    def previous(cls, stage) -> "SupportStage | None":
-        order = list(cls)
-        index = order.index(cls(stage))
-        return order[index - 1] if index else None
 
 
 class SupportTool(models.TextChoices):
@@ -46,3 +44,29 @@ class SupportTool(models.TextChoices):
     VISIBILITY = "visibility", _("Visibility")
     PRODUCT = "product", _("Product improvement")
     TECHNOLOGY = "technology", _("Tools and technology")
+
+
+class SurveyMoment(models.TextChoices):
+    """When a survey asks: just after the exchange, then six and twelve months on."""
+
+    AFTER = "after", _("After the exchange")
+    SIX_MONTHS = "6_months", _("Six months on")
+    TWELVE_MONTHS = "12_months", _("Twelve months on")
+
+
+class SurveyAudience(models.TextChoices):
+    TEAMS = "teams", _("The teams")
+    HOSTS = "hosts", _("The hosts")
+
+
+class OutcomeField(models.TextChoices):
+    """The outcome a survey question's answer is written to."""
+
+    FUNDS_RAISED = "funds_raised", _("Funds raised")
+    PILOTS = "pilots", _("Pilots or contracts with local companies")
+    PARTNERSHIPS = "partnerships", _("Partnerships and MOUs")
+    JOBS_CREATED = "jobs_created", _("Jobs created")
+    ENTITIES_OPENED = "entities_opened", _("Entities opened in the partner country")
+    MEDIA_COVERAGE = "media_coverage", _("Media coverage")
+    ACTIVE_AFTER_6_MONTHS = "active_after_6_months", _("Still active after 6 months")
+    ACTIVE_AFTER_12_MONTHS = "active_after_12_months", _("Still active after 12 months")

@@ -2,7 +2,12 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from jumelage.calls.enums import FileKind
-from jumelage.calls.forms import ContentCheckedFileField
+from jumelage.calls.forms import (
+    FIELD_BUILDERS,
+    ContentCheckedFileField,
+    sanitised_help_text,
+    to_answer,
+)
 from jumelage.followup.models import JourneyStage, Milestone, Outcome, RoadmapStep, ToolUse
 
 DATE = forms.DateInput(attrs={"type": "date"})
@@ -67,3 +72,23 @@ class OutcomeForm(forms.ModelForm):
             "active_after_6_months",
             "active_after_12_months",
         ]
+
+
+class SurveyForm(forms.Form):
+    """A survey's questions as fields, built, cleaned and stored by the call form's code."""
+
+    def __init__(self, questions, *args, answers=None, **kwargs):
+        super().__init__(*args, initial=answers or {}, **kwargs)
+        self.questions = list(questions)
+        for question in self.questions:
+            common = {
+                "label": question.label,
+                "help_text": sanitised_help_text(question.help_text),
+                "required": question.required,
+            }
+            field = FIELD_BUILDERS[question.kind](question, **common)
+            field.question = question
+            self.fields[question.key] = field
+
+    def answers(self) -> dict:
+        return {q.key: to_answer(q, self.cleaned_data.get(q.key)) for q in self.questions}

@@ -2,14 +2,25 @@
 the industrialisation path and the outcomes its managers record, year after year."""
 
 import uuid
+from types import SimpleNamespace
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from jumelage.followup.enums import InvestorType, Stage, SupportStage, SupportTool
+from jumelage.calls.enums import QuestionKind
+from jumelage.followup.enums import (
+    InvestorType,
+    OutcomeField,
+    Stage,
+    SupportStage,
+    SupportTool,
+    SurveyAudience,
+    SurveyMoment,
+)
 from jumelage.partnerships.enums import Currency
 
 
@@ -193,3 +204,132 @@ class Event(models.Model):
 
     def __str__(self):
         return self.action
+
+
+class Survey(models.Model):
+    """An outcome survey of a cycle: sent to its selected teams or to their hosts after the
+    exchange and at 6 and 12 months, open until `closes_at`, with a reminder every
+    `remind_every_days` to whoever has not answered."""
+
+    cycle = models.ForeignKey("partnerships.Cycle", on_delete=models.CASCADE, related_name="+")
+    moment = models.CharField(_("when"), max_length=20, choices=SurveyMoment.choices)
+    audience = models.CharField(_("sent to"), max_length=10, choices=SurveyAudience.choices)
+    title = models.CharField(_("title"), max_length=200)
+    opens_at = models.DateTimeField(_("opens at"))
+    closes_at = models.DateTimeField(_("closes at"))
+    remind_every_days = models.PositiveSmallIntegerField(
+        _("remind every (days)"), default=7, validators=[MinValueValidator(1)]
+    )
+    most_reminders = models.PositiveSmallIntegerField(_("at most this many reminders"), default=2)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+
+    class Meta:
+        verbose_name = _("outcome survey")
+        verbose_name_plural = _("outcome surveys")
+        ordering = ["cycle", "opens_at", "id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["cycle", "moment", "audience"], name="one_survey_per_moment_and_audience"
+            ),
+            models.CheckConstraint(
+                condition=models.Q(closes_at__gt=models.F("opens_at")),
+                name="survey_closes_after_it_opens",
+            ),
+        ]
+
+    def __str__(self):
+        return self.title
+
+    def is_open(self, now) -> bool:
+        return self.opens_at <= now < self.closes_at
+
+
+class SurveyQuestion(models.Model):
+    """A question of a survey. Its field is built, cleaned and stored by the call form's own
+    code (calls.forms.FIELD_BUILDERS, to_answer, display_answer), of the call's kinds but
+    files and conditions; `feeds` names the outcome its answer is written to."""
+
+    survey = models.ForeignKey(Survey, on_delete=models.CASCADE, related_name="questions")
+    key = models.SlugField(_("key"), max_length=50)
+    kind = models.CharField(_("type"), max_length=20, choices=QuestionKind.choices)
+    label = models.CharField(_("question"), max_length=300)
+    help_text = models.TextField(_("help text"), blank=True)
+    required = models.BooleanField(_("required"), default=False)
+    order = models.PositiveIntegerField(_("order"), default=0)
+    min_length = models.PositiveIntegerField(_("minimum length"), null=True, blank=True)
+    max_length = models.PositiveIntegerField(_("maximum length"), null=True, blank=True)
+    min_value = models.DecimalField(
+        _("minimum value"), max_digits=14, decimal_places=2, null=True, blank=True
+    )
+    max_value = models.DecimalField(
+        _("maximum value"), max_digits=14, decimal_places=2, null=True, blank=True
+    )
+    options = models.JSONField(
+        _("options"), default=list, blank=True, help_text=_("[value, label] pairs for choices.")
+    )
+    feeds = models.CharField(
+        _("written to the outcome"), max_length=30, choices=OutcomeField.choices, blank=True
+    )
+
+    class Meta:
+        verbose_name = _("survey question")
+        verbose_name_plural = _("survey questions")
+        ordering = ["survey", "order", "id"]
+        constraints = [
+            models.UniqueConstraint(fields=["survey", "key"], name="unique_survey_question_key")
+        ]
+
+    def __str__(self):
+        return self.label
+
+    def clean(self):
+        if self.kind == QuestionKind.FILE:
+            raise ValidationError({"kind": _("A survey asks no files.")})
+
+    @property
+    def choices(self):
+        """The options as the call form's field builders read them: `.all()`, each with
+        `value` and `label`."""
+        return _Options(self.options)
+
+
+class _Options:
+    def __init__(self, pairs):
+        self.pairs = pairs
+
+    def all(self):
+        return [SimpleNamespace(value=value, label=label) for value, label in self.pairs]
+
+
+class SurveyInvitation(models.Model):
+    """One recipient of a survey about one team: the team's applicant, or one of its host's
+    staff. Only they may answer, until the survey closes."""
+
+    survey = models.ForeignKey(Survey, on_delete=models.CASCADE, related_name="invitations")
+    application = models.ForeignKey(
+        "calls.Application", on_delete=models.CASCADE, related_name="survey_invitations"
+    )
+    recipient = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="survey_invitations"
+    )
+    language = models.CharField(_("language"), max_length=10, choices=settings.LANGUAGES)
+    sent_at = models.DateTimeField(_("sent at"))
+    reminders = models.PositiveSmallIntegerField(_("reminders sent"), default=0)
+    reminded_at = models.DateTimeField(_("last reminded at"), null=True, blank=True)
+    answered_at = models.DateTimeField(_("answered at"), null=True, blank=True)
+    answers = models.JSONField(_("answers"), default=dict, blank=True)
+
+    class Meta:
+        verbose_name = _("survey invitation")
+        verbose_name_plural = _("survey invitations")
+        ordering = ["survey", "application", "id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["survey", "application", "recipient"], name="one_invitation_per_recipient"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.survey} · {self.application}"

@@ -8,6 +8,7 @@ from jumelage.followup import permissions
 from jumelage.followup.models import Milestone
 from jumelage.followup.queries import path_of
 from jumelage.partnerships.panels import CYCLE_PANELS
+from jumelage.partnerships.permissions import is_partnership_manager
 
 TEMPLATE = "followup/_panel.html"
 
@@ -26,7 +27,11 @@ def context(actor, cycle) -> dict | None:
     followed = [team for team in teams.order_by("team_name") if permissions.can_follow(actor, team)]
     if not followed:
         return None
-    return {"teams": [(team, _last_reached(team)) for team in followed]}
+    return {
+        "teams": [(team, _last_reached(team)) for team in followed],
+        "manages": is_partnership_manager(actor, cycle.partnership),
+        "cycle": cycle,
+    }
 
 
 def _last_reached(team):

@@ -2,10 +2,12 @@
 milestone, recording its outcomes. Each takes the actor, checks it may, and leaves an event."""
 
 import datetime as dt
+from dataclasses import dataclass
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from jumelage.calls.models import Application
 from jumelage.followup import permissions
@@ -25,23 +27,73 @@ def _require_follower(actor, application) -> None:
         raise PermissionDenied(_("Only the team's managers and hosts follow its path."))
 
 
-def _check_order(application, stage: Stage, reached_on: dt.date) -> None:
-    reached = {m.stage: m for m in application.milestones.all()}
-    if stage in reached:
-        raise ValidationError(_("This milestone is already validated."))
-    previous = Stage.previous(stage)
+@dataclass(frozen=True)
+class Path:
+    """A path of steps taken in order (the milestones, the support journey): its table, its
+    choices, the column of the step's date and the words of its refusals."""
+
+    model: type
+    order: type
+    date_field: str
+    action: str
+    already: str
+    previous_missing: str
+    too_early: str
+
+
+MILESTONES = Path(
+    Milestone,
+    Stage,
+    "reached_on",
+    "milestone_validated",
+    gettext_lazy("This milestone is already validated."),
+    gettext_lazy("%(previous)s must be validated before %(stage)s."),
+    gettext_lazy("A milestone cannot be reached before the one it follows (%(date)s)."),
+)
+JOURNEY = Path(
+    JourneyStage,
+    SupportStage,
+    "held_on",
+    "journey_stage_recorded",
+    gettext_lazy("This support stage is already recorded."),
+    gettext_lazy("%(previous)s must be recorded before %(stage)s."),
+    gettext_lazy("A support stage cannot be held before the one it follows (%(date)s)."),
+)
+
+
+def _check_order(application, path: Path, stage, on: dt.date) -> None:
+    taken = {row.stage: row for row in path.model.objects.filter(application=application)}
+    if stage in taken:
+        raise ValidationError(str(path.already))
+    previous = path.order.previous(stage)
     if previous is None:
         return
-    if previous not in reached:
+    if previous not in taken:
         raise ValidationError(
-            _("%(previous)s must be validated before %(stage)s.")
-            % {"previous": previous.label, "stage": stage.label}
+            str(path.previous_missing) % {"previous": previous.label, "stage": stage.label}
         )
-    if reached_on < reached[previous].reached_on:
-        raise ValidationError(
-            _("A milestone cannot be reached before the one it follows (%(date)s).")
-            % {"date": reached[previous].reached_on.isoformat()}
-        )
+    previous_on = getattr(taken[previous], path.date_field)
+    if on < previous_on:
+        raise ValidationError(str(path.too_early) % {"date": previous_on.isoformat()})
+
+
+def _record_step(actor, application, path: Path, stage, on: dt.date, **fields):
+    """Record the team's next step on `path`, after the one before it and not earlier. The
+    team's row is locked, so two people recording at once make one step, and the second is
+    told it exists. The caller has checked the actor follows the team."""
+    application = Application.objects.select_for_update().get(pk=application.pk)
+    stage = path.order(stage)
+    _check_order(application, path, stage, on)
+    row = path.model(application=application, stage=stage, **{path.date_field: on}, **fields)
+    row.full_clean()
+    row.save()
+    Event.objects.create(
+        application=application,
+        action=path.action,
+        actor=actor,
+        detail={"stage": stage.value, path.date_field: on.isoformat()},
+    )
+    return row
 
 
 @transaction.atomic
@@ -56,35 +108,18 @@ def validate_milestone(
     evidence_file=None,
 ) -> Milestone:
     """Validate the team's next stage on the path, with its evidence as a text, a link or a
-    file (one checked by its content, ContentCheckedFileField). The team's row is locked, so
-    two people validating at once make one milestone, and the second is told it exists."""
+    file (one checked by its content, ContentCheckedFileField)."""
     _require_follower(actor, application)
     if not (evidence.strip() or link or evidence_file):
         raise ValidationError(_("Give the milestone's evidence: a text, a link or a file."))
-    application = Application.objects.select_for_update().get(pk=application.pk)
-    stage = Stage(stage)
-    _check_order(application, stage, reached_on)
-    milestone = Milestone(
-        application=application,
-        stage=stage,
-        reached_on=reached_on,
-        evidence=evidence,
-        link=link,
-        validated_by=actor,
-    )
+    fields = {"evidence": evidence, "link": link, "validated_by": actor}
     if evidence_file:
-        milestone.evidence_file = evidence_file
-        milestone.evidence_file_name = evidence_file.name[:255]
-        milestone.evidence_file_type = evidence_file.detected_type
-    milestone.full_clean()
-    milestone.save()
-    Event.objects.create(
-        application=application,
-        action="milestone_validated",
-        actor=actor,
-        detail={"stage": stage.value, "reached_on": reached_on.isoformat()},
-    )
-    return milestone
+        fields |= {
+            "evidence_file": evidence_file,
+            "evidence_file_name": evidence_file.name[:255],
+            "evidence_file_type": evidence_file.detected_type,
+        }
+    return _record_step(actor, application, MILESTONES, stage, reached_on, **fields)
 
 
 @transaction.atomic
@@ -103,45 +138,12 @@ def save_outcome(actor, outcome: Outcome) -> Outcome:
     return outcome
 
 
-def _check_journey_order(application, stage: SupportStage, held_on: dt.date) -> None:
-    held = {row.stage: row for row in JourneyStage.objects.filter(application=application)}
-    if stage in held:
-        raise ValidationError(_("This support stage is already recorded."))
-    previous = SupportStage.previous(stage)
-    if previous is None:
-        return
-    if previous not in held:
-        raise ValidationError(
-            _("%(previous)s must be recorded before %(stage)s.")
-            % {"previous": previous.label, "stage": stage.label}
-        )
-    if held_on < held[previous].held_on:
-        raise ValidationError(
-            _("A support stage cannot be held before the one it follows (%(date)s).")
-            % {"date": held[previous].held_on.isoformat()}
-        )
-
-
 @transaction.atomic
 def record_journey_stage(actor, application, stage, *, held_on: dt.date, notes: str):
     """Record the team's next support stage: intake, stress test, roadmap, introductions,
-    in that order. The team's row is locked, as for milestones."""
+    in that order."""
     _require_follower(actor, application)
-    application = Application.objects.select_for_update().get(pk=application.pk)
-    stage = SupportStage(stage)
-    _check_journey_order(application, stage, held_on)
-    row = JourneyStage(
-        application=application, stage=stage, held_on=held_on, notes=notes, recorded_by=actor
-    )
-    row.full_clean()
-    row.save()
-    Event.objects.create(
-        application=application,
-        action="journey_stage_recorded",
-        actor=actor,
-        detail={"stage": stage.value, "held_on": held_on.isoformat()},
-    )
-    return row
+    return _record_step(actor, application, JOURNEY, stage, held_on, notes=notes, recorded_by=actor)
 
 
 @transaction.atomic

@@ -9,15 +9,19 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from jumelage.followup import permissions, queries, services
+from jumelage.core import moments
+from jumelage.followup import permissions, queries, services, surveys
 from jumelage.followup.forms import (
     JourneyStageForm,
     MilestoneForm,
     OutcomeForm,
     RoadmapStepForm,
+    SurveyForm,
     ToolUseForm,
 )
-from jumelage.followup.models import Milestone, Outcome
+from jumelage.followup.models import Milestone, Outcome, Survey, SurveyInvitation
+from jumelage.partnerships.permissions import is_partnership_manager
+from jumelage.partnerships.queries import cycle_or_404
 
 
 def _team_for(user, pk):
@@ -57,27 +61,37 @@ def team(request, pk):
     return _page(request, _team_for(request.user, pk))
 
 
-@login_required
-@require_POST
-def milestone_validate(request, pk):
+def _record_step(request, pk, form_class, form_name, record, choose, done):
+    """A step of an ordered path posted from the team page: the form's errors answer 400, a
+    step out of order or taken twice 409, both on the page with what was typed."""
     application = _team_for(request.user, pk)
-    form = MilestoneForm(request.POST, request.FILES)
-    stage = request.POST.get("stage", "")
+    form = form_class(request.POST, request.FILES)
     if not form.is_valid():
-        return _page(request, application, milestone_form=form, status=400)
+        return _page(request, application, status=400, **{form_name: form})
     try:
-        services.validate_milestone(request.user, application, stage, **form.cleaned_data)
-    except (ValidationError, ValueError) as error:
-        form.add_error(None, _invalid_stage(error))
-        return _page(request, queries.team_or_404(pk), milestone_form=form, status=409)
-    messages.success(request, _("The milestone is validated."))
+        record(request.user, application, request.POST.get("stage", ""), **form.cleaned_data)
+    except ValidationError as error:
+        form.add_error(None, " ".join(error.messages))
+        return _page(request, queries.team_or_404(pk), status=409, **{form_name: form})
+    except ValueError:
+        form.add_error(None, choose)
+        return _page(request, queries.team_or_404(pk), status=409, **{form_name: form})
+    messages.success(request, done)
     return redirect("followup:team", pk)
 
 
-def _invalid_stage(error) -> str:
-    if isinstance(error, ValidationError):
-        return " ".join(error.messages)
-    return _("Choose a stage of the path.")
+@login_required
+@require_POST
+def milestone_validate(request, pk):
+    return _record_step(
+        request,
+        pk,
+        MilestoneForm,
+        "milestone_form",
+        services.validate_milestone,
+        _("Choose a stage of the path."),
+        _("The milestone is validated."),
+    )
 
 
 @login_required
@@ -95,25 +109,15 @@ def outcome_save(request, pk):
 @login_required
 @require_POST
 def journey_record(request, pk):
-    application = _team_for(request.user, pk)
-    form = JourneyStageForm(request.POST)
-    if not form.is_valid():
-        return _page(request, application, journey_form=form, status=400)
-    try:
-        services.record_journey_stage(
-            request.user, application, request.POST.get("stage", ""), **form.cleaned_data
-        )
-    except (ValidationError, ValueError) as error:
-        form.add_error(None, _invalid_support_stage(error))
-        return _page(request, queries.team_or_404(pk), journey_form=form, status=409)
-    messages.success(request, _("The support stage is recorded."))
-    return redirect("followup:team", pk)
-
-
-def _invalid_support_stage(error) -> str:
-    if isinstance(error, ValidationError):
-        return " ".join(error.messages)
-    return _("Choose a stage of the support journey.")
+    return _record_step(
+        request,
+        pk,
+        JourneyStageForm,
+        "journey_form",
+        services.record_journey_stage,
+        _("Choose a stage of the support journey."),
+        _("The support stage is recorded."),
+    )
 
 
 @login_required
@@ -163,3 +167,80 @@ def milestone_evidence(request, pk, stage):
         filename=milestone.evidence_file_name,
         content_type=milestone.evidence_file_type,
     )
+
+
+def _refusal(request, message, status):
+    return render(request, "followup/survey_refused.html", {"message": message}, status=status)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def survey_answer(request, pk):
+    """The survey for its recipient: someone else is told it was not sent to them (403), a
+    survey not open any more (or not yet) says so (410); a bad answer is a 400 with the
+    answers kept."""
+    try:
+        invitation = surveys.invitation_for(request.user, pk)
+    except SurveyInvitation.DoesNotExist as error:
+        raise Http404(_("There is no such survey.")) from error
+    except surveys.NotInvited:
+        return _refusal(request, _("This survey was not sent to you."), 403)
+    except surveys.SurveyClosed:
+        return _closed(request, pk)
+    questions = invitation.survey.questions.all()
+    if request.method == "GET":
+        form = SurveyForm(questions, answers=invitation.answers)
+        return render(request, "followup/survey.html", {"invitation": invitation, "form": form})
+    form = SurveyForm(questions, request.POST)
+    if not form.is_valid():
+        context = {"invitation": invitation, "form": form}
+        return render(request, "followup/survey.html", context, status=400)
+    try:
+        surveys.answer(request.user, invitation, form.answers())
+    except surveys.SurveyClosed:
+        return _closed(request, pk)
+    except ValidationError as error:
+        form.add_error(None, " ".join(error.messages))
+        context = {"invitation": invitation, "form": form}
+        return render(request, "followup/survey.html", context, status=400)
+    messages.success(request, _("Thank you: your answers are saved."))
+    return redirect("followup:survey_answer", pk)
+
+
+def _closed(request, pk):
+    survey = SurveyInvitation.objects.select_related("survey").get(pk=pk).survey
+    message = _("This survey is open from %(opens)s to %(closes)s; it takes no answers now.") % {
+        "opens": moments.moment(survey.opens_at),
+        "closes": moments.moment(survey.closes_at),
+    }
+    return _refusal(request, message, 410)
+
+
+def _cycle_for_manager(user, partnership_slug, cycle_slug):
+    cycle = cycle_or_404(partnership_slug, cycle_slug)
+    permissions.require(is_partnership_manager(user, cycle.partnership))
+    return cycle
+
+
+@login_required
+@require_GET
+def survey_list(request, partnership_slug, cycle_slug):
+    """The cycle's surveys with how many were sent and answered: two queries."""
+    cycle = _cycle_for_manager(request.user, partnership_slug, cycle_slug)
+    context = {"cycle": cycle, "surveys": surveys.surveys_of(cycle)}
+    return render(request, "followup/surveys.html", context)
+
+
+@login_required
+@require_POST
+def survey_send(request, partnership_slug, cycle_slug, pk):
+    cycle = _cycle_for_manager(request.user, partnership_slug, cycle_slug)
+    survey = get_object_or_404(Survey, cycle=cycle, pk=pk)
+    try:
+        count = surveys.send_survey(request.user, survey)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+        context = {"cycle": cycle, "surveys": surveys.surveys_of(cycle)}
+        return render(request, "followup/surveys.html", context, status=409)
+    messages.success(request, _("The survey is sent to %(count)s more people.") % {"count": count})
+    return redirect("followup:survey_list", partnership_slug, cycle_slug)

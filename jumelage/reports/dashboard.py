@@ -16,7 +16,7 @@ from jumelage.core import charts
 from jumelage.followup.models import Outcome
 from jumelage.partnerships.enums import BudgetCategory
 from jumelage.partnerships.models import BudgetLine
-from jumelage.reports.funnel import STEPS, funnel, funnel_by_cycle
+from jumelage.reports.funnel import STEPS, funnel_by_cycle, funnel_by_side, tally
 from jumelage.review.enums import ReviewState
 from jumelage.review.models import Criterion, Review
 
@@ -27,11 +27,12 @@ def _sides(cycle, side):
     return [side] if side is not None else list(cycle.partnership.sides.all())
 
 
-def funnel_chart(cycle, side=None) -> charts.Chart:
+def funnel_chart(cycle, side=None, counted=None) -> charts.Chart:
     """A column per side; the partnership's is their sum (an application has one side), so
     the whole is not counted a second time."""
     sides = _sides(cycle, side)
-    series = {str(s): [count for *_rest, count in funnel(cycle, s)] for s in sides}
+    by_side = funnel_by_side(cycle, counted)
+    series = {str(s): list(by_side[s.pk].values()) for s in sides}
     if side is None:
         series[_("Partnership")] = [sum(column) for column in zip(*series.values(), strict=True)]
     labels = [str(label) for _key, label in STEPS]
@@ -196,9 +197,9 @@ def outcomes_chart(cycle, side=None) -> charts.Chart:
     )
 
 
-def comparison_chart(cycle, side=None) -> charts.Chart:
+def comparison_chart(cycle, side=None, counted=None) -> charts.Chart:
     """The funnel of every cycle of the partnership, oldest first."""
-    by_cycle = funnel_by_cycle(cycle.partnership, side)
+    by_cycle = funnel_by_cycle(cycle.partnership, side, counted)
     labels = [name for name, _steps in by_cycle]
     series = {str(label): [steps[key] for _name, steps in by_cycle] for key, label in STEPS}
     return charts.bars("cycles", _("Cycle after cycle"), _("Cycle"), labels, series)
@@ -215,5 +216,13 @@ CHARTS = {
 }
 
 
+TALLIED = {"funnel", "cycles"}
+
+
 def dashboard(cycle, side=None) -> list[charts.Chart]:
-    return [build(cycle, side) for build in CHARTS.values()]
+    """Every chart; the funnel and the comparison share one tally of the partnership."""
+    counted = tally(cycle.partnership)
+    return [
+        build(cycle, side, counted) if key in TALLIED else build(cycle, side)
+        for key, build in CHARTS.items()
+    ]

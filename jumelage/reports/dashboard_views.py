@@ -22,14 +22,14 @@ def _sheet(chart) -> str:
     return chart.title.translate(NOT_IN_SHEET_TITLES)
 
 
-def _cycle_for(user, partnership_slug, cycle_slug):
+def cycle_for(user, partnership_slug, cycle_slug):
     cycle = cycle_or_404(partnership_slug, cycle_slug)
     if not permissions.can_see_dashboard(user, cycle):
         raise PermissionDenied
     return cycle
 
 
-def _side(cycle, request):
+def side_from(cycle, request):
     slug = request.GET.get("side")
     if not slug:
         return None
@@ -42,8 +42,8 @@ def _side(cycle, request):
 @login_required
 @require_GET
 def dashboard(request, partnership_slug, cycle_slug):
-    cycle = _cycle_for(request.user, partnership_slug, cycle_slug)
-    side = _side(cycle, request)
+    cycle = cycle_for(request.user, partnership_slug, cycle_slug)
+    side = side_from(cycle, request)
     context = {
         "cycle": cycle,
         "side": side,
@@ -57,12 +57,12 @@ def dashboard(request, partnership_slug, cycle_slug):
 @login_required
 @require_GET
 def dashboard_export(request, partnership_slug, cycle_slug, table, fmt):
-    cycle = _cycle_for(request.user, partnership_slug, cycle_slug)
+    cycle = cycle_for(request.user, partnership_slug, cycle_slug)
     if fmt not in ("csv", "xlsx"):
         return HttpResponseBadRequest(_("Choose CSV or XLSX."))
     if table != ALL and table not in CHARTS:
         return HttpResponseBadRequest(_("The dashboard has no such table."))
-    side = _side(cycle, request)
+    side = side_from(cycle, request)
     suffix = f"-{side.slug}" if side else ""
     filename = f"{table}-{cycle.partnership.slug}-{cycle.slug}{suffix}"
     if table == ALL:

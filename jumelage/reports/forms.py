@@ -3,7 +3,7 @@ from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
 from jumelage.partnerships.forms import TranslatedFieldsMixin, date_input, localized
-from jumelage.reports.models import TripReport, VisitPhoto, VisitSection
+from jumelage.reports.models import OutcomeReport, TripReport, VisitPhoto, VisitSection
 
 PROSE = ("summary", "purpose", "reflections", "recommendations")
 COVER = ("title", "authority", "names", "country")
@@ -49,3 +49,12 @@ class VisitPhotoForm(TranslatedFieldsMixin, forms.ModelForm):
         if image and image.size > settings.UPLOAD_MAX_BYTES:
             raise forms.ValidationError(_("The photo is too large."))
         return image
+
+
+class OutcomeReportForm(TranslatedFieldsMixin, forms.ModelForm):
+    translated_fields = ("what_worked", "recommendations")
+
+    class Meta:
+        model = OutcomeReport
+        fields = localized("what_worked", "recommendations")
+        widgets = {column: forms.Textarea(attrs={"rows": 8}) for column in fields}

@@ -87,3 +87,46 @@ class VisitPhoto(models.Model):
 
     def __str__(self):
         return self.caption or self.image.name
+
+
+class OutcomeReport(models.Model):
+    """What the managers write for a cycle's outcome meeting: what worked and their
+    recommendations, one text for a city (`side`) or one joint text (no side). The figures
+    and the teams' pages come from the data; this is the prose, a draft saved as they type."""
+
+    cycle = models.ForeignKey(
+        "partnerships.Cycle", on_delete=models.CASCADE, related_name="outcome_reports"
+    )
+    side = models.ForeignKey(
+        "partnerships.Side",
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="outcome_reports",
+        help_text=_("Empty for the text both cities write together."),
+    )
+    what_worked = models.TextField(_("what worked"), blank=True)
+    recommendations = models.TextField(_("recommendations"), blank=True)
+    updated = models.DateTimeField(auto_now=True)
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+
+    class Meta:
+        verbose_name = _("outcome report text")
+        verbose_name_plural = _("outcome report texts")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["cycle", "side"],
+                condition=models.Q(side__isnull=False),
+                name="one_outcome_text_per_side",
+            ),
+            models.UniqueConstraint(
+                fields=["cycle"],
+                condition=models.Q(side__isnull=True),
+                name="one_joint_outcome_text",
+            ),
+        ]
+
+    def __str__(self):
+        return str(self.side or _("Joint"))

@@ -203,12 +203,120 @@ def _strings(value):
             yield from _strings(getattr(value, field.name))
 
 
-def render(doc: Document) -> bytes:
-    texts = labels()
-    numbers = [*doc.chapters.values(), doc.schedule_number]
-    characters = "".join({*"".join([*_strings(doc), *texts.values(), *numbers])})
+def _written(doc, texts: dict, extra: list, write) -> bytes:
+    """The PDF of `doc`, laid out by `write(pdf, doc)`, with a font carrying exactly the
+    characters of the document, its interface texts and `extra`."""
+    characters = "".join({*"".join([*_strings(doc), *texts.values(), *extra])})
     with tempfile.TemporaryDirectory() as directory:
         pdf = ReportPDF(doc, texts, write_font(characters, Path(directory)))
-        _cover(pdf, doc)
-        _body(pdf, doc)
+        write(pdf, doc)
         return bytes(pdf.output())
+
+
+def _trip(pdf: ReportPDF, doc: Document):
+    _cover(pdf, doc)
+    _body(pdf, doc)
+
+
+def render(doc: Document) -> bytes:
+    numbers = [*doc.chapters.values(), doc.schedule_number]
+    return _written(doc, labels(), numbers, _trip)
+
+
+def outcome_labels() -> dict[str, str]:
+    """Every interface text of the outcome report's PDF, in the active language."""
+    return {
+        "partnership": _("Partnership"),
+        "cycle": _("Cycle"),
+        "report_date": _("Report date"),
+        "figures": _("The figures"),
+        "teams": _("The teams"),
+        "city": _("City"),
+        "theme": _("Theme"),
+        "hosts": _("Hosted by"),
+        "journey": _("Support journey"),
+        "milestones": _("Milestones"),
+        "outcomes": _("Outcomes"),
+        "stage": _("Stage"),
+        "date": _("Date"),
+        "notes": _("Notes"),
+        "evidence": _("Evidence"),
+        "what": _("Outcome"),
+        "value": _("Value"),
+        "no_outcomes": _("No outcomes recorded yet."),
+        "what_worked": _("What worked"),
+        "recommendations": _("Recommendations"),
+        "not_written": _("Not written yet."),
+    }
+
+
+def _widths(columns: int) -> tuple:
+    """The first column names the row; the figures share the rest of the line."""
+    if columns == 1:
+        return (166,)
+    first = 62 if columns > 2 else 100
+    return (first, *[(166 - first) / (columns - 1)] * (columns - 1))
+
+
+def _outcome_cover(pdf: ReportPDF, doc):
+    label = pdf.labels
+    pdf.add_page()
+    pdf.set_y(60)
+    pdf.set_font(HEADING, size=20)
+    pdf.multi_cell(0, 11, doc.title, align="C", new_x="LMARGIN", new_y="NEXT")
+    pdf.ln(25)
+    pdf.set_font(BODY, size=12)
+    for key in ("partnership", "cycle", "report_date"):
+        pdf.set_x(45)
+        pdf.multi_cell(0, 9, f"{label[key]}: {getattr(doc, key)}", new_x="LMARGIN", new_y="NEXT")
+
+
+def _team(pdf: ReportPDF, team):
+    label = pdf.labels
+    pdf.add_page()
+    pdf.heading(team.number + team.name, size=13.5, space=0)
+    facts = [(label["city"], team.side), (label["theme"], team.theme), (label["hosts"], team.hosts)]
+    pdf.paragraphs("\n".join(f"{name}: {value}" for name, value in facts if value), size=9.5)
+    pdf.heading(label["journey"], size=11.5, space=2)
+    pdf.table((label["stage"], label["date"], label["notes"]), team.journey, (40, 30, 96))
+    pdf.heading(label["milestones"], size=11.5, space=2)
+    pdf.table((label["stage"], label["date"], label["evidence"]), team.milestones, (40, 30, 96))
+    pdf.heading(label["outcomes"], size=11.5, space=2)
+    if team.outcomes:
+        pdf.table((label["what"], label["value"]), team.outcomes, (80, 86))
+    else:
+        pdf.paragraphs(label["no_outcomes"])
+
+
+def _prose(pdf: ReportPDF, doc, number: int, key: str):
+    label = pdf.labels
+    pdf.heading(doc.heading(number, label[key]))
+    written = [(text.whose, getattr(text, key)) for text in doc.texts if getattr(text, key)]
+    if not written:
+        pdf.paragraphs(label["not_written"])
+    for whose, prose in written:
+        pdf.heading(whose, size=11.5, space=2)
+        pdf.paragraphs(prose)
+
+
+def _outcome(pdf: ReportPDF, doc):
+    label = pdf.labels
+    _outcome_cover(pdf, doc)
+    pdf.add_page()
+    pdf.heading(doc.heading(1, label["figures"]), space=0)
+    for figure in doc.figures:
+        pdf.heading(figure.title, size=11.5, space=2)
+        pdf.table(figure.header, figure.rows, _widths(len(figure.header)))
+    pdf.heading(doc.heading(2, label["teams"]))
+    for team in doc.teams:
+        _team(pdf, team)
+    pdf.add_page()
+    _prose(pdf, doc, 3, "what_worked")
+    _prose(pdf, doc, 4, "recommendations")
+
+
+def render_outcome(doc) -> bytes:
+    """The outcome report (reports.outcome.OutcomeDocument) as PDF, in the active language."""
+    numbers = [*doc.chapters.values(), *(team.number for team in doc.teams)]
+    tables = [dataclasses.replace(figure, svg="") for figure in doc.figures]
+    return _written(dataclasses.replace(doc, figures=tables), outcome_labels(), numbers, _outcome)

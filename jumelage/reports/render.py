@@ -1,4 +1,5 @@
-"""A trip report as a file: PDF, or HTML that stands alone (styles and photos inside)."""
+"""A report as a file: PDF, or HTML that stands alone (styles and photos inside): the trip
+report and the outcome report."""
 
 import base64
 import dataclasses
@@ -8,7 +9,7 @@ from django.contrib.staticfiles import finders
 from django.template.loader import render_to_string
 from django.utils import translation
 
-from jumelage.reports import document, pdf
+from jumelage.reports import document, outcome, pdf
 
 FORMATS = ("pdf", "html")
 
@@ -23,16 +24,28 @@ def _inline(photo):
     )
 
 
+def _styles(*names) -> str:
+    parts = []
+    for name in names:
+        with open(finders.find(f"jumelage/css/{name}"), encoding="utf-8") as file:
+            parts.append(file.read())
+    return "\n".join(parts)
+
+
+def _standalone(doc, body: str, styles=("report.css",)) -> bytes:
+    """One HTML file that stands alone: `body` (a document template) with its styles."""
+    context = {"doc": doc, "css": _styles(*styles), "body": body}
+    with translation.override(doc.language):
+        html = render_to_string("reports/standalone.html", context)
+    return html.encode("utf-8")
+
+
 def standalone_html(doc) -> bytes:
     doc.sections = [
         dataclasses.replace(section, photos=[_inline(photo) for photo in section.photos])
         for section in doc.sections
     ]
-    with open(finders.find("jumelage/css/report.css"), encoding="utf-8") as file:
-        css = file.read()
-    with translation.override(doc.language):
-        html = render_to_string("reports/standalone.html", {"doc": doc, "css": css})
-    return html.encode("utf-8")
+    return _standalone(doc, "reports/_document.html")
 
 
 def trip_report(slug: str, language: str, output_format: str) -> bytes:
@@ -41,3 +54,12 @@ def trip_report(slug: str, language: str, output_format: str) -> bytes:
         with translation.override(language):
             return pdf.render(doc)
     return standalone_html(doc)
+
+
+def outcome_report(cycle, language: str, output_format: str) -> bytes:
+    """The cycle's outcome report as PDF, or as HTML that stands alone (charts inside)."""
+    doc = outcome.build(cycle, language)
+    if output_format == "pdf":
+        with translation.override(language):
+            return pdf.render_outcome(doc)
+    return _standalone(doc, "reports/_outcome_document.html", ("report.css", "charts.css"))

@@ -1,11 +1,12 @@
-"""Writing a trip report: the prose, the visit sections and their photos."""
+"""Writing a trip report (the prose, the visit sections and their photos) and the texts of
+a cycle's outcome report."""
 
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from jumelage.reports.models import TripReport, VisitPhoto, VisitSection
-from jumelage.reports.permissions import can_write
+from jumelage.reports.models import OutcomeReport, TripReport, VisitPhoto, VisitSection
+from jumelage.reports.permissions import can_write, can_write_outcome_text
 
 
 def _require_writer(actor, delegation):
@@ -44,3 +45,13 @@ def delete_photo(actor, photo: VisitPhoto) -> None:
     _require_writer(actor, photo.section.report.delegation)
     photo.image.delete(save=False)
     photo.delete()
+
+
+@transaction.atomic
+def save_outcome_text(actor, text: OutcomeReport) -> OutcomeReport:
+    """Save (or autosave) a city's text, or the joint one; the last writer is remembered."""
+    if not can_write_outcome_text(actor, text.cycle, text.side):
+        raise PermissionDenied(_("Only the city's managers write its text."))
+    text.updated_by = actor
+    text.save()
+    return text

@@ -1,6 +1,6 @@
 from modeltranslation.translator import TranslationOptions, register
 
-from jumelage.reports.models import TripReport, VisitPhoto, VisitSection
+from jumelage.reports.models import OutcomeReport, TripReport, VisitPhoto, VisitSection
 
 
 @register(TripReport)
@@ -25,3 +25,8 @@ class VisitSectionTranslation(TranslationOptions):
 @register(VisitPhoto)
 class VisitPhotoTranslation(TranslationOptions):
     fields = ("caption",)
+
+
+@register(OutcomeReport)
+class OutcomeReportTranslation(TranslationOptions):
+    fields = ("what_worked", "recommendations")

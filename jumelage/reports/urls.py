@@ -1,6 +1,6 @@
 from django.urls import path
 
-from jumelage.reports import dashboard_views, views
+from jumelage.reports import dashboard_views, outcome_views, views
 
 app_name = "reports"
 trip = "trip/<slug:slug>/"
@@ -20,5 +20,13 @@ urlpatterns = [
         f"{cycle}dashboard/<slug:table>.<slug:fmt>",
         dashboard_views.dashboard_export,
         name="dashboard_export",
+    ),
+    path(f"{cycle}outcome/", outcome_views.outcome_report, name="outcome"),
+    path(f"{cycle}outcome/edit/", outcome_views.outcome_edit, name="outcome_edit"),
+    path(f"{cycle}outcome/autosave/", outcome_views.outcome_autosave, name="outcome_autosave"),
+    path(
+        f"{cycle}outcome/report.<slug:fmt>",
+        outcome_views.outcome_download,
+        name="outcome_download",
     ),
 ]

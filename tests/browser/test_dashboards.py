@@ -1,7 +1,7 @@
 """A manager opens the cycle dashboard in each language, reads its charts (SVG text in the
 page's language) and the tables behind them, downloads the funnel table, opens a side's
-dashboard; then follows a team's path from its page. Elements are found by address and
-name, never by their (translated) text."""
+dashboard, opens the outcome report and downloads its PDF; then follows a team's path from
+its page. Elements are found by address and name, never by their (translated) text."""
 
 import pytest
 from playwright.sync_api import expect
@@ -52,6 +52,18 @@ def test_a_manager_reads_the_dashboard_downloads_its_table_and_validates_a_miles
 
     page.locator('nav.actions a[href$="?side=taichung"]').click()
     expect(page.locator('table[data-chart="funnel"] thead th')).to_have_count(2)
+
+    page.locator('nav.actions a[href$="/outcome/"]').click()
+    expect(page.locator("article.outcome-report")).to_have_attribute("lang", HTML_LANG[language])
+    expect(page.locator("section.team-page")).to_have_count(1)
+    expect(page.locator("#figures svg.pygal-chart").first).to_be_visible()
+    page.screenshot(path=f"/tmp/outcome-report-{language}.png", full_page=True)
+    with page.expect_download() as download:
+        page.locator('a[href$="/report.pdf"]').click()
+    name = f"outcome-taichung-toulouse-2019-{language}.pdf"
+    assert download.value.suggested_filename == name
+    with open(download.value.path(), "rb") as file:
+        assert file.read(5) == b"%PDF-"
 
     page.goto(f"{live_server.url}/{language}/followup/teams/{team.pk}/")
     page.fill("input[name=reached_on]", "2020-03-01")

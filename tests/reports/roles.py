@@ -46,4 +46,11 @@ ROWS = {
         lambda c: cycle_kwargs(c, table="funnel", fmt="csv"),
         MANAGERS_OF_EITHER_SIDE,
     ),
+    "reports:outcome": (cycle_kwargs, MANAGERS_OF_EITHER_SIDE),
+    "reports:outcome_download": (
+        lambda c: cycle_kwargs(c, fmt="html"),
+        MANAGERS_OF_EITHER_SIDE,
+    ),
+    "reports:outcome_edit": (cycle_kwargs, MANAGERS_OF_EITHER_SIDE),
+    "reports:outcome_autosave": (cycle_kwargs, POST_ONLY),
 }

@@ -48,9 +48,15 @@ def test_the_partnership_funnel_adds_both_sides(world, cycle):
     assert _counts(funnel(cycle))["applications"] == 3
 
 
-def test_the_funnel_is_one_query(django_assert_num_queries, cycle):
-    with django_assert_num_queries(1):
+def test_the_funnel_costs_a_query_per_step_however_many_applications(
+    django_assert_num_queries, world, cycle
+):
+    # The cycle's calls, the applications received, then one query for each later step.
+    with django_assert_num_queries(8):
         funnel(cycle)
+    f.ApplicationFactory.create_batch(3, call=world.call_tl, state="submitted")
+    with django_assert_num_queries(8):
+        assert _counts(funnel(cycle))["applications"] == 6
 
 
 def _page(client, user, cycle, side=""):
