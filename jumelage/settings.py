@@ -248,6 +248,10 @@ CELERY_BEAT_SCHEDULE = {
     "sweep-outbox": {"task": "jumelage.notifications.tasks.sweep_outbox", "schedule": 30.0},
     "sweep-webhooks": {"task": "jumelage.api.tasks.sweep_webhooks", "schedule": 30.0},
     "retention": {"task": "jumelage.accounts.tasks.apply_retention", "schedule": 24 * 3600.0},
+    "survey-reminders": {
+        "task": "jumelage.followup.tasks.send_survey_reminders",
+        "schedule": 3600.0,
+    },
 }
 
 # Webhooks (api.webhooks): https only in production; addresses on private networks refused

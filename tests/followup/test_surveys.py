@@ -3,10 +3,13 @@ language, reminded on a clock the tests move, answered only by their recipient w
 the answers feed the team's outcome record."""
 
 import datetime as dt
+import io
 
 import pytest
 from django.core.exceptions import PermissionDenied
+from django.core.management import call_command
 from django.urls import reverse
+from django.utils import timezone
 
 from jumelage.calls.enums import QuestionKind
 from jumelage.followup import surveys
@@ -204,3 +207,13 @@ def test_a_negative_amount_fed_to_the_outcome_is_a_400_and_nothing_is_kept(clien
     invitation.refresh_from_db()
     assert invitation.answered_at is None
     assert not Outcome.objects.filter(application=team).exists()
+
+
+def test_the_cron_command_sends_the_due_reminders(world, team):
+    sent = timezone.now() - dt.timedelta(days=8)
+    survey = _survey(world, opens_at=sent, closes_at=sent + dt.timedelta(days=30))
+    surveys.send_survey(world.users.tina, survey, now=sent)
+    out = io.StringIO()
+    call_command("send_survey_reminders", stdout=out)
+    assert out.getvalue().strip() == "1 reminders sent."
+    assert _messages("survey-reminder").count() == 1
