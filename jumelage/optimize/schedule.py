@@ -30,9 +30,13 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 import numpy as np
-from ortools.linear_solver import pywraplp
+from ortools.pdlp import solvers_pb2
+from ortools.pdlp.python import pdlp
 from ortools.sat.python import cp_model
-from scipy.sparse import coo_matrix
+from scipy.optimize import linprog
+from scipy.sparse import coo_matrix, csc_matrix
+
+from jumelage.optimize.schedule_search import Search
 
 # Weights are real numbers; CP-SAT wants integers: this many units per weight point.
 _WEIGHT_SCALE = 1000
@@ -40,6 +44,10 @@ _VIRTUAL = -1
 # More free candidates than this (the LP stopped short of its optimum, so little of it is
 # integral) take longer to build in CP-SAT than a run has: the greedy rounding stands.
 _SEARCH_AT_MOST = 40_000
+# Up to this many candidates the LP goes to HiGHS's simplex (exact), beyond to PDLP.
+_SIMPLEX_AT_MOST = 30_000
+# The local search inserts first the meetings whose best reduced cost is above minus this.
+_PRICED_IN = 0.05
 
 
 @dataclass(frozen=True)
@@ -238,6 +246,7 @@ class _Model:
             for q in instance.meetings[m].parties:
                 by_party[q][s, g].append(c)
         self.rows.extend((cs, 1) for cs in by_meeting.values())
+        self.meeting_rows = len(by_meeting)
         pinned: dict[int, list[tuple[int, int]]] = defaultdict(list)
         for meeting in instance.meetings:
             if meeting.fixed is not None:
@@ -302,35 +311,67 @@ class _Model:
         return sum(mt.weight for mt in self.instance.meetings if mt.fixed is not None)
 
     def lp(self, seconds: float) -> tuple[np.ndarray, float]:
-        """The time-indexed LP relaxation for weight alone (GLOP's dual simplex): its
-        solution and a bound certified from its duals. Any duals y >= 0 bound every
-        schedule by b.y + sum of the positive reduced costs w - A'y (each candidate is at
-        most 1), so the figure is a bound even if the solver stops short or rounds."""
+        """The time-indexed LP relaxation for weight alone: its solution and a bound
+        certified from its duals. HiGHS's dual simplex solves a small model exactly;
+        a large one goes to PDLP (first-order, sparse, in C++), accurate to about 1e-5.
+        Any duals y >= 0 of the rows other than "a meeting placed once" bound every
+        schedule by b.y plus, per meeting, the best positive reduced cost w - A'y of its
+        candidates (a meeting is placed at most once), so the figure is a bound even
+        if the solver stops short or rounds."""
         weights = self.weights()
+        self.best = np.zeros(len(self.instance.meetings))
         if not self.candidates:
             return weights, self.fixed_weight()
-        solver = pywraplp.Solver.CreateSolver("GLOP")
-        solver.SetTimeLimit(max(int(seconds * 1000), 500))
-        x = [solver.NumVar(0.0, 1.0, "") for _ in self.candidates]
-        constraints = []
-        for cs, bound in self.rows:
-            row = solver.Constraint(-solver.infinity(), float(bound))
-            for c in cs:
-                row.SetCoefficient(x[c], 1.0)
-            constraints.append(row)
-        objective = solver.Objective()
-        for c, var in enumerate(x):
-            objective.SetCoefficient(var, float(weights[c]))
-        objective.SetMaximization()
-        solver.Solve()
-        values = np.array([var.solution_value() for var in x])
-        duals = np.maximum([row.dual_value() for row in constraints], 0.0)
         matrix, rhs = self.matrix()
-        reduced = np.maximum(weights - matrix.T @ duals, 0.0)
-        bound = float(rhs @ duals + reduced.sum())
+        if len(self.candidates) <= _SIMPLEX_AT_MOST:
+            values, duals = _highs(matrix, rhs, weights, seconds)
+        else:
+            values, duals = _pdlp(matrix, rhs, weights, seconds)
+        duals = np.maximum(np.nan_to_num(duals), 0.0)
+        duals[: self.meeting_rows] = 0.0
+        reduced = weights - matrix.T @ duals
+        meeting_of = np.array([m for m, _s, _g in self.candidates])
+        best = np.zeros(len(self.instance.meetings))
+        np.maximum.at(best, meeting_of, reduced)
+        bound = float(rhs @ duals + best.sum())
         # Stopped short, the duals may bound worse than scheduling every meeting would.
-        every = sum(self.instance.meetings[m].weight for m in {m for m, _s, _g in self.candidates})
+        every = sum(self.instance.meetings[m].weight for m in set(meeting_of.tolist()))
+        self.best = best
         return values, self.fixed_weight() + min(bound * (1 + 1e-9), every)
+
+
+def _highs(matrix, rhs, weights, seconds) -> tuple[np.ndarray, np.ndarray]:
+    result = linprog(
+        -weights,
+        A_ub=matrix,
+        b_ub=rhs,
+        bounds=(0.0, 1.0),
+        method="highs-ds",
+        options={"time_limit": max(seconds, 0.5)},
+    )
+    if result.x is None:
+        return np.zeros(len(weights)), np.full(len(rhs), np.max(weights))
+    return result.x, -result.ineqlin.marginals
+
+
+def _pdlp(matrix, rhs, weights, seconds) -> tuple[np.ndarray, np.ndarray]:
+    program = pdlp.QuadraticProgram()
+    program.resize_and_initialize(matrix.shape[1], matrix.shape[0])
+    program.objective_vector = -weights
+    program.constraint_matrix = csc_matrix(matrix)
+    program.constraint_lower_bounds = np.full(matrix.shape[0], -np.inf)
+    program.constraint_upper_bounds = rhs
+    program.variable_lower_bounds = np.zeros(matrix.shape[1])
+    program.variable_upper_bounds = np.ones(matrix.shape[1])
+    params = solvers_pb2.PrimalDualHybridGradientParams()
+    criteria = params.termination_criteria
+    criteria.simple_optimality_criteria.eps_optimal_relative = 1e-5
+    criteria.simple_optimality_criteria.eps_optimal_absolute = 1e-5
+    criteria.time_sec_limit = max(seconds, 0.5)
+    params.num_threads = 2  # fixed: the same instance gives the same figures
+    params.verbosity_level = 0
+    result = pdlp.primal_dual_hybrid_gradient(program, params)
+    return np.clip(result.primal_solution, 0.0, 1.0), -result.dual_solution
 
 
 def _assign_places(
@@ -430,20 +471,19 @@ def solve(
     _validate(instance, previous)
     report(0.0, "building the model")
     model = _Model(instance)
-    values, bound = model.lp(time_limit / 2)
+    values, bound = model.lp(time_limit / 3)
     report(0.3, "LP bound computed")
     kept = _kept(instance, model, previous)
-    weights = model.weights()
-    order = sorted(
-        range(len(model.candidates)),
-        key=lambda c: (c not in kept, -round(values[c], 3), -weights[c]),
-    )
-    start = _greedy(model, order)
-    pinned = _free_unmet(
-        instance, model, _greedy(model, [c for c in order if c in kept or values[c] > 0.99])
-    )
-    deadline = started + 0.9 * time_limit
-    chosen, optimal = _cp_sat(instance, model, kept, start, pinned, bound, deadline)
+    search = _local_search(instance, model, values, kept, bound, started + 0.85 * time_limit)
+    report(0.6, "local search done")
+    chosen = search.chosen()
+    optimal = _at_ceiling(instance, model, chosen, kept, bound)
+    if not optimal and len(model.candidates) <= _SEARCH_AT_MOST:
+        pinned = _free_unmet(instance, model, [c for c in chosen if c in kept or values[c] > 0.99])
+        deadline = started + 0.9 * time_limit
+        chosen, optimal = _cp_sat(
+            instance, model, kept, chosen, pinned, bound, deadline, search.rows_of
+        )
     report(0.9, "assigning places")
     placement = _assign_places(instance, model, chosen, previous)
     weight = float(sum(instance.meetings[m].weight for m in placement))
@@ -461,6 +501,67 @@ def solve(
         seconds=time.monotonic() - started,
         moved_meetings=moved,
     )
+
+
+def _local_search(instance, model, values, kept, bound, deadline) -> Search:
+    """The LP's rounding (kept placements first, then meetings by their LP share, each
+    in its likeliest slot), improved by ejection chains: first for the priority parties
+    it leaves without a meeting, then for the meetings the LP's duals price in (best
+    reduced cost above -_PRICED_IN), then for every meeting, heaviest first."""
+    meetings = instance.meetings
+    n = len(meetings)
+    meeting_of = np.array([m for m, _s, _g in model.candidates], dtype=np.int64)
+    matrix, rhs = model.matrix()
+    search = Search(
+        matrix,
+        rhs,
+        meeting_of,
+        [round(mt.weight * _WEIGHT_SCALE) for mt in meetings],
+        [mt.parties for mt in meetings],
+        instance.priority_parties,
+        kept,
+    )
+    if not model.candidates:
+        return search
+    share = np.round(np.bincount(meeting_of, weights=values, minlength=n), 2)
+    is_kept = np.zeros(len(model.candidates), dtype=bool)
+    is_kept[list(kept)] = True
+    search.start(np.lexsort((-values, -share[meeting_of], ~is_kept)).tolist())
+    heaviest = sorted(range(n), key=lambda m: (-meetings[m].weight, m))
+
+    def parties(m):
+        return meetings[m].parties
+
+    unmet = [
+        m
+        for m in heaviest
+        if any(
+            q in instance.priority_parties and not search.count.get(q) for q in meetings[m].parties
+        )
+    ]
+    priced = sorted(
+        (m for m in range(n) if model.best[m] > -_PRICED_IN),
+        key=lambda m: (-share[m], -meetings[m].weight, m),
+    )
+    ceiling = round(_WEIGHT_SCALE * (bound - model.fixed_weight()) * (1 - 1e-9))
+    search.improve(deadline, [unmet, priced, heaviest], ceiling)
+    return search
+
+
+def _at_ceiling(instance, model, chosen, kept, bound) -> bool:
+    """Whether every tier is at its ceiling: every keepable placement kept, every
+    priority party with a candidate met, the weight at the bound."""
+    meetings = {model.candidates[c][0] for c in chosen}
+    weight = model.fixed_weight() + sum(instance.meetings[m].weight for m in meetings)
+    keepable = {model.candidates[c][0] for c in kept}
+    if len(set(chosen) & kept) < len(keepable):
+        return False
+    possible = {q for m, _s, _g in model.candidates for q in instance.meetings[m].parties}
+    met = {q for m in meetings for q in instance.meetings[m].parties}
+    fixed = {q for mt in instance.meetings if mt.fixed is not None for q in mt.parties}
+    if any(q in possible and q not in met | fixed for q in instance.priority_parties):
+        return False
+    return weight >= bound - 1e-6 * max(1.0, bound)
 
 
 def _free_unmet(instance: Instance, model: _Model, pinned: list[int]) -> list[int]:
@@ -503,14 +604,14 @@ def _priority_counts(instance: Instance, model: _Model, placement) -> dict[int, 
 
 
 def _cp_sat(
-    instance: Instance, model: _Model, kept, start, pinned, bound: float, deadline: float
+    instance: Instance, model: _Model, kept, start, pinned, bound: float, deadline: float, rows_of
 ) -> tuple[list[int], bool]:
     """CP-SAT over the candidates that `pinned` leaves room for, from the first solution
     `start`; it stops as soon as every tier reaches its ceiling (`bound` for the weight),
     the only case called optimal with pinned candidates (CP-SAT's proof is then one for
     the rest only)."""
-    hint = set(_greedy(model, list(pinned) + start + list(range(len(model.candidates)))))
-    free, rows = _residual(model, pinned)
+    hint = set(start)
+    free, rows = _residual(model, pinned, rows_of)
     if len(free) > _SEARCH_AT_MOST:
         return sorted(hint), False
     if not free:
@@ -563,13 +664,9 @@ def _cp_sat(
     return chosen, stop.reached or (status == cp_model.OPTIMAL and not pinned)
 
 
-def _residual(model: _Model, pinned) -> tuple[list[int], list[tuple[list[int], int]]]:
+def _residual(model: _Model, pinned, rows_of) -> tuple[list[int], list[tuple[list[int], int]]]:
     """The candidates still possible beside `pinned` and the rows over them, with what
     the pinned candidates leave of each right-hand side."""
-    rows_of: list[list[int]] = [[] for _ in model.candidates]
-    for r, (cs, _rhs) in enumerate(model.rows):
-        for c in cs:
-            rows_of[c].append(r)
     left = [rhs for _cs, rhs in model.rows]
     taken = set(pinned)
     for c in taken:

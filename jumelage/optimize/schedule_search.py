@@ -1,0 +1,239 @@
+"""Local search for the meeting schedule: ejection chains over the time-indexed model.
+
+Plain data in and out, no Django import. The model is the one of `schedule`: candidates
+(a meeting in a slot and venue group) and rows "at most `rhs` of these candidates". A
+state is a feasible choice of candidates, at most one per meeting. A move inserts an
+unscheduled meeting's candidate, ejecting the chosen candidates that block it (the one
+holder of a full row of right-hand side 1; the lightest holder of a full capacity row),
+and then re-inserts each ejected meeting elsewhere, itself ejecting at most one other
+meeting which must then move directly (a chain of depth two). A move is kept only if it
+improves the objective, compared lexicographically: priority parties with a meeting
+first, then the total weight. Protected candidates (kept placements) are never ejected.
+Deterministic: candidates and meetings are visited in a fixed order.
+"""
+
+from __future__ import annotations
+
+import time
+
+import numpy as np
+from scipy.sparse import csr_matrix
+
+# Holders of a full capacity row tried, lightest first, before giving up on the row.
+_CAPACITY_TRIES = 6
+
+
+class Search:
+    def __init__(
+        self,
+        matrix: csr_matrix,
+        rhs: np.ndarray,
+        meeting_of: np.ndarray,
+        weights: list[int],
+        parties: list[tuple[int, ...]],
+        priority: frozenset[int],
+        protected: set[int],
+    ):
+        self.rhs = [int(b) for b in rhs]
+        transposed = matrix.T.tocsr()
+        self.rows_of = [
+            transposed.indices[transposed.indptr[c] : transposed.indptr[c + 1]].tolist()
+            for c in range(matrix.shape[1])
+        ]
+        self.meeting_of = meeting_of.tolist()
+        self.weights = weights
+        self.parties = parties
+        self.priority = priority
+        self.protected = protected
+        self.candidates_of: list[list[int]] = [[] for _ in parties]
+        for c, m in enumerate(self.meeting_of):
+            if all(self.rhs[r] > 0 for r in self.rows_of[c]):
+                self.candidates_of[m].append(c)
+        self.metable = len(
+            {
+                q
+                for m, cs in enumerate(self.candidates_of)
+                if cs
+                for q in parties[m]
+                if q in priority
+            }
+        )
+        self.load = [0] * len(self.rhs)
+        self.holders: list[set[int]] = [set() for _ in self.rhs]
+        self.placed: dict[int, int] = {}
+        self.count: dict[int, int] = {}
+        self.met = 0
+        self.weight = 0
+        self.journal: list[tuple[bool, int]] = []
+
+    # State changes, recorded in the journal so that a move can be undone.
+
+    def add(self, c: int) -> None:
+        for r in self.rows_of[c]:
+            self.load[r] += 1
+            self.holders[r].add(c)
+        m = self.meeting_of[c]
+        self.placed[m] = c
+        self.weight += self.weights[m]
+        for q in self.parties[m]:
+            if q in self.priority:
+                self.count[q] = self.count.get(q, 0) + 1
+                if self.count[q] == 1:
+                    self.met += 1
+        self.journal.append((True, c))
+
+    def remove(self, c: int) -> None:
+        for r in self.rows_of[c]:
+            self.load[r] -= 1
+            self.holders[r].discard(c)
+        m = self.meeting_of[c]
+        del self.placed[m]
+        self.weight -= self.weights[m]
+        for q in self.parties[m]:
+            if q in self.priority:
+                self.count[q] -= 1
+                if self.count[q] == 0:
+                    self.met -= 1
+        self.journal.append((False, c))
+
+    def undo(self, mark: int) -> None:
+        while len(self.journal) > mark:
+            added, c = self.journal.pop()
+            if added:
+                self.remove(c)
+            else:
+                self.add(c)
+            self.journal.pop()
+
+    def fits(self, c: int) -> bool:
+        load, rhs = self.load, self.rhs
+        return all(load[r] < rhs[r] for r in self.rows_of[c])
+
+    def score(self) -> tuple[int, int]:
+        return self.met, self.weight
+
+    # Moves.
+
+    def start(self, chosen) -> None:
+        for c in chosen:
+            if self.meeting_of[c] not in self.placed and self.fits(c):
+                self.add(c)
+        self.journal.clear()
+
+    def _eject_for(self, c: int, touched: set[int]) -> bool:
+        """Eject what blocks candidate c; False (nothing undone) if a protected or
+        already moved candidate is in the way."""
+        for r in self.rows_of[c]:
+            if self.load[r] < self.rhs[r]:
+                continue
+            holders = self.holders[r]
+            if self.rhs[r] == 1:
+                (b,) = holders
+                if not self._ejectable(b, touched):
+                    return False
+                self.remove(b)
+                continue
+            order = sorted(
+                (
+                    b
+                    for b in holders
+                    if b not in self.protected and self.meeting_of[b] not in touched
+                ),
+                key=lambda b: (self.weights[self.meeting_of[b]], b),
+            )
+            if not order:
+                return False
+            pick = next((b for b in order[:_CAPACITY_TRIES] if self._movable(b)), order[0])
+            self.remove(pick)
+        return True
+
+    def _ejectable(self, b: int, touched: set[int]) -> bool:
+        return b not in self.protected and self.meeting_of[b] not in touched
+
+    def _movable(self, b: int) -> bool:
+        m = self.meeting_of[b]
+        return any(c != b and self._fits_without(c, b) for c in self.candidates_of[m])
+
+    def _fits_without(self, c: int, b: int) -> bool:
+        rows_b = self.rows_of[b]
+        load, rhs = self.load, self.rhs
+        return all(load[r] - (r in rows_b) < rhs[r] for r in self.rows_of[c])
+
+    def _relocate(self, m: int, depth: int, touched: set[int]) -> bool:
+        """Place meeting m again: directly, or (depth > 0) ejecting one unprotected
+        meeting that must itself move directly."""
+        for c in self.candidates_of[m]:
+            if self.fits(c):
+                self.add(c)
+                return True
+        if depth == 0:
+            return False
+        for c in self.candidates_of[m]:
+            blocking = {
+                b for r in self.rows_of[c] if self.load[r] >= self.rhs[r] for b in self.holders[r]
+            }
+            if len(blocking) != 1:
+                continue
+            (b,) = blocking
+            d = self.meeting_of[b]
+            if b in self.protected or d in touched:
+                continue
+            mark = len(self.journal)
+            self.remove(b)
+            if not self.fits(c):
+                self.undo(mark)
+                continue
+            self.add(c)
+            touched.add(d)
+            if self._relocate(d, depth - 1, touched):
+                return True
+            touched.discard(d)
+            self.undo(mark)
+        return False
+
+    def try_insert(self, m: int) -> bool:
+        """The best-first improving move that schedules meeting m, if any (kept)."""
+        before = self.score()
+        for c in self.candidates_of[m]:
+            mark = len(self.journal)
+            touched = {m}
+            if not self._eject_for(c, touched):
+                continue
+            ejected = [cc for added, cc in self.journal[mark:] if not added]
+            if not self.fits(c):
+                self.undo(mark)
+                continue
+            self.add(c)
+            for b in sorted(ejected, key=lambda b: -self.weights[self.meeting_of[b]]):
+                d = self.meeting_of[b]
+                touched.add(d)
+                self._relocate(d, 1, touched)
+            if self.score() > before:
+                self.journal.clear()
+                return True
+            self.undo(mark)
+        return False
+
+    def improve(self, deadline: float, sweeps: list[list[int]], ceiling: int) -> int:
+        """Sweeps over the unscheduled meetings of each list in turn, each list again
+        until a sweep of it improves nothing, until the deadline passes or the weight
+        reaches `ceiling` with every priority party that can be met met; returns the
+        moves kept."""
+        kept = 0
+        for order in sweeps:
+            progress = 1
+            while progress:
+                progress = 0
+                for i, m in enumerate(order):
+                    if i % 64 == 0 and (
+                        time.monotonic() >= deadline
+                        or (self.weight >= ceiling and self.met >= self.metable)
+                    ):
+                        return kept + progress
+                    if m not in self.placed and self.candidates_of[m] and self.try_insert(m):
+                        progress += 1
+                kept += progress
+        return kept
+
+    def chosen(self) -> list[int]:
+        return sorted(self.placed.values())
