@@ -45,7 +45,7 @@ _VIRTUAL = -1
 # integral) take longer to build in CP-SAT than a run has: the greedy rounding stands.
 _SEARCH_AT_MOST = 40_000
 # Up to this many candidates the LP goes to HiGHS's simplex (exact), beyond to PDLP.
-_SIMPLEX_AT_MOST = 30_000
+_SIMPLEX_AT_MOST = 3_000
 # The local search inserts first the meetings whose best reduced cost is above minus this.
 _PRICED_IN = 0.05
 
@@ -618,9 +618,12 @@ def _cp_sat(
         weight = model.fixed_weight() + sum(model.weights()[c] for c in hint)
         return sorted(hint), weight >= bound - 1e-6 * max(1.0, bound)
     cp = cp_model.CpModel()
-    x = {c: cp.new_bool_var(f"x{c}") for c in free}
+    x = {c: cp.new_bool_var("") for c in free}
     for cs, rhs in rows:
-        cp.add(sum(x[c] for c in cs) <= rhs)
+        if rhs == 1:
+            cp.add_at_most_one([x[c] for c in cs])
+        else:
+            cp.add(cp_model.LinearExpr.sum([x[c] for c in cs]) <= rhs)
     scaled = [round(w * _WEIGHT_SCALE) or 1 for w in model.weights()]
     weight_tier = sum(scaled) + 1
     met_by_pin = {q for c in pinned for q in instance.meetings[model.candidates[c][0]].parties}
@@ -632,16 +635,20 @@ def _cp_sat(
     for c, var in x.items():
         cp.add_hint(var, c in hint)
     fair_terms = []
-    for q, cs in by_party.items():
-        met = cp.new_bool_var(f"met{q}")
-        cp.add(sum(x[c] for c in cs) >= met)
+    for cs in by_party.values():
+        met = cp.new_bool_var("")
+        cp.add(cp_model.LinearExpr.sum([x[c] for c in cs]) >= met)
         cp.add_hint(met, any(c in hint for c in cs))
         fair_terms.append(met)
     fair_tier = weight_tier * (len(fair_terms) + 1)
+    keep_terms = [x[c] for c in kept if c in x]
     cp.maximize(
-        sum(scaled[c] * var for c, var in x.items())
-        + weight_tier * sum(fair_terms)
-        + fair_tier * sum(x[c] for c in kept if c in x)
+        cp_model.LinearExpr.weighted_sum(
+            [*x.values(), *fair_terms, *keep_terms],
+            [scaled[c] for c in x]
+            + [weight_tier] * len(fair_terms)
+            + [fair_tier] * len(keep_terms),
+        )
     )
     keepable = len({model.candidates[c][0] for c in kept if c in x})
     pinned_weight = model.fixed_weight() + sum(scaled[c] for c in pinned) / _WEIGHT_SCALE
