@@ -34,7 +34,7 @@ from ortools.pdlp import solvers_pb2
 from ortools.pdlp.python import pdlp
 from ortools.sat.python import cp_model
 from scipy.optimize import linprog
-from scipy.sparse import coo_matrix, csc_matrix
+from scipy.sparse import csc_matrix, csr_matrix
 
 from jumelage.optimize.schedule_search import Search
 
@@ -221,6 +221,7 @@ class _Model:
                     if largest >= size:
                         self.candidates.append((m, s, g))
         self.rows: list[tuple[list[int], int]] = []  # (candidate indices, right-hand side)
+        self._matrix = None
         self._party_rows()
         self._capacity_rows()
 
@@ -297,14 +298,19 @@ class _Model:
         return np.array([self.instance.meetings[m].weight for m, _s, _g in self.candidates])
 
     def matrix(self):
-        """The rows as a sparse matrix and their right-hand sides."""
-        data, rows, cols = [], [], []
-        for r, (cs, _bound) in enumerate(self.rows):
-            rows.extend([r] * len(cs))
-            cols.extend(cs)
-            data.extend([1.0] * len(cs))
+        """The rows as a sparse matrix and their right-hand sides (built once)."""
+        if self._matrix is None:
+            self._matrix = self._build_matrix()
+        return self._matrix
+
+    def _build_matrix(self):
+        lengths = np.array([len(cs) for cs, _bound in self.rows], dtype=np.int64)
+        starts = np.concatenate(([0], np.cumsum(lengths)))
+        cols = np.fromiter(
+            (c for cs, _bound in self.rows for c in cs), dtype=np.int64, count=int(starts[-1])
+        )
         shape = (len(self.rows), len(self.candidates))
-        matrix = coo_matrix((data, (rows, cols)), shape=shape).tocsr()
+        matrix = csr_matrix((np.ones(len(cols)), cols, starts), shape=shape)
         return matrix, np.array([bound for _cs, bound in self.rows], dtype=float)
 
     def fixed_weight(self) -> float:

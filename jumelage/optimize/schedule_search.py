@@ -36,10 +36,8 @@ class Search:
     ):
         self.rhs = [int(b) for b in rhs]
         transposed = matrix.T.tocsr()
-        self.rows_of = [
-            transposed.indices[transposed.indptr[c] : transposed.indptr[c + 1]].tolist()
-            for c in range(matrix.shape[1])
-        ]
+        indices, starts = transposed.indices.tolist(), transposed.indptr.tolist()
+        self.rows_of = [indices[starts[c] : starts[c + 1]] for c in range(matrix.shape[1])]
         self.meeting_of = meeting_of.tolist()
         self.weights = weights
         self.parties = parties
@@ -147,6 +145,22 @@ class Search:
             self.remove(pick)
         return True
 
+    def _single_blocker(self, c: int) -> int | None:
+        """The one chosen candidate whose removal would let c in, if there is one (a
+        full capacity row has no single one)."""
+        load, rhs, holders = self.load, self.rhs, self.holders
+        blocker = None
+        for r in self.rows_of[c]:
+            if load[r] < rhs[r]:
+                continue
+            if rhs[r] != 1:
+                return None
+            (b,) = holders[r]
+            if blocker is not None and b != blocker:
+                return None
+            blocker = b
+        return blocker
+
     def _ejectable(self, b: int, touched: set[int]) -> bool:
         return b not in self.protected and self.meeting_of[b] not in touched
 
@@ -169,12 +183,9 @@ class Search:
         if depth == 0:
             return False
         for c in self.candidates_of[m]:
-            blocking = {
-                b for r in self.rows_of[c] if self.load[r] >= self.rhs[r] for b in self.holders[r]
-            }
-            if len(blocking) != 1:
+            b = self._single_blocker(c)
+            if b is None:
                 continue
-            (b,) = blocking
             d = self.meeting_of[b]
             if b in self.protected or d in touched:
                 continue
