@@ -24,6 +24,7 @@ upper bound is the LP relaxation of the same time-indexed model for weight alone
 
 from __future__ import annotations
 
+import math
 import time
 from collections import defaultdict
 from collections.abc import Callable
@@ -46,6 +47,8 @@ _VIRTUAL = -1
 _SEARCH_AT_MOST = 40_000
 # Up to this many candidates the LP goes to HiGHS's simplex (exact), beyond to PDLP.
 _SIMPLEX_AT_MOST = 3_000
+# PDLP's relative optimality tolerance; the duals are certified whatever it stops at.
+_PDLP_TOLERANCE = 1e-4
 # The local search inserts first the meetings whose best reduced cost is above minus this.
 _PRICED_IN = 0.05
 
@@ -371,20 +374,22 @@ def _pdlp(matrix, rhs, weights, seconds) -> tuple[np.ndarray, np.ndarray]:
     program.variable_upper_bounds = np.ones(matrix.shape[1])
     params = solvers_pb2.PrimalDualHybridGradientParams()
     criteria = params.termination_criteria
-    criteria.simple_optimality_criteria.eps_optimal_relative = 1e-5
-    criteria.simple_optimality_criteria.eps_optimal_absolute = 1e-5
+    criteria.simple_optimality_criteria.eps_optimal_relative = _PDLP_TOLERANCE
+    criteria.simple_optimality_criteria.eps_optimal_absolute = _PDLP_TOLERANCE
     criteria.time_sec_limit = max(seconds, 0.5)
     params.num_threads = 2  # fixed: the same instance gives the same figures
     params.verbosity_level = 0
     result = pdlp.primal_dual_hybrid_gradient(program, params)
-    return np.clip(result.primal_solution, 0.0, 1.0), -result.dual_solution
+    return np.clip(np.nan_to_num(result.primal_solution), 0.0, 1.0), -result.dual_solution
 
 
 def _assign_places(
     instance: Instance, model: _Model, chosen: list[int], previous: dict[int, tuple[int, int]]
 ) -> dict[int, tuple[int, int]]:
-    """Places for the chosen candidates: largest meeting first, each to its previous place
-    when it is still free, otherwise to the smallest that seats it."""
+    """Places for the chosen candidates: those still in their previous slot to their
+    previous place, then the others largest first, each to the smallest free place that
+    seats it; when that fails, largest first throughout (previous place preferred), and
+    as a last resort without previous places (Hall's condition makes that one fit)."""
     placement = {m: mt.fixed for m, mt in enumerate(instance.meetings) if mt.fixed is not None}
     cells: dict[tuple[int, int], list[int]] = defaultdict(list)
     for c in chosen:
@@ -396,26 +401,32 @@ def _assign_places(
             for p, left in enumerate(model.residual[s])
             if left > 0 and _group(instance.places[p]) == g
         ]
-        result = _fill(instance, s, places, meetings, model.residual[s], previous) or _fill(
-            instance, s, places, meetings, model.residual[s], {}
+        residual = model.residual[s]
+        result = (
+            _fill(instance, s, places, meetings, residual, previous, kept_first=True)
+            or _fill(instance, s, places, meetings, residual, previous)
+            or _fill(instance, s, places, meetings, residual, {})
         )
         placement.update(result)
     return placement
 
 
-def _fill(instance, s, places, meetings, residual, previous):
+def _fill(instance, s, places, meetings, residual, previous, kept_first=False):
     left = {p: residual[p] for p in places}
     by_seats = sorted(places, key=lambda p: instance.places[p].seats)
     placed = {}
-    for m in sorted(meetings, key=lambda m: -len(instance.meetings[m].parties)):
+
+    def stays(m):
+        wanted = previous.get(m)
+        return wanted is not None and wanted[0] == s and wanted[1] in left
+
+    def key(m):
+        return (kept_first and not stays(m), -len(instance.meetings[m].parties), m)
+
+    for m in sorted(meetings, key=key):
         size = len(instance.meetings[m].parties)
         wanted = previous.get(m)
-        if (
-            wanted is not None
-            and wanted[0] == s
-            and left.get(wanted[1], 0) > 0
-            and instance.places[wanted[1]].seats >= size
-        ):
+        if stays(m) and left[wanted[1]] > 0 and instance.places[wanted[1]].seats >= size:
             p = wanted[1]
         else:
             p = next(
@@ -480,15 +491,16 @@ def solve(
     values, bound = model.lp(time_limit / 3)
     report(0.3, "LP bound computed")
     kept = _kept(instance, model, previous)
-    search = _local_search(instance, model, values, kept, bound, started + 0.85 * time_limit)
+    best = _best_possible(instance, bound)
+    search = _local_search(instance, model, values, kept, best, started + 0.85 * time_limit)
     report(0.6, "local search done")
     chosen = search.chosen()
-    optimal = _at_ceiling(instance, model, chosen, kept, bound)
+    optimal = _at_ceiling(instance, model, chosen, kept, best)
     if not optimal and len(model.candidates) <= _SEARCH_AT_MOST:
         pinned = _free_unmet(instance, model, [c for c in chosen if c in kept or values[c] > 0.99])
         deadline = started + 0.9 * time_limit
         chosen, optimal = _cp_sat(
-            instance, model, kept, chosen, pinned, bound, deadline, search.rows_of
+            instance, model, kept, chosen, pinned, best, deadline, search.rows_of
         )
     report(0.9, "assigning places")
     placement = _assign_places(instance, model, chosen, previous)
@@ -507,6 +519,13 @@ def solve(
         seconds=time.monotonic() - started,
         moved_meetings=moved,
     )
+
+
+def _best_possible(instance: Instance, bound: float) -> float:
+    """The most a schedule can weigh by the bound: with whole weights, its whole part."""
+    if all(float(mt.weight).is_integer() for mt in instance.meetings):
+        return float(math.floor(bound))
+    return bound
 
 
 def _local_search(instance, model, values, kept, bound, deadline) -> Search:
