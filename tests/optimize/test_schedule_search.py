@@ -1,0 +1,93 @@
+"""The large-instance path of the schedule solver: PDLP's certified bound and the
+ejection-chain local search, tested on instances small enough to check exactly."""
+
+import numpy as np
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from jumelage.optimize import schedule
+from jumelage.optimize.schedule import Instance, Meeting, Place, solve, violations
+from jumelage.optimize.schedule_search import Search
+from tests.optimize.test_schedule import hourly, random_instance
+
+
+def search_for(instance, protected=frozenset()):
+    model = schedule._Model(instance)
+    matrix, rhs = model.matrix()
+    meeting_of = [m for m, _s, _g in model.candidates]
+    search = Search(
+        matrix,
+        rhs,
+        np.array(meeting_of),
+        [round(mt.weight * 1000) for mt in instance.meetings],
+        [mt.parties for mt in instance.meetings],
+        instance.priority_parties,
+        set(protected),
+    )
+    return model, search
+
+
+def greedy_trap():
+    # The heavy meeting of 0 and 1 takes slot 0, the only one 2 has, if placed first.
+    return Instance(
+        slots=hourly(2),
+        places=(Place(venue=None, seats=2, open_slots=frozenset({0, 1}), concurrent=5),),
+        available=(frozenset({0, 1}), frozenset({0, 1}), frozenset({0})),
+        meetings=(Meeting((0, 1), 3), Meeting((0, 2), 2), Meeting((1, 2), 2)),
+    )
+
+
+def test_an_ejection_chain_moves_a_meeting_to_make_room_for_another():
+    instance = greedy_trap()
+    model, search = search_for(instance)
+    heavy_in_slot_0 = model.candidates.index((0, 0, -1))
+    search.start([heavy_in_slot_0])
+    assert search.score() == (0, 3000)
+    search.improve(float("inf"), [[1, 2]], ceiling=10**9)
+    placed = {m: model.candidates[c][1] for m, c in search.placed.items()}
+    assert placed == {0: 1, 1: 0}
+    assert search.score() == (0, 5000)
+
+
+def test_a_protected_placement_is_never_ejected():
+    instance = greedy_trap()
+    model, _ = search_for(instance)
+    heavy_in_slot_0 = model.candidates.index((0, 0, -1))
+    model, search = search_for(instance, protected={heavy_in_slot_0})
+    search.start([heavy_in_slot_0])
+    search.improve(float("inf"), [[1, 2]], ceiling=10**9)
+    assert search.placed == {0: heavy_in_slot_0}
+
+
+def test_the_search_undoes_a_move_that_does_not_pay():
+    # Inserting meeting 1 (weight 1) would eject meeting 0 (weight 3) with nowhere to go.
+    instance = Instance(
+        slots=hourly(1),
+        places=(Place(None, 2, frozenset({0}), concurrent=2),),
+        available=(frozenset({0}),) * 3,
+        meetings=(Meeting((0, 1), 3), Meeting((1, 2), 1)),
+    )
+    _model, search = search_for(instance)
+    search.start([0])
+    search.improve(float("inf"), [[1]], ceiling=10**9)
+    assert search.placed == {0: 0}
+    assert search.score() == (0, 3000)
+    assert search.journal == []
+
+
+@settings(max_examples=20, deadline=None)
+@given(st.integers(0, 10_000), st.booleans())
+def test_pdlp_certifies_a_bound_never_below_the_exact_lp_and_the_search_stays_feasible(
+    seed, travel
+):
+    instance = random_instance(seed, participants=14, meetings=30, slots=4, travel=travel)
+    exact = schedule._Model(instance).lp(5)[1]
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(schedule, "_SIMPLEX_AT_MOST", 0)
+        patch.setattr(schedule, "_SEARCH_AT_MOST", 0)  # no CP-SAT: the search alone
+        result = solve(instance, time_limit=5)
+    assert violations(instance, result.placement) == []
+    assert result.upper_bound >= exact - 1e-7
+    assert result.upper_bound <= exact * (1 + 1e-3) + 1e-3
+    assert result.upper_bound >= result.weight
