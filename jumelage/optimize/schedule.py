@@ -8,8 +8,7 @@ count k, the meetings of k parties or more are no more than the places of k seat
 more can hold (Hall's condition on nested sets). The places themselves are then given
 largest meeting first.
 
-Objective, lexicographic, solved as one weighted CP-SAT objective whose tiers cannot
-trade against each other:
+Objective, lexicographic (tiers that cannot trade against each other):
 
 1. with `previous`, keep as many of its placements as can still be kept (nobody's
    confirmed meeting moves to make room for a better one);
@@ -18,8 +17,13 @@ trade against each other:
 
 So a visiting team's only possible meeting is scheduled even when two heavier meetings
 of others would fit in its place; weight decides among schedules equally fair. The
-upper bound is the LP relaxation of the same time-indexed model for weight alone
-(HiGHS), which no schedule's weight exceeds, fair or not.
+upper bound is the LP relaxation of the same time-indexed model for weight alone, which
+no schedule's weight exceeds, fair or not; it is certified from the LP's duals, so it
+stays a bound when the LP solver stops short.
+
+The search: the LP's rounding, improved by ejection chains (`schedule_search`), then on
+a model small enough CP-SAT over what the LP and the search leave open, with the tiers
+as one weighted objective.
 """
 
 from __future__ import annotations
@@ -475,13 +479,19 @@ def solve(
     what `previous` can still keep; raises ValueError on malformed input or fixed
     placements that break a rule.
 
-    The LP relaxation (GLOP) gives the bound and a guide: the kept placements and the
-    LP's integral part are fixed, and CP-SAT searches the rest (the fractional part,
-    which is small), from the greedy rounding of the LP. On 2,000 participants the whole
-    model is too big for CP-SAT to improve on its first solution in 30 s; fixed this
-    way it reaches the bound in seconds. `optimal` then means every tier is at its
-    ceiling: all kept placements kept, every priority party met, the weight at the
-    bound."""
+    The LP relaxation gives the bound and a guide: HiGHS's simplex on a tiny model,
+    PDLP (a first-order method over the sparse matrix) beyond, the bound certified from
+    the duals either way. The LP's rounding (kept placements first, then meetings by
+    their LP share) is improved by ejection chains, the priority parties left without a
+    meeting first, then the meetings the duals price in. Up to _SEARCH_AT_MOST
+    candidates, CP-SAT then searches what the LP and the search leave open (both fix
+    the candidates they agree on), from the search's schedule; on 2,000 participants the
+    whole model is too big for CP-SAT to improve on that in 30 s. Everything stops
+    early when every tier is at its ceiling, which is what `optimal` means there: all
+    kept placements kept, every priority party met, the weight at the bound (its whole
+    part when every weight is whole); with nothing fixed, CP-SAT's own proof counts
+    too.
+    """
     started = time.monotonic()
     report = progress or (lambda fraction, message: None)
     previous = dict(previous or {})
