@@ -57,7 +57,9 @@ class Search:
             }
         )
         self.load = [0] * len(self.rhs)
+        # Holders of a row of right-hand side 1; of a capacity row, by weight.
         self.holders: list[set[int]] = [set() for _ in self.rhs]
+        self.by_weight: list[dict[int, set[int]]] = [{} for _ in self.rhs]
         self.placed: dict[int, int] = {}
         self.count: dict[int, int] = {}
         self.met = 0
@@ -67,10 +69,13 @@ class Search:
     # State changes, recorded in the journal so that a move can be undone.
 
     def add(self, c: int) -> None:
+        m = self.meeting_of[c]
         for r in self.rows_of[c]:
             self.load[r] += 1
-            self.holders[r].add(c)
-        m = self.meeting_of[c]
+            if self.rhs[r] == 1:
+                self.holders[r].add(c)
+            else:
+                self.by_weight[r].setdefault(self.weights[m], set()).add(c)
         self.placed[m] = c
         self.weight += self.weights[m]
         for q in self.parties[m]:
@@ -81,10 +86,13 @@ class Search:
         self.journal.append((True, c))
 
     def remove(self, c: int) -> None:
+        m = self.meeting_of[c]
         for r in self.rows_of[c]:
             self.load[r] -= 1
-            self.holders[r].discard(c)
-        m = self.meeting_of[c]
+            if self.rhs[r] == 1:
+                self.holders[r].discard(c)
+            else:
+                self.by_weight[r][self.weights[m]].discard(c)
         del self.placed[m]
         self.weight -= self.weights[m]
         for q in self.parties[m]:
@@ -124,26 +132,30 @@ class Search:
         for r in self.rows_of[c]:
             if self.load[r] < self.rhs[r]:
                 continue
-            holders = self.holders[r]
             if self.rhs[r] == 1:
-                (b,) = holders
+                (b,) = self.holders[r]
                 if not self._ejectable(b, touched):
                     return False
                 self.remove(b)
                 continue
-            order = sorted(
-                (
-                    b
-                    for b in holders
-                    if b not in self.protected and self.meeting_of[b] not in touched
-                ),
-                key=lambda b: (self.weights[self.meeting_of[b]], b),
-            )
-            if not order:
+            tries = self._lightest(r, touched)
+            if not tries:
                 return False
-            pick = next((b for b in order[:_CAPACITY_TRIES] if self._movable(b)), order[0])
+            pick = next((b for b in tries if self._movable(b)), tries[0])
             self.remove(pick)
         return True
+
+    def _lightest(self, r: int, touched: set[int]) -> list[int]:
+        """Up to _CAPACITY_TRIES ejectable holders of capacity row r, lightest first."""
+        tries: list[int] = []
+        buckets = self.by_weight[r]
+        for weight in sorted(buckets):
+            for b in buckets[weight]:
+                if self._ejectable(b, touched):
+                    tries.append(b)
+                    if len(tries) == _CAPACITY_TRIES:
+                        return tries
+        return tries
 
     def _single_blocker(self, c: int) -> int | None:
         """The one chosen candidate whose removal would let c in, if there is one (a
@@ -200,7 +212,38 @@ class Search:
                 return True
             touched.discard(d)
             self.undo(mark)
-        return False
+        return self._swap_in(m, depth, touched)
+
+    def _swap_in(self, m: int, depth: int, touched: set[int]) -> bool:
+        """Place meeting m where only a full capacity row stops it, ejecting that row's
+        lightest holder, which moves directly if it can and is otherwise dropped (only
+        if lighter than m: else leaving m out loses less)."""
+        fallback = None
+        for c in self.candidates_of[m]:
+            full = [r for r in self.rows_of[c] if self.load[r] >= self.rhs[r]]
+            if not full or any(self.rhs[r] == 1 for r in full):
+                continue
+            mark = len(self.journal)
+            if not self._eject_for(c, touched) or not self.fits(c):
+                self.undo(mark)
+                continue
+            ejected = [b for added, b in self.journal[mark:] if not added]
+            self.add(c)
+            if len(ejected) == 1:
+                d = self.meeting_of[ejected[0]]
+                touched.add(d)
+                if self._relocate(d, depth - 1, touched):
+                    return True
+                touched.discard(d)
+                lost = self.weights[d]
+                if lost < self.weights[m] and (fallback is None or lost < fallback[0]):
+                    fallback = (lost, c)
+            self.undo(mark)
+        if fallback is None:
+            return False
+        self._eject_for(fallback[1], touched)
+        self.add(fallback[1])
+        return True
 
     def try_insert(self, m: int) -> bool:
         """The best-first improving move that schedules meeting m, if any (kept)."""
@@ -209,6 +252,7 @@ class Search:
             mark = len(self.journal)
             touched = {m}
             if not self._eject_for(c, touched):
+                self.undo(mark)
                 continue
             ejected = [cc for added, cc in self.journal[mark:] if not added]
             if not self.fits(c):
