@@ -229,6 +229,7 @@ class _Model:
                         self.candidates.append((m, s, g))
         self.rows: list[tuple[list[int], int]] = []  # (candidate indices, right-hand side)
         self._matrix = None
+        self._weights = None
         self._party_rows()
         self._capacity_rows()
 
@@ -286,23 +287,25 @@ class _Model:
         cells: dict[tuple[int, int], list[int]] = defaultdict(list)
         for c, (_m, s, g) in enumerate(self.candidates):
             cells[s, g].append(c)
+        size = [len(mt.parties) for mt in instance.meetings]
         for (s, g), cs in cells.items():
             places = [
                 p
                 for p, left in enumerate(self.residual[s])
                 if left > 0 and _group(instance.places[p]) == g
             ]
-            sizes = sorted({len(instance.meetings[self.candidates[c][0]].parties) for c in cs})
-            for k in sizes:
+            of = [size[self.candidates[c][0]] for c in cs]
+            for k in sorted(set(of)):
                 room = sum(self.residual[s][p] for p in places if instance.places[p].seats >= k)
-                members = [
-                    c for c in cs if len(instance.meetings[self.candidates[c][0]].parties) >= k
-                ]
+                members = [c for c, n in zip(cs, of, strict=True) if n >= k]
                 if len(members) > room:
                     self.rows.append((members, room))
 
     def weights(self) -> np.ndarray:
-        return np.array([self.instance.meetings[m].weight for m, _s, _g in self.candidates])
+        if self._weights is None:
+            weight = [mt.weight for mt in self.instance.meetings]
+            self._weights = np.array([weight[m] for m, _s, _g in self.candidates], dtype=float)
+        return self._weights
 
     def matrix(self):
         """The rows as a sparse matrix and their right-hand sides (built once)."""
