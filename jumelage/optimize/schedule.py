@@ -329,7 +329,7 @@ class _Model:
     def lp(self, seconds: float) -> tuple[np.ndarray, float]:
         """The time-indexed LP relaxation for weight alone: its solution and a bound
         certified from its duals. HiGHS's dual simplex solves a small model exactly;
-        a large one goes to PDLP (first-order, sparse, in C++), accurate to about 1e-5.
+        a large one goes to PDLP (first-order, sparse, in C++), to _PDLP_TOLERANCE.
         Any duals y >= 0 of the rows other than "a meeting placed once" bound every
         schedule by b.y plus, per meeting, the best positive reduced cost w - A'y of its
         candidates (a meeting is placed at most once), so the figure is a bound even
@@ -534,6 +534,10 @@ def solve(
     )
 
 
+def _fixed_parties(instance: Instance) -> set[int]:
+    return {q for mt in instance.meetings if mt.fixed is not None for q in mt.parties}
+
+
 def _best_possible(instance: Instance, bound: float) -> float:
     """The most a schedule can weigh by the bound: with whole weights, its whole part."""
     if all(float(mt.weight).is_integer() for mt in instance.meetings):
@@ -558,6 +562,7 @@ def _local_search(instance, model, values, kept, bound, deadline) -> Search:
         [mt.parties for mt in meetings],
         instance.priority_parties,
         kept,
+        already_met=sorted(_fixed_parties(instance)),
     )
     if not model.candidates:
         return search
@@ -566,9 +571,6 @@ def _local_search(instance, model, values, kept, bound, deadline) -> Search:
     is_kept[list(kept)] = True
     search.start(np.lexsort((-values, -share[meeting_of], ~is_kept)).tolist())
     heaviest = sorted(range(n), key=lambda m: (-meetings[m].weight, m))
-
-    def parties(m):
-        return meetings[m].parties
 
     unmet = [
         m
@@ -596,7 +598,7 @@ def _at_ceiling(instance, model, chosen, kept, bound) -> bool:
         return False
     possible = {q for m, _s, _g in model.candidates for q in instance.meetings[m].parties}
     met = {q for m in meetings for q in instance.meetings[m].parties}
-    fixed = {q for mt in instance.meetings if mt.fixed is not None for q in mt.parties}
+    fixed = _fixed_parties(instance)
     if any(q in possible and q not in met | fixed for q in instance.priority_parties):
         return False
     return weight >= bound - 1e-6 * max(1.0, bound)
@@ -606,7 +608,9 @@ def _free_unmet(instance: Instance, model: _Model, pinned: list[int]) -> list[in
     """The LP's integral part weighs weight only: unpin what shares a row with the
     candidates of a priority party it leaves without a meeting, so that CP-SAT can seat
     that party first."""
-    met = {q for c in pinned for q in instance.meetings[model.candidates[c][0]].parties}
+    met = _fixed_parties(instance) | {
+        q for c in pinned for q in instance.meetings[model.candidates[c][0]].parties
+    }
     unmet = {
         c
         for c, (m, _s, _g) in enumerate(model.candidates)
@@ -664,7 +668,9 @@ def _cp_sat(
             cp.add(cp_model.LinearExpr.sum([x[c] for c in cs]) <= rhs)
     scaled = [round(w * _WEIGHT_SCALE) or 1 for w in model.weights()]
     weight_tier = sum(scaled) + 1
-    met_by_pin = {q for c in pinned for q in instance.meetings[model.candidates[c][0]].parties}
+    met_by_pin = _fixed_parties(instance) | {
+        q for c in pinned for q in instance.meetings[model.candidates[c][0]].parties
+    }
     by_party: dict[int, list[int]] = defaultdict(list)
     for c in free:
         for q in instance.meetings[model.candidates[c][0]].parties:

@@ -15,6 +15,7 @@ Deterministic: candidates and meetings are visited in a fixed order.
 from __future__ import annotations
 
 import time
+from collections.abc import Iterable
 
 import numpy as np
 from scipy.sparse import csr_matrix
@@ -33,7 +34,9 @@ class Search:
         parties: list[tuple[int, ...]],
         priority: frozenset[int],
         protected: set[int],
+        already_met: Iterable[int] = (),
     ):
+        """`already_met`: the parties of meetings outside the search (fixed ones)."""
         self.rhs = [int(b) for b in rhs]
         transposed = matrix.T.tocsr()
         indices, starts = transposed.indices.tolist(), transposed.indptr.tolist()
@@ -47,22 +50,18 @@ class Search:
         for c, m in enumerate(self.meeting_of):
             if all(self.rhs[r] > 0 for r in self.rows_of[c]):
                 self.candidates_of[m].append(c)
-        self.metable = len(
-            {
-                q
-                for m, cs in enumerate(self.candidates_of)
-                if cs
-                for q in parties[m]
-                if q in priority
-            }
-        )
         self.load = [0] * len(self.rhs)
         # Holders of a row of right-hand side 1; of a capacity row, by weight.
         self.holders: list[set[int]] = [set() for _ in self.rhs]
         self.by_weight: list[dict[int, set[int]]] = [{} for _ in self.rhs]
         self.placed: dict[int, int] = {}
         self.count: dict[int, int] = {}
-        self.met = 0
+        for q in already_met:
+            if q in priority:
+                self.count[q] = self.count.get(q, 0) + 1
+        self.met = len(self.count)
+        possible = {q for m, cs in enumerate(self.candidates_of) if cs for q in parties[m]}
+        self.metable = len((possible | set(self.count)) & priority)
         self.weight = 0
         self.journal: list[tuple[bool, int]] = []
 

@@ -91,3 +91,22 @@ def test_pdlp_certifies_a_bound_never_below_the_exact_lp_and_the_search_stays_fe
     assert result.upper_bound >= exact - 1e-7
     assert result.upper_bound <= exact * (1 + 1e-3) + 1e-3
     assert result.upper_bound >= result.weight
+
+
+def test_a_visiting_team_met_by_a_fixed_meeting_gets_no_priority_over_weight():
+    # Team 0 already meets 1 in slot 0 (fixed by the organiser): in slot 1, whose one
+    # table fits one meeting, the heavier meeting of 3 and 4 goes first.
+    instance = Instance(
+        slots=hourly(2),
+        places=(Place(None, 2, frozenset({0, 1}), concurrent=1),),
+        available=(frozenset({0, 1}),) * 5,
+        meetings=(
+            Meeting((0, 1), 1, fixed=(0, 0)),
+            Meeting((0, 2), 1),
+            Meeting((3, 4), 3),
+        ),
+        priority_parties=frozenset({0}),
+    )
+    result = solve(instance)
+    assert result.placement == {0: (0, 0), 2: (1, 0)}
+    assert result.priority_without_meeting == 0
