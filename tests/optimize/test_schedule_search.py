@@ -110,3 +110,19 @@ def test_a_visiting_team_met_by_a_fixed_meeting_gets_no_priority_over_weight():
     result = solve(instance)
     assert result.placement == {0: (0, 0), 2: (1, 0)}
     assert result.priority_without_meeting == 0
+
+
+@settings(max_examples=15, deadline=None)
+@given(st.integers(0, 10_000))
+def test_the_search_alone_keeps_every_previous_placement_that_still_fits(seed):
+    instance = random_instance(seed, participants=14, meetings=30, slots=4)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(schedule, "_SIMPLEX_AT_MOST", 0)
+        patch.setattr(schedule, "_SEARCH_AT_MOST", 0)
+        first = solve(instance, time_limit=5)
+        # A third of the schedule is confirmed; the rest is free to change.
+        previous = {m: where for m, where in first.placement.items() if m % 3 == 0}
+        again = solve(instance, previous=previous, time_limit=5)
+    assert violations(instance, again.placement) == []
+    assert again.moved == 0
+    assert all(again.placement[m] == where for m, where in previous.items())
