@@ -262,6 +262,12 @@ class _Model:
                 s, p = meeting.fixed
                 for q in meeting.parties:
                     pinned[q].append((s, _group(instance.places[p])))
+        # Per (slot, group), the later (slot, group) pairs too far apart to travel between.
+        keys = sorted({(s, g) for _m, s, g in self.candidates})
+        clashes = {
+            (s, v): [(t, w) for t, w in keys[i + 1 :] if _needs_travel(instance, s, v, t, w)]
+            for i, (s, v) in enumerate(keys)
+        }
         for q, cells in by_party.items():
             blocked = set()
             for fs, fg in pinned[q]:
@@ -276,11 +282,10 @@ class _Model:
             for (s, _g), cs in cells.items():
                 per_slot[s].extend(cs)
             self.rows.extend((cs, 1) for cs in per_slot.values() if len(cs) > 1)
-            keys = sorted(cells)
-            for i, (s, v) in enumerate(keys):
-                for t, w in keys[i + 1 :]:
-                    if s != t and _needs_travel(instance, s, v, t, w):
-                        self.rows.append((cells[s, v] + cells[t, w], 1))
+            for key in sorted(cells):
+                for other in clashes[key]:
+                    if other in cells:
+                        self.rows.append((cells[key] + cells[other], 1))
 
     def _capacity_rows(self) -> None:
         instance = self.instance
