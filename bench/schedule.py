@@ -16,7 +16,8 @@ slack, as many tables per slot as the accepted meetings over the slots (room for
 them; a fifth of the tables seat four); binding, half as many, fewer than the meetings
 the participants' slots alone would allow.
 
-`upper_bound` is the time-indexed LP relaxation (HiGHS); `ratio` is weight over it, and
+`upper_bound` is the time-indexed LP relaxation (PDLP, or HiGHS on a tiny model), certified
+from its duals; `ratio` is weight over it, and
 the greedy's ratio is against the same bound. `startups_without_meeting` counts startups
 with no meeting though one of theirs has a common slot; timings are wall-clock on whatever
 else the machine runs meanwhile (`loadavg`); `peak_mb` is the process's peak resident

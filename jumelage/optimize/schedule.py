@@ -8,8 +8,7 @@ count k, the meetings of k parties or more are no more than the places of k seat
 more can hold (Hall's condition on nested sets). The places themselves are then given
 largest meeting first.
 
-Objective, lexicographic, solved as one weighted CP-SAT objective whose tiers cannot
-trade against each other:
+Objective, lexicographic (tiers that cannot trade against each other):
 
 1. with `previous`, keep as many of its placements as can still be kept (nobody's
    confirmed meeting moves to make room for a better one);
@@ -18,21 +17,31 @@ trade against each other:
 
 So a visiting team's only possible meeting is scheduled even when two heavier meetings
 of others would fit in its place; weight decides among schedules equally fair. The
-upper bound is the LP relaxation of the same time-indexed model for weight alone
-(HiGHS), which no schedule's weight exceeds, fair or not.
+upper bound is the LP relaxation of the same time-indexed model for weight alone, which
+no schedule's weight exceeds, fair or not; it is certified from the LP's duals, so it
+stays a bound when the LP solver stops short.
+
+The search: the LP's rounding, improved by ejection chains (`schedule_search`), then on
+a model small enough CP-SAT over what the LP and the search leave open, with the tiers
+as one weighted objective.
 """
 
 from __future__ import annotations
 
+import math
 import time
 from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass
 
 import numpy as np
-from ortools.linear_solver import pywraplp
+from ortools.pdlp import solvers_pb2
+from ortools.pdlp.python import pdlp
 from ortools.sat.python import cp_model
-from scipy.sparse import coo_matrix
+from scipy.optimize import linprog
+from scipy.sparse import csc_matrix, csr_matrix
+
+from jumelage.optimize.schedule_search import Search
 
 # Weights are real numbers; CP-SAT wants integers: this many units per weight point.
 _WEIGHT_SCALE = 1000
@@ -40,6 +49,12 @@ _VIRTUAL = -1
 # More free candidates than this (the LP stopped short of its optimum, so little of it is
 # integral) take longer to build in CP-SAT than a run has: the greedy rounding stands.
 _SEARCH_AT_MOST = 40_000
+# Up to this many candidates the LP goes to HiGHS's simplex (exact), beyond to PDLP.
+_SIMPLEX_AT_MOST = 3_000
+# PDLP's relative optimality tolerance; the duals are certified whatever it stops at.
+_PDLP_TOLERANCE = 1e-4
+# The local search inserts first the meetings whose best reduced cost is above minus this.
+_PRICED_IN = 0.05
 
 
 @dataclass(frozen=True)
@@ -213,6 +228,8 @@ class _Model:
                     if largest >= size:
                         self.candidates.append((m, s, g))
         self.rows: list[tuple[list[int], int]] = []  # (candidate indices, right-hand side)
+        self._matrix = None
+        self._weights = None
         self._party_rows()
         self._capacity_rows()
 
@@ -238,12 +255,19 @@ class _Model:
             for q in instance.meetings[m].parties:
                 by_party[q][s, g].append(c)
         self.rows.extend((cs, 1) for cs in by_meeting.values())
+        self.meeting_rows = len(by_meeting)
         pinned: dict[int, list[tuple[int, int]]] = defaultdict(list)
         for meeting in instance.meetings:
             if meeting.fixed is not None:
                 s, p = meeting.fixed
                 for q in meeting.parties:
                     pinned[q].append((s, _group(instance.places[p])))
+        # Per (slot, group), the later (slot, group) pairs too far apart to travel between.
+        keys = sorted({(s, g) for _m, s, g in self.candidates})
+        clashes = {
+            (s, v): [(t, w) for t, w in keys[i + 1 :] if _needs_travel(instance, s, v, t, w)]
+            for i, (s, v) in enumerate(keys)
+        }
         for q, cells in by_party.items():
             blocked = set()
             for fs, fg in pinned[q]:
@@ -258,86 +282,126 @@ class _Model:
             for (s, _g), cs in cells.items():
                 per_slot[s].extend(cs)
             self.rows.extend((cs, 1) for cs in per_slot.values() if len(cs) > 1)
-            keys = sorted(cells)
-            for i, (s, v) in enumerate(keys):
-                for t, w in keys[i + 1 :]:
-                    if s != t and _needs_travel(instance, s, v, t, w):
-                        self.rows.append((cells[s, v] + cells[t, w], 1))
+            for key in sorted(cells):
+                for other in clashes[key]:
+                    if other in cells:
+                        self.rows.append((cells[key] + cells[other], 1))
 
     def _capacity_rows(self) -> None:
         instance = self.instance
         cells: dict[tuple[int, int], list[int]] = defaultdict(list)
         for c, (_m, s, g) in enumerate(self.candidates):
             cells[s, g].append(c)
+        size = [len(mt.parties) for mt in instance.meetings]
         for (s, g), cs in cells.items():
             places = [
                 p
                 for p, left in enumerate(self.residual[s])
                 if left > 0 and _group(instance.places[p]) == g
             ]
-            sizes = sorted({len(instance.meetings[self.candidates[c][0]].parties) for c in cs})
-            for k in sizes:
+            of = [size[self.candidates[c][0]] for c in cs]
+            for k in sorted(set(of)):
                 room = sum(self.residual[s][p] for p in places if instance.places[p].seats >= k)
-                members = [
-                    c for c in cs if len(instance.meetings[self.candidates[c][0]].parties) >= k
-                ]
+                members = [c for c, n in zip(cs, of, strict=True) if n >= k]
                 if len(members) > room:
                     self.rows.append((members, room))
 
     def weights(self) -> np.ndarray:
-        return np.array([self.instance.meetings[m].weight for m, _s, _g in self.candidates])
+        if self._weights is None:
+            weight = [mt.weight for mt in self.instance.meetings]
+            self._weights = np.array([weight[m] for m, _s, _g in self.candidates], dtype=float)
+        return self._weights
 
     def matrix(self):
-        """The rows as a sparse matrix and their right-hand sides."""
-        data, rows, cols = [], [], []
-        for r, (cs, _bound) in enumerate(self.rows):
-            rows.extend([r] * len(cs))
-            cols.extend(cs)
-            data.extend([1.0] * len(cs))
+        """The rows as a sparse matrix and their right-hand sides (built once)."""
+        if self._matrix is None:
+            self._matrix = self._build_matrix()
+        return self._matrix
+
+    def _build_matrix(self):
+        lengths = np.array([len(cs) for cs, _bound in self.rows], dtype=np.int64)
+        starts = np.concatenate(([0], np.cumsum(lengths)))
+        cols = np.fromiter(
+            (c for cs, _bound in self.rows for c in cs), dtype=np.int64, count=int(starts[-1])
+        )
         shape = (len(self.rows), len(self.candidates))
-        matrix = coo_matrix((data, (rows, cols)), shape=shape).tocsr()
+        matrix = csr_matrix((np.ones(len(cols)), cols, starts), shape=shape)
         return matrix, np.array([bound for _cs, bound in self.rows], dtype=float)
 
     def fixed_weight(self) -> float:
         return sum(mt.weight for mt in self.instance.meetings if mt.fixed is not None)
 
     def lp(self, seconds: float) -> tuple[np.ndarray, float]:
-        """The time-indexed LP relaxation for weight alone (GLOP's dual simplex): its
-        solution and a bound certified from its duals. Any duals y >= 0 bound every
-        schedule by b.y + sum of the positive reduced costs w - A'y (each candidate is at
-        most 1), so the figure is a bound even if the solver stops short or rounds."""
+        """The time-indexed LP relaxation for weight alone: its solution and a bound
+        certified from its duals. HiGHS's dual simplex solves a small model exactly;
+        a large one goes to PDLP (first-order, sparse, in C++), to _PDLP_TOLERANCE.
+        Any duals y >= 0 of the rows other than "a meeting placed once" bound every
+        schedule by b.y plus, per meeting, the best positive reduced cost w - A'y of its
+        candidates (a meeting is placed at most once), so the figure is a bound even
+        if the solver stops short or rounds."""
         weights = self.weights()
+        self.best = np.zeros(len(self.instance.meetings))
         if not self.candidates:
             return weights, self.fixed_weight()
-        solver = pywraplp.Solver.CreateSolver("GLOP")
-        solver.SetTimeLimit(max(int(seconds * 1000), 500))
-        x = [solver.NumVar(0.0, 1.0, "") for _ in self.candidates]
-        constraints = []
-        for cs, bound in self.rows:
-            row = solver.Constraint(-solver.infinity(), float(bound))
-            for c in cs:
-                row.SetCoefficient(x[c], 1.0)
-            constraints.append(row)
-        objective = solver.Objective()
-        for c, var in enumerate(x):
-            objective.SetCoefficient(var, float(weights[c]))
-        objective.SetMaximization()
-        solver.Solve()
-        values = np.array([var.solution_value() for var in x])
-        duals = np.maximum([row.dual_value() for row in constraints], 0.0)
         matrix, rhs = self.matrix()
-        reduced = np.maximum(weights - matrix.T @ duals, 0.0)
-        bound = float(rhs @ duals + reduced.sum())
+        if len(self.candidates) <= _SIMPLEX_AT_MOST:
+            values, duals = _highs(matrix, rhs, weights, seconds)
+        else:
+            values, duals = _pdlp(matrix, rhs, weights, seconds)
+        duals = np.maximum(np.nan_to_num(duals), 0.0)
+        duals[: self.meeting_rows] = 0.0
+        reduced = weights - matrix.T @ duals
+        meeting_of = np.array([m for m, _s, _g in self.candidates])
+        best = np.zeros(len(self.instance.meetings))
+        np.maximum.at(best, meeting_of, reduced)
+        bound = float(rhs @ duals + best.sum())
         # Stopped short, the duals may bound worse than scheduling every meeting would.
-        every = sum(self.instance.meetings[m].weight for m in {m for m, _s, _g in self.candidates})
+        every = sum(self.instance.meetings[m].weight for m in set(meeting_of.tolist()))
+        self.best = best
         return values, self.fixed_weight() + min(bound * (1 + 1e-9), every)
+
+
+def _highs(matrix, rhs, weights, seconds) -> tuple[np.ndarray, np.ndarray]:
+    result = linprog(
+        -weights,
+        A_ub=matrix,
+        b_ub=rhs,
+        bounds=(0.0, 1.0),
+        method="highs-ds",
+        options={"time_limit": max(seconds, 0.5)},
+    )
+    if result.x is None:
+        return np.zeros(len(weights)), np.full(len(rhs), np.max(weights))
+    return result.x, -result.ineqlin.marginals
+
+
+def _pdlp(matrix, rhs, weights, seconds) -> tuple[np.ndarray, np.ndarray]:
+    program = pdlp.QuadraticProgram()
+    program.resize_and_initialize(matrix.shape[1], matrix.shape[0])
+    program.objective_vector = -weights
+    program.constraint_matrix = csc_matrix(matrix)
+    program.constraint_lower_bounds = np.full(matrix.shape[0], -np.inf)
+    program.constraint_upper_bounds = rhs
+    program.variable_lower_bounds = np.zeros(matrix.shape[1])
+    program.variable_upper_bounds = np.ones(matrix.shape[1])
+    params = solvers_pb2.PrimalDualHybridGradientParams()
+    criteria = params.termination_criteria
+    criteria.simple_optimality_criteria.eps_optimal_relative = _PDLP_TOLERANCE
+    criteria.simple_optimality_criteria.eps_optimal_absolute = _PDLP_TOLERANCE
+    criteria.time_sec_limit = max(seconds, 0.5)
+    params.num_threads = 2  # fixed: the same instance gives the same figures
+    params.verbosity_level = 0
+    result = pdlp.primal_dual_hybrid_gradient(program, params)
+    return np.clip(np.nan_to_num(result.primal_solution), 0.0, 1.0), -result.dual_solution
 
 
 def _assign_places(
     instance: Instance, model: _Model, chosen: list[int], previous: dict[int, tuple[int, int]]
 ) -> dict[int, tuple[int, int]]:
-    """Places for the chosen candidates: largest meeting first, each to its previous place
-    when it is still free, otherwise to the smallest that seats it."""
+    """Places for the chosen candidates: those still in their previous slot to their
+    previous place, then the others largest first, each to the smallest free place that
+    seats it; when that fails, largest first throughout (previous place preferred), and
+    as a last resort without previous places (Hall's condition makes that one fit)."""
     placement = {m: mt.fixed for m, mt in enumerate(instance.meetings) if mt.fixed is not None}
     cells: dict[tuple[int, int], list[int]] = defaultdict(list)
     for c in chosen:
@@ -349,26 +413,32 @@ def _assign_places(
             for p, left in enumerate(model.residual[s])
             if left > 0 and _group(instance.places[p]) == g
         ]
-        result = _fill(instance, s, places, meetings, model.residual[s], previous) or _fill(
-            instance, s, places, meetings, model.residual[s], {}
+        residual = model.residual[s]
+        result = (
+            _fill(instance, s, places, meetings, residual, previous, kept_first=True)
+            or _fill(instance, s, places, meetings, residual, previous)
+            or _fill(instance, s, places, meetings, residual, {})
         )
         placement.update(result)
     return placement
 
 
-def _fill(instance, s, places, meetings, residual, previous):
+def _fill(instance, s, places, meetings, residual, previous, kept_first=False):
     left = {p: residual[p] for p in places}
     by_seats = sorted(places, key=lambda p: instance.places[p].seats)
     placed = {}
-    for m in sorted(meetings, key=lambda m: -len(instance.meetings[m].parties)):
+
+    def stays(m):
+        wanted = previous.get(m)
+        return wanted is not None and wanted[0] == s and wanted[1] in left
+
+    def key(m):
+        return (kept_first and not stays(m), -len(instance.meetings[m].parties), m)
+
+    for m in sorted(meetings, key=key):
         size = len(instance.meetings[m].parties)
         wanted = previous.get(m)
-        if (
-            wanted is not None
-            and wanted[0] == s
-            and left.get(wanted[1], 0) > 0
-            and instance.places[wanted[1]].seats >= size
-        ):
+        if stays(m) and left[wanted[1]] > 0 and instance.places[wanted[1]].seats >= size:
             p = wanted[1]
         else:
             p = next(
@@ -417,33 +487,39 @@ def solve(
     what `previous` can still keep; raises ValueError on malformed input or fixed
     placements that break a rule.
 
-    The LP relaxation (GLOP) gives the bound and a guide: the kept placements and the
-    LP's integral part are fixed, and CP-SAT searches the rest (the fractional part,
-    which is small), from the greedy rounding of the LP. On 2,000 participants the whole
-    model is too big for CP-SAT to improve on its first solution in 30 s; fixed this
-    way it reaches the bound in seconds. `optimal` then means every tier is at its
-    ceiling: all kept placements kept, every priority party met, the weight at the
-    bound."""
+    The LP relaxation gives the bound and a guide: HiGHS's simplex on a tiny model,
+    PDLP (a first-order method over the sparse matrix) beyond, the bound certified from
+    the duals either way. The LP's rounding (kept placements first, then meetings by
+    their LP share) is improved by ejection chains, the priority parties left without a
+    meeting first, then the meetings the duals price in. Up to _SEARCH_AT_MOST
+    candidates, CP-SAT then searches what the LP and the search leave open (both fix
+    the candidates they agree on), from the search's schedule; on 2,000 participants the
+    whole model is too big for CP-SAT to improve on that in 30 s. Everything stops
+    early when every tier is at its ceiling, which is what `optimal` means there: all
+    kept placements kept, every priority party met, the weight at the bound (its whole
+    part when every weight is whole); with nothing fixed, CP-SAT's own proof counts
+    too.
+    """
     started = time.monotonic()
     report = progress or (lambda fraction, message: None)
     previous = dict(previous or {})
     _validate(instance, previous)
     report(0.0, "building the model")
     model = _Model(instance)
-    values, bound = model.lp(time_limit / 2)
+    values, bound = model.lp(time_limit / 3)
     report(0.3, "LP bound computed")
     kept = _kept(instance, model, previous)
-    weights = model.weights()
-    order = sorted(
-        range(len(model.candidates)),
-        key=lambda c: (c not in kept, -round(values[c], 3), -weights[c]),
-    )
-    start = _greedy(model, order)
-    pinned = _free_unmet(
-        instance, model, _greedy(model, [c for c in order if c in kept or values[c] > 0.99])
-    )
-    deadline = started + 0.9 * time_limit
-    chosen, optimal = _cp_sat(instance, model, kept, start, pinned, bound, deadline)
+    best = _best_possible(instance, bound)
+    search = _local_search(instance, model, values, kept, best, started + 0.85 * time_limit)
+    report(0.6, "local search done")
+    chosen = search.chosen()
+    optimal = _at_ceiling(instance, model, chosen, kept, best)
+    if not optimal and len(model.candidates) <= _SEARCH_AT_MOST:
+        pinned = _free_unmet(instance, model, [c for c in chosen if c in kept or values[c] > 0.99])
+        deadline = started + 0.9 * time_limit
+        chosen, optimal = _cp_sat(
+            instance, model, kept, chosen, pinned, best, deadline, search.rows_of
+        )
     report(0.9, "assigning places")
     placement = _assign_places(instance, model, chosen, previous)
     weight = float(sum(instance.meetings[m].weight for m in placement))
@@ -463,11 +539,83 @@ def solve(
     )
 
 
+def _fixed_parties(instance: Instance) -> set[int]:
+    return {q for mt in instance.meetings if mt.fixed is not None for q in mt.parties}
+
+
+def _best_possible(instance: Instance, bound: float) -> float:
+    """The most a schedule can weigh by the bound: with whole weights, its whole part."""
+    if all(float(mt.weight).is_integer() for mt in instance.meetings):
+        return float(math.floor(bound))
+    return bound
+
+
+def _local_search(instance, model, values, kept, bound, deadline) -> Search:
+    """The LP's rounding (kept placements first, then meetings by their LP share, each
+    in its likeliest slot), improved by ejection chains: first for the priority parties
+    it leaves without a meeting, then for the meetings the LP's duals price in (best
+    reduced cost above -_PRICED_IN), then for every meeting, heaviest first."""
+    meetings = instance.meetings
+    n = len(meetings)
+    meeting_of = np.array([m for m, _s, _g in model.candidates], dtype=np.int64)
+    matrix, rhs = model.matrix()
+    search = Search(
+        matrix,
+        rhs,
+        meeting_of,
+        [round(mt.weight * _WEIGHT_SCALE) for mt in meetings],
+        [mt.parties for mt in meetings],
+        instance.priority_parties,
+        kept,
+        already_met=sorted(_fixed_parties(instance)),
+    )
+    if not model.candidates:
+        return search
+    share = np.round(np.bincount(meeting_of, weights=values, minlength=n), 2)
+    is_kept = np.zeros(len(model.candidates), dtype=bool)
+    is_kept[list(kept)] = True
+    search.start(np.lexsort((-values, -share[meeting_of], ~is_kept)).tolist())
+    heaviest = sorted(range(n), key=lambda m: (-meetings[m].weight, m))
+
+    unmet = [
+        m
+        for m in heaviest
+        if any(
+            q in instance.priority_parties and not search.count.get(q) for q in meetings[m].parties
+        )
+    ]
+    priced = sorted(
+        (m for m in range(n) if model.best[m] > -_PRICED_IN),
+        key=lambda m: (-share[m], -meetings[m].weight, m),
+    )
+    ceiling = round(_WEIGHT_SCALE * (bound - model.fixed_weight()) * (1 - 1e-9))
+    search.improve(deadline, [unmet, priced, heaviest], ceiling)
+    return search
+
+
+def _at_ceiling(instance, model, chosen, kept, bound) -> bool:
+    """Whether every tier is at its ceiling: every keepable placement kept, every
+    priority party with a candidate met, the weight at the bound."""
+    meetings = {model.candidates[c][0] for c in chosen}
+    weight = model.fixed_weight() + sum(instance.meetings[m].weight for m in meetings)
+    keepable = {model.candidates[c][0] for c in kept}
+    if len(set(chosen) & kept) < len(keepable):
+        return False
+    possible = {q for m, _s, _g in model.candidates for q in instance.meetings[m].parties}
+    met = {q for m in meetings for q in instance.meetings[m].parties}
+    fixed = _fixed_parties(instance)
+    if any(q in possible and q not in met | fixed for q in instance.priority_parties):
+        return False
+    return weight >= bound - 1e-6 * max(1.0, bound)
+
+
 def _free_unmet(instance: Instance, model: _Model, pinned: list[int]) -> list[int]:
     """The LP's integral part weighs weight only: unpin what shares a row with the
     candidates of a priority party it leaves without a meeting, so that CP-SAT can seat
     that party first."""
-    met = {q for c in pinned for q in instance.meetings[model.candidates[c][0]].parties}
+    met = _fixed_parties(instance) | {
+        q for c in pinned for q in instance.meetings[model.candidates[c][0]].parties
+    }
     unmet = {
         c
         for c, (m, _s, _g) in enumerate(model.candidates)
@@ -503,26 +651,31 @@ def _priority_counts(instance: Instance, model: _Model, placement) -> dict[int, 
 
 
 def _cp_sat(
-    instance: Instance, model: _Model, kept, start, pinned, bound: float, deadline: float
+    instance: Instance, model: _Model, kept, start, pinned, bound: float, deadline: float, rows_of
 ) -> tuple[list[int], bool]:
     """CP-SAT over the candidates that `pinned` leaves room for, from the first solution
     `start`; it stops as soon as every tier reaches its ceiling (`bound` for the weight),
     the only case called optimal with pinned candidates (CP-SAT's proof is then one for
     the rest only)."""
-    hint = set(_greedy(model, list(pinned) + start + list(range(len(model.candidates)))))
-    free, rows = _residual(model, pinned)
+    hint = set(start)
+    free, rows = _residual(model, pinned, rows_of)
     if len(free) > _SEARCH_AT_MOST:
         return sorted(hint), False
     if not free:
         weight = model.fixed_weight() + sum(model.weights()[c] for c in hint)
         return sorted(hint), weight >= bound - 1e-6 * max(1.0, bound)
     cp = cp_model.CpModel()
-    x = {c: cp.new_bool_var(f"x{c}") for c in free}
+    x = {c: cp.new_bool_var("") for c in free}
     for cs, rhs in rows:
-        cp.add(sum(x[c] for c in cs) <= rhs)
+        if rhs == 1:
+            cp.add_at_most_one([x[c] for c in cs])
+        else:
+            cp.add(cp_model.LinearExpr.sum([x[c] for c in cs]) <= rhs)
     scaled = [round(w * _WEIGHT_SCALE) or 1 for w in model.weights()]
     weight_tier = sum(scaled) + 1
-    met_by_pin = {q for c in pinned for q in instance.meetings[model.candidates[c][0]].parties}
+    met_by_pin = _fixed_parties(instance) | {
+        q for c in pinned for q in instance.meetings[model.candidates[c][0]].parties
+    }
     by_party: dict[int, list[int]] = defaultdict(list)
     for c in free:
         for q in instance.meetings[model.candidates[c][0]].parties:
@@ -531,16 +684,20 @@ def _cp_sat(
     for c, var in x.items():
         cp.add_hint(var, c in hint)
     fair_terms = []
-    for q, cs in by_party.items():
-        met = cp.new_bool_var(f"met{q}")
-        cp.add(sum(x[c] for c in cs) >= met)
+    for cs in by_party.values():
+        met = cp.new_bool_var("")
+        cp.add(cp_model.LinearExpr.sum([x[c] for c in cs]) >= met)
         cp.add_hint(met, any(c in hint for c in cs))
         fair_terms.append(met)
     fair_tier = weight_tier * (len(fair_terms) + 1)
+    keep_terms = [x[c] for c in kept if c in x]
     cp.maximize(
-        sum(scaled[c] * var for c, var in x.items())
-        + weight_tier * sum(fair_terms)
-        + fair_tier * sum(x[c] for c in kept if c in x)
+        cp_model.LinearExpr.weighted_sum(
+            [*x.values(), *fair_terms, *keep_terms],
+            [scaled[c] for c in x]
+            + [weight_tier] * len(fair_terms)
+            + [fair_tier] * len(keep_terms),
+        )
     )
     keepable = len({model.candidates[c][0] for c in kept if c in x})
     pinned_weight = model.fixed_weight() + sum(scaled[c] for c in pinned) / _WEIGHT_SCALE
@@ -563,13 +720,9 @@ def _cp_sat(
     return chosen, stop.reached or (status == cp_model.OPTIMAL and not pinned)
 
 
-def _residual(model: _Model, pinned) -> tuple[list[int], list[tuple[list[int], int]]]:
+def _residual(model: _Model, pinned, rows_of) -> tuple[list[int], list[tuple[list[int], int]]]:
     """The candidates still possible beside `pinned` and the rows over them, with what
     the pinned candidates leave of each right-hand side."""
-    rows_of: list[list[int]] = [[] for _ in model.candidates]
-    for r, (cs, _rhs) in enumerate(model.rows):
-        for c in cs:
-            rows_of[c].append(r)
     left = [rhs for _cs, rhs in model.rows]
     taken = set(pinned)
     for c in taken:
