@@ -18,3 +18,39 @@ TEMPLATES = {
         },
     },
 }
+
+TEMPLATES["matchmaking-outcome-due"] = {
+    "description": "Sent six months after a meeting whose feedback wanted a follow-up.",
+    "subject": {
+        "en": "Six months on: what came of your meeting with {{ others }}?",
+        "fr": "Six mois après : qu'est-il advenu de votre rendez-vous avec {{ others }} ?",
+        "zh-hant": "六個月後：您與 {{ others }} 的會面有何進展？",
+    },
+    "body": {
+        "en": "Hello {{ name }},\n\nSix months ago, at “{{ session }}”, you met {{ others }} "
+        "and hoped for {{ interest }}. What came of it? One question, one click:\n{{ link }}",
+        "fr": "Bonjour {{ name }},\n\nIl y a six mois, lors de « {{ session }} », vous avez "
+        "rencontré {{ others }} en espérant {{ interest }}. Qu'en est-il ? Une question, un "
+        "clic :\n{{ link }}",
+        "zh-hant": "{{ name }} 您好：\n\n六個月前，您在「{{ session }}」與 {{ others }} 會面，"
+        "期待{{ interest }}。後來有何進展？只需回答一個問題：\n{{ link }}",
+    },
+}
+
+TEMPLATES["matchmaking-itinerary-conflict"] = {
+    "description": "Sent to the organisers when an itinerary change breaks scheduled meetings.",
+    "subject": {
+        "en": "Itinerary change: {{ count }} meetings to move in “{{ session }}”",
+        "fr": "Itinéraire modifié : {{ count }} rendez-vous à déplacer dans « {{ session }} »",
+        "zh-hant": "行程變更：「{{ session }}」有 {{ count }} 場會面需要調整",
+    },
+    "body": {
+        "en": "Hello {{ name }},\n\nThe itinerary of {{ delegation }} changed; these meetings "
+        "now clash with it:\n{{ meetings }}\n\nThe schedule grid:\n{{ link }}",
+        "fr": "Bonjour {{ name }},\n\nL'itinéraire de {{ delegation }} a changé ; ces "
+        "rendez-vous le heurtent désormais :\n{{ meetings }}\n\nLa grille du planning :\n"
+        "{{ link }}",
+        "zh-hant": "{{ name }} 您好：\n\n{{ delegation }} 的行程已變更，以下會面與其衝突：\n"
+        "{{ meetings }}\n\n排程表：\n{{ link }}",
+    },
+}
