@@ -9,6 +9,7 @@ urlpatterns = [
     path(f"{s}profile/", views.profile_edit, name="profile_edit"),
     path(f"{s}requests/send/", views.request_send, name="request_send"),
     path(f"{s}agenda/", views.my_agenda, name="agenda"),
+    path(f"{s}agenda.pdf", views.agenda_pdf, name="agenda_pdf"),
     path(f"{s}grid/", views.grid, name="grid"),
     path(f"{s}meetings/add/", views.meeting_add, name="meeting_add"),
     path(f"{s}schedule/", views.schedule_run, name="schedule_run"),

@@ -7,10 +7,21 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import translation
+from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from jumelage.matchmaking import agenda, forms, permissions, queries, reasons, services, tasks
+from jumelage.matchmaking import (
+    agenda,
+    forms,
+    pdf,
+    permissions,
+    queries,
+    reasons,
+    services,
+    tasks,
+)
 from jumelage.matchmaking.enums import MeetingState
 from jumelage.matchmaking.models import Meeting, Participant, Request, ScheduleRun
 
@@ -204,8 +215,28 @@ def grid(request, pk):
 def my_agenda(request, pk):
     session = _session_for(request.user, pk)
     me = _me(request, session)
-    context = {"session": session, "me": me, "meetings": queries.meetings_of(me)}
+    context = {
+        "session": session,
+        "me": me,
+        "meetings": queries.meetings_of(me),
+        "rated": set(me.feedback.values_list("meeting_id", flat=True)),
+    }
     return render(request, "matchmaking/agenda.html", context)
+
+
+@login_required
+@require_GET
+def agenda_pdf(request, pk):
+    session = _session_for(request.user, pk)
+    me = _me(request, session)
+    try:
+        body = pdf.render(me, queries.meetings_of(me), translation.get_language())
+    except pdf.NoFont:
+        return HttpResponse(_("The PDF agenda is not available here."), status=503)
+    response = HttpResponse(body, content_type="application/pdf")
+    name = f"agenda-{slugify(me.name) or me.pk}.pdf"
+    response["Content-Disposition"] = f'inline; filename="{name}"'
+    return response
 
 
 @require_GET

@@ -110,7 +110,11 @@ def give_feedback(page, live_server, language, mm, screenshot):
     page.locator("main form button.primary").click()
     expect(page.locator(f"#feedback-{meeting.pk}")).to_have_attribute("data-given", "yes")
     feedback = Feedback.objects.get()
-    assert (feedback.participant, feedback.interest, feedback.satisfaction) == (mm.investor, "pilot", 5)
+    assert (feedback.participant, feedback.interest, feedback.satisfaction) == (
+        mm.investor,
+        "pilot",
+        5,
+    )
 
 
 def test_a_request_becomes_a_scheduled_meeting_checked_in_and_rated(

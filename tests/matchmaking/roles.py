@@ -32,6 +32,7 @@ ROWS = {
     "matchmaking:session": (_s, PARTICIPANTS_AND_ORGANISERS),
     "matchmaking:profile_edit": (_s, PARTICIPANTS),
     "matchmaking:agenda": (_s, PARTICIPANTS),
+    "matchmaking:agenda_pdf": (_s, PARTICIPANTS),
     "matchmaking:request_send": (_s, POST_ONLY),
     "matchmaking:grid": (_s, ORGANISERS),
     "matchmaking:meeting_add": (_s, ORGANISERS),
