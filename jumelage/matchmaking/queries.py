@@ -4,7 +4,7 @@ from django.db.models import Count, Prefetch, Q
 from django.shortcuts import get_object_or_404
 
 from jumelage.matchmaking import recommend
-from jumelage.matchmaking.enums import MeetingState, RequestState
+from jumelage.matchmaking.enums import Interest, MeetingState, RequestState
 from jumelage.matchmaking.models import Feedback, Participant, Session
 
 
@@ -55,7 +55,7 @@ def figures(session) -> dict:
         **meetings,
         "share_scheduled": share,
         "satisfaction": sum(satisfaction) / len(satisfaction) if satisfaction else None,
-        "follow_ups": follow_ups,
+        "follow_ups": [(kind.label, follow_ups[kind]) for kind in Interest if kind in follow_ups],
     }
 
 

@@ -277,7 +277,11 @@ def check_in(request, pk):
 def feedback(request, pk):
     meeting = _meeting_for(request.user, pk, permissions.can_check_in)
     me = _me(request, meeting.session)
-    form = forms.FeedbackForm(request.POST or None)
+    given = meeting.feedback.filter(participant=me).first()
+    initial = {"interest": given.interest, "satisfaction": given.satisfaction} if given else {}
+    form = forms.FeedbackForm(
+        request.POST or None, initial={**initial, "note": getattr(given, "note", "")}
+    )
     if request.method == "POST" and form.is_valid():
         try:
             services.leave_feedback(request.user, meeting, me, **form.cleaned_data)
@@ -285,6 +289,7 @@ def feedback(request, pk):
             form.add_error(None, error)
         else:
             messages.success(request, _("Thank you for your feedback."))
-            return redirect("matchmaking:session", meeting.session_id)
-    context = _form(meeting.session, form, _("Feedback on the meeting"))
+            return redirect("matchmaking:agenda", meeting.session_id)
+    context = {**_form(meeting.session, form, _("Feedback on the meeting")), "meeting": meeting}
+    context["me"] = me
     return render(request, "matchmaking/form.html", context)

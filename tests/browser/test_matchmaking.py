@@ -75,7 +75,7 @@ def agenda_shows(page, live_server, language, mm, party, screenshot):
     item = page.locator(f"#meeting-{meeting.pk}")
     expect(item).to_contain_text(meeting.place.name)
     screenshot(f"{language}-agenda-{party.pk}")
-    feed = page.request.get(page.locator("#ical").get_attribute("href"))
+    feed = page.request.get(live_server.url + page.locator("#ical").get_attribute("href"))
     assert feed.ok
     events = icalendar.Calendar.from_ical(feed.body()).walk("VEVENT")
     assert [e.decoded("dtstart") for e in events] == [meeting.slot.starts_at]

@@ -1,6 +1,9 @@
+import zoneinfo
+
 import icalendar
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
 from jumelage.matchmaking import services
 from jumelage.matchmaking.enums import MeetingState, RequestState
@@ -124,3 +127,19 @@ def test_the_profile_page_saves(client, mm):
     assert page.status_code == 302
     mm.team.profile.refresh_from_db()
     assert mm.team.profile.seeks == ["pilot"]
+
+
+def test_the_agenda_shows_the_sessions_clock_whatever_the_readers_zone(client, mm):
+    meeting = services.add_meeting(
+        mm.users.theo, mm.session, [mm.team, mm.host], slot=mm.slots[2], place=mm.tables[0]
+    )
+    paris = zoneinfo.ZoneInfo("Europe/Paris")
+    start, end = (
+        t.astimezone(paris).strftime("%H:%M")
+        for t in (meeting.slot.starts_at, meeting.slot.ends_at)
+    )
+    with timezone.override("Asia/Taipei"):
+        page = _client(client, mm.users.alice).get(
+            reverse("matchmaking:agenda", args=[mm.session.pk])
+        )
+    assert f"{start}–{end}" in page.content.decode()
