@@ -5,6 +5,7 @@ private calendar feed."""
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
+from django.db.models import Count, Q
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import translation
@@ -12,6 +13,8 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from jumelage.calls.models import Application
+from jumelage.hosting.models import HostOrganisation
 from jumelage.matchmaking import (
     agenda,
     forms,
@@ -23,7 +26,17 @@ from jumelage.matchmaking import (
     tasks,
 )
 from jumelage.matchmaking.enums import MeetingState
-from jumelage.matchmaking.models import Meeting, Participant, Request, ScheduleRun
+from jumelage.matchmaking.models import (
+    Meeting,
+    Participant,
+    Place,
+    Request,
+    ScheduleRun,
+    Slot,
+    Venue,
+)
+from jumelage.partnerships.models import Cycle
+from jumelage.partnerships.permissions import is_partnership_manager
 
 
 def _session_for(user, pk):
@@ -293,3 +306,170 @@ def feedback(request, pk):
     context = {**_form(meeting.session, form, _("Feedback on the meeting")), "meeting": meeting}
     context["me"] = me
     return render(request, "matchmaking/form.html", context)
+
+
+# Organising a session
+
+
+def _cycle_organised(user, pk):
+    cycle = get_object_or_404(Cycle.objects.select_related("partnership"), pk=pk)
+    permissions.require(is_partnership_manager(user, cycle.partnership))
+    return cycle
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def session_create(request, cycle):
+    cycle = _cycle_organised(request.user, cycle)
+    form = forms.SessionForm(request.POST or None, cycle=cycle)
+    if request.method == "POST" and form.is_valid():
+        form.instance.cycle = cycle
+        session = form.save()
+        messages.success(request, _("The session is created: add its venues, slots and places."))
+        return redirect("matchmaking:setup", session.pk)
+    context = {"form": form, "title": _("New matchmaking session"), "cycle": cycle}
+    return render(request, "matchmaking/form.html", context)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def session_edit(request, pk):
+    session = _organised(request.user, pk)
+    form = forms.SessionForm(request.POST or None, instance=session, cycle=session.cycle)
+    return _save_or_show(request, session, form, _("Edit the session"))
+
+
+def _save_or_show(request, session, form, title):
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(request, _("Saved."))
+        return redirect("matchmaking:setup", session.pk)
+    return render(request, "matchmaking/form.html", _form(session, form, title))
+
+
+@login_required
+@require_GET
+def setup(request, pk):
+    session = _organised(request.user, pk)
+    context = {
+        "session": session,
+        "venues": session.venues.select_related("organisation"),
+        "slots": session.slots.select_related("venue").annotate(booked=_live_meetings),
+        "places": session.places.select_related("venue"),
+        "participants": session.participants.select_related("user").order_by("kind", "name"),
+        "invite_form": _invite_form(session),
+    }
+    return render(request, "matchmaking/setup.html", context)
+
+
+_live_meetings = Count("meetings", filter=~Q(meetings__state=MeetingState.CANCELLED))
+
+
+def _invite_form(session, data=None):
+    organisations = session.host_side.organisations.order_by("name")
+    teams = services.invitable_teams(session)
+    return forms.InviteForm(data, teams=teams, organisations=organisations)
+
+
+def _with_session(model, user, pk):
+    row = get_object_or_404(model.objects.select_related("session"), pk=pk)
+    _organised(user, row.session_id)
+    return row
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def venue_add(request, pk):
+    session = _organised(request.user, pk)
+    form = forms.VenueForm(request.POST or None, instance=Venue(session=session), session=session)
+    return _save_or_show(request, session, form, _("Add a venue"))
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def venue_edit(request, pk):
+    venue = _with_session(Venue, request.user, pk)
+    form = forms.VenueForm(request.POST or None, instance=venue, session=venue.session)
+    return _save_or_show(request, venue.session, form, _("Edit the venue"))
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def place_add(request, pk):
+    session = _organised(request.user, pk)
+    form = forms.PlaceForm(request.POST or None, instance=Place(session=session), session=session)
+    return _save_or_show(request, session, form, _("Add a place"))
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def place_edit(request, pk):
+    place = _with_session(Place, request.user, pk)
+    form = forms.PlaceForm(request.POST or None, instance=place, session=place.session)
+    return _save_or_show(request, place.session, form, _("Edit the place"))
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def slots_add(request, pk):
+    session = _organised(request.user, pk)
+    form = forms.SlotsForm(request.POST or None, session=session)
+    if request.method == "POST" and form.is_valid():
+        try:
+            added = services.add_slots(request.user, session, **form.cleaned_data)
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("%(n)d slots added.") % {"n": len(added)})
+            return redirect("matchmaking:setup", session.pk)
+    return render(request, "matchmaking/form.html", _form(session, form, _("Add slots")))
+
+
+@login_required
+@require_POST
+def slot_delete(request, pk):
+    slot = _with_session(Slot, request.user, pk)
+    try:
+        services.remove_slot(request.user, slot)
+    except ValidationError as error:
+        _refused(request, error)
+    else:
+        messages.success(request, _("The slot is removed."))
+    return redirect("matchmaking:setup", slot.session_id)
+
+
+@login_required
+@require_POST
+def invite(request, pk):
+    session = _organised(request.user, pk)
+    form = _invite_form(session, request.POST)
+    if not form.is_valid():
+        for error in form.errors.values():
+            _refused(request, ValidationError(error))
+        return redirect("matchmaking:setup", session.pk)
+    try:
+        added = services.invite(
+            request.user,
+            session,
+            applications=Application.objects.filter(pk__in=form.cleaned_data["applications"]),
+            organisations=HostOrganisation.objects.filter(
+                pk__in=form.cleaned_data["organisations"]
+            ),
+        )
+    except ValidationError as error:
+        _refused(request, error)
+    else:
+        messages.success(request, _("%(n)d participants invited.") % {"n": len(added)})
+    return redirect("matchmaking:setup", session.pk)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def partner_add(request, pk):
+    session = _organised(request.user, pk)
+    form = forms.PartnerForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        partner = services.add_partner(request.user, session, form)
+        messages.success(request, _("%(name)s is invited.") % {"name": partner.name})
+        return redirect("matchmaking:setup", session.pk)
+    return render(request, "matchmaking/form.html", _form(session, form, _("Invite a partner")))

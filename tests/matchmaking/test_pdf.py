@@ -2,7 +2,6 @@ import io
 
 import pytest
 from django.urls import reverse
-from django.utils import translation
 from pypdf import PdfReader
 
 from jumelage.matchmaking import services
