@@ -13,7 +13,7 @@ from jumelage.accounts.models import User
 from jumelage.core import moments
 from jumelage.exchange.models import Delegation
 from jumelage.hosting.enums import OrganisationKind
-from jumelage.matchmaking import permissions, scheduling
+from jumelage.matchmaking import outcomes, permissions, scheduling
 from jumelage.matchmaking.enums import (
     Interest,
     MeetingOrigin,
@@ -213,10 +213,13 @@ def leave_feedback(actor, meeting, participant, *, interest, satisfaction, note=
     return feedback
 
 
-def record_outcome(actor, feedback, *, outcome, note=""):
-    """The second rating, six months on: what came of the meeting."""
-    if not permissions.can_act_for(actor, feedback.participant):
+def record_outcome(actor, feedback, *, outcome, note="", now=None):
+    """The second rating, six months on: what came of the meeting (the organisers answer
+    for a partner who has no account)."""
+    if not permissions.can_answer_for(actor, feedback.participant):
         _refuse(_("You can only answer for yourself."))
+    if not outcomes.is_due(feedback, now):
+        _refuse(outcomes.not_yet_message(feedback))
     if outcome not in Outcome.values:
         _refuse(_("Choose what came of the meeting."))
     feedback.outcome, feedback.outcome_note, feedback.outcome_at = outcome, note, timezone.now()

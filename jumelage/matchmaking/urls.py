@@ -16,6 +16,7 @@ urlpatterns = [
     path("requests/<int:pk>/answer/", views.request_answer, name="request_answer"),
     path("meetings/<int:pk>/check-in/", views.check_in, name="check_in"),
     path("meetings/<int:pk>/feedback/", views.feedback, name="feedback"),
+    path("feedback/<int:pk>/outcome/", views.outcome, name="outcome"),
     path("calendar/<str:token>.ics", views.agenda_ical, name="agenda_ical"),
     path("new/<int:cycle>/", views.session_create, name="session_create"),
     path(f"{s}edit/", views.session_edit, name="session_edit"),

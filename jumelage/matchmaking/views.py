@@ -25,8 +25,10 @@ from jumelage.matchmaking import (
     services,
     tasks,
 )
+from jumelage.matchmaking import outcomes as outcome_rules
 from jumelage.matchmaking.enums import MeetingState
 from jumelage.matchmaking.models import (
+    Feedback,
     Meeting,
     Participant,
     Place,
@@ -233,6 +235,7 @@ def my_agenda(request, pk):
         "me": me,
         "meetings": queries.meetings_of(me),
         "rated": set(me.feedback.values_list("meeting_id", flat=True)),
+        "asked": outcome_rules.asked_of(me),
     }
     return render(request, "matchmaking/agenda.html", context)
 
@@ -473,3 +476,33 @@ def partner_add(request, pk):
         messages.success(request, _("%(name)s is invited.") % {"name": partner.name})
         return redirect("matchmaking:setup", session.pk)
     return render(request, "matchmaking/form.html", _form(session, form, _("Invite a partner")))
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def outcome(request, pk):
+    """The six-month question: what came of a meeting whose feedback hoped for more."""
+    feedback = get_object_or_404(
+        Feedback.objects.select_related("participant__session", "meeting__slot__venue"), pk=pk
+    )
+    permissions.require(permissions.can_answer_for(request.user, feedback.participant))
+    session, due = feedback.participant.session, outcome_rules.is_due(feedback)
+    initial = {"outcome": feedback.outcome, "note": feedback.outcome_note}
+    form = forms.OutcomeForm(request.POST or None, initial=initial)
+    status = 200
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.record_outcome(request.user, feedback, **form.cleaned_data)
+        except ValidationError as error:
+            form.add_error(None, error)
+            status = 400
+        else:
+            messages.success(request, _("Thank you: your answer is recorded."))
+            return redirect("matchmaking:agenda", session.pk)
+    context = {
+        **_form(session, form, _("What came of the meeting?")),
+        "meeting": feedback.meeting,
+        "me": feedback.participant,
+        "not_yet": None if due else outcome_rules.not_yet_message(feedback),
+    }
+    return render(request, "matchmaking/form.html", context, status=status)
