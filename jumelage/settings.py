@@ -223,6 +223,11 @@ CELERY_BROKER_TRANSPORT_OPTIONS = {"socket_connect_timeout": 2, "socket_timeout"
 # Run by `celery -A jumelage beat` (or a worker started with -B).
 CELERY_BEAT_SCHEDULE = {
     "sweep-outbox": {"task": "jumelage.notifications.tasks.sweep_outbox", "schedule": 30.0},
+    # Each party is asked once (the outbox's dedupe key), so a few runs a day suffice.
+    "matchmaking-outcomes": {
+        "task": "jumelage.matchmaking.tasks.ask_outcomes",
+        "schedule": 6 * 60 * 60.0,
+    },
 }
 
 SESSION_COOKIE_AGE = 60 * 60 * 24 * 14
