@@ -219,6 +219,7 @@ def grid(request, pk):
         "rows": agenda.grid_rows(participants, slots, meetings),
         "place_rows": agenda.place_rows(places, slots, meetings),
         "unscheduled": [m for m in meetings if m.state == MeetingState.TO_SCHEDULE],
+        "conflicts": [m for m in meetings if m.conflict and m.state == MeetingState.SCHEDULED],
         "figures": queries.figures(session),
         "run": ScheduleRun.objects.filter(session=session).first(),
     }
