@@ -129,8 +129,8 @@ class PlaceForm(forms.ModelForm):
 
     def clean(self):
         data = super().clean()
-        if not data.get("venue") and not data.get("link"):
-            raise forms.ValidationError(_("A virtual room needs its meeting link."))
+        if not data.get("venue") and not data.get("link") and "link" not in self.errors:
+            self.add_error("link", _("A virtual room needs its meeting link."))
         return data
 
 
@@ -173,6 +173,15 @@ class InviteForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["applications"].choices = [(a.pk, a.team_name or str(a)) for a in teams]
         self.fields["organisations"].choices = [(o.pk, o.name) for o in organisations]
+        if not teams:
+            self.fields["applications"].help_text = _(
+                "No selected team left to invite: teams appear here once the selection "
+                "has picked them to visit this side."
+            )
+        if not organisations:
+            self.fields["organisations"].help_text = _(
+                "Every organisation of the host side's inventory is already invited."
+            )
 
     def clean(self):
         data = super().clean()

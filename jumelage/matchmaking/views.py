@@ -370,8 +370,15 @@ _live_meetings = Count("meetings", filter=~Q(meetings__state=MeetingState.CANCEL
 
 
 def _invite_form(session, data=None):
+    """On the page, only those not yet in the session are offered; a posted form accepts
+    them all (inviting twice changes nothing)."""
     organisations = session.host_side.organisations.order_by("name")
     teams = services.invitable_teams(session)
+    if data is None:
+        present = list(session.participants.values_list("organisation_id", "application_id"))
+        orgs, apps = (set(ids) for ids in zip(*present, strict=True)) if present else ((), ())
+        organisations = organisations.exclude(pk__in=[pk for pk in orgs if pk])
+        teams = [a for a in teams if a.pk not in apps]
     return forms.InviteForm(data, teams=teams, organisations=organisations)
 
 

@@ -62,6 +62,21 @@ def accept(page, live_server, language, mm, screenshot):
     assert request.state == RequestState.ACCEPTED
 
 
+def add_a_virtual_room(page, live_server, language, mm, screenshot):
+    page.goto(_url(live_server, language, f"{mm.session.pk}/"))
+    page.locator("#setup").click()
+    expect(page.locator("#places")).to_contain_text("T1")
+    screenshot(f"{language}-setup")
+    page.locator('#places a[href$="/places/add/"]').click()
+    page.fill("#id_name", "Visio")
+    page.locator("main form button.primary").click()
+    expect(page.locator("main form .errorlist, main form .error-summary").first).to_be_visible()
+    screenshot(f"{language}-place-error")
+    page.fill("#id_link", "https://visio.example.org/mm")
+    page.locator("main form button.primary").click()
+    expect(page.locator("#places")).to_contain_text("Visio")
+
+
 def schedule(page, live_server, language, mm, screenshot):
     page.goto(_url(live_server, language, f"{mm.session.pk}/grid/"))
     page.locator("#schedule").click()
@@ -125,6 +140,7 @@ def test_a_request_becomes_a_scheduled_meeting_checked_in_and_rated(
     log_in(mm.users.bob)
     accept(page, live_server, language, mm, screenshot)
     log_in(mm.users.theo)
+    add_a_virtual_room(page, live_server, language, mm, screenshot)
     schedule(page, live_server, language, mm, screenshot)
     for user, party in ((mm.users.alice, mm.team), (mm.users.bob, mm.investor)):
         log_in(user)

@@ -7,7 +7,7 @@ from django.utils import timezone
 
 from jumelage.matchmaking import services
 from jumelage.matchmaking.enums import MeetingState, RequestState
-from jumelage.matchmaking.models import Meeting, Request
+from jumelage.matchmaking.models import Availability, Meeting, Request
 
 pytestmark = pytest.mark.django_db
 
@@ -143,3 +143,19 @@ def test_the_agenda_shows_the_sessions_clock_whatever_the_readers_zone(client, m
             reverse("matchmaking:agenda", args=[mm.session.pk])
         )
     assert f"{start}–{end}" in page.content.decode()
+
+
+def test_an_organiser_meeting_in_a_slot_a_party_blocked_gets_a_message(client, mm):
+    Availability.objects.create(participant=mm.team, slot=mm.slots[0], available=False)
+    page = _client(client, mm.users.theo).post(
+        reverse("matchmaking:meeting_add", args=[mm.session.pk]),
+        {
+            "parties": [mm.team.pk, mm.host.pk],
+            "slot": mm.slots[0].pk,
+            "place": mm.tables[0].pk,
+            "priority": 3,
+        },
+    )
+    assert page.status_code == 200
+    assert "Not available in this slot: Orchid." in page.content.decode()
+    assert not Meeting.objects.exists()
