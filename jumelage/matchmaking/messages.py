@@ -1,5 +1,7 @@
 """The message templates of matchmaking, in every language (loaded by a data migration)."""
 
+from jumelage.notifications.defaults import translated_columns
+
 TEMPLATES = {
     "matchmaking-agenda-changed": {
         "description": "Sent to a participant whose confirmed meeting a schedule run moved.",
@@ -54,3 +56,19 @@ TEMPLATES["matchmaking-itinerary-conflict"] = {
         "{{ meetings }}\n\n排程表：\n{{ link }}",
     },
 }
+
+
+def load(apps, keys=None) -> None:
+    """Write the templates `keys` (all by default) into the message table; data migrations
+    call it with their historical models."""
+    MessageTemplate = apps.get_model("notifications", "MessageTemplate")
+    for key in keys or TEMPLATES:
+        spec = TEMPLATES[key]
+        MessageTemplate.objects.update_or_create(
+            key=key,
+            defaults={
+                "description": spec["description"],
+                **translated_columns("subject", spec["subject"]),
+                **translated_columns("body", spec["body"]),
+            },
+        )

@@ -11,6 +11,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import translation
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from jumelage.calls.models import Application
@@ -388,36 +389,49 @@ def _with_session(model, user, pk):
     return row
 
 
+def _row_form(request, model, form_class, *, session_pk=None, pk=None):
+    """Add (under session `session_pk`) or edit (row `pk`) a venue or a place."""
+    if pk is not None:
+        instance = _with_session(model, request.user, pk)
+        session = instance.session
+    else:
+        session = _organised(request.user, session_pk)
+        instance = model(session=session)
+    form = form_class(request.POST or None, instance=instance, session=session)
+    title = ROW_TITLES[model, pk is None]
+    return _save_or_show(request, session, form, title)
+
+
+ROW_TITLES = {
+    (Venue, True): _lazy("Add a venue"),
+    (Venue, False): _lazy("Edit the venue"),
+    (Place, True): _lazy("Add a place"),
+    (Place, False): _lazy("Edit the place"),
+}
+
+
 @login_required
 @require_http_methods(["GET", "POST"])
 def venue_add(request, pk):
-    session = _organised(request.user, pk)
-    form = forms.VenueForm(request.POST or None, instance=Venue(session=session), session=session)
-    return _save_or_show(request, session, form, _("Add a venue"))
+    return _row_form(request, Venue, forms.VenueForm, session_pk=pk)
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
 def venue_edit(request, pk):
-    venue = _with_session(Venue, request.user, pk)
-    form = forms.VenueForm(request.POST or None, instance=venue, session=venue.session)
-    return _save_or_show(request, venue.session, form, _("Edit the venue"))
+    return _row_form(request, Venue, forms.VenueForm, pk=pk)
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
 def place_add(request, pk):
-    session = _organised(request.user, pk)
-    form = forms.PlaceForm(request.POST or None, instance=Place(session=session), session=session)
-    return _save_or_show(request, session, form, _("Add a place"))
+    return _row_form(request, Place, forms.PlaceForm, session_pk=pk)
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
 def place_edit(request, pk):
-    place = _with_session(Place, request.user, pk)
-    form = forms.PlaceForm(request.POST or None, instance=place, session=place.session)
-    return _save_or_show(request, place.session, form, _("Edit the place"))
+    return _row_form(request, Place, forms.PlaceForm, pk=pk)
 
 
 @login_required

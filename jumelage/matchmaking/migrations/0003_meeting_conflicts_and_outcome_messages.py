@@ -1,23 +1,12 @@
 from django.db import migrations, models
 
-from jumelage.matchmaking.messages import TEMPLATES
-from jumelage.notifications.defaults import translated_columns
+from jumelage.matchmaking import messages
 
 NEW = ("matchmaking-outcome-due", "matchmaking-itinerary-conflict")
 
 
 def load(apps, schema_editor):
-    MessageTemplate = apps.get_model("notifications", "MessageTemplate")
-    for key in NEW:
-        spec = TEMPLATES[key]
-        MessageTemplate.objects.update_or_create(
-            key=key,
-            defaults={
-                "description": spec["description"],
-                **translated_columns("subject", spec["subject"]),
-                **translated_columns("body", spec["body"]),
-            },
-        )
+    messages.load(apps, NEW)
 
 
 class Migration(migrations.Migration):
