@@ -55,7 +55,7 @@ def _where(meeting) -> str:
     if meeting.place is None:
         return ""
     parts = [meeting.place.name]
-    if meeting.slot_id is not None and meeting.slot.venue is not None:
+    if meeting.slot_id is not None and meeting.slot.venue and not meeting.place.is_virtual:
         parts.append(meeting.slot.venue.name)
     if meeting.place.link:
         parts.append(meeting.place.link)

@@ -7,7 +7,7 @@ from django.utils import timezone
 
 from jumelage.matchmaking import services
 from jumelage.matchmaking.enums import MeetingState, RequestState
-from jumelage.matchmaking.models import Availability, Meeting, Request
+from jumelage.matchmaking.models import Availability, Meeting, Place, Request
 
 pytestmark = pytest.mark.django_db
 
@@ -159,3 +159,15 @@ def test_an_organiser_meeting_in_a_slot_a_party_blocked_gets_a_message(client, m
     assert page.status_code == 200
     assert "Not available in this slot: Orchid." in page.content.decode()
     assert not Meeting.objects.exists()
+
+
+def test_a_virtual_meeting_is_at_its_link_not_at_the_venue(client, mm):
+    room = Place.objects.create(
+        session=mm.session, name="Visio", seats=4, link="https://visio.example.org/r"
+    )
+    services.add_meeting(
+        mm.users.theo, mm.session, [mm.team, mm.host], slot=mm.slots[0], place=room
+    )
+    feed = client.get(reverse("matchmaking:agenda_ical", args=[mm.team.ical_token]))
+    (event,) = icalendar.Calendar.from_ical(feed.content).walk("VEVENT")
+    assert (str(event["location"]), str(event["url"])) == ("Visio", "https://visio.example.org/r")
