@@ -6,7 +6,7 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from jumelage.matchmaking import outcomes, services, tasks
+from jumelage.matchmaking import outcomes, queries, services, tasks
 from jumelage.matchmaking.enums import MeetingState
 from jumelage.notifications.models import OutboxMessage
 
@@ -107,3 +107,12 @@ def test_another_party_cannot_answer_for_them(client, mm):
     feedback = _held(mm)
     client.force_login(mm.users.bob)
     assert client.get(reverse("matchmaking:outcome", args=[feedback.pk])).status_code == 403
+
+
+def test_the_organisers_figures_count_the_answers(mm):
+    feedback = _held(mm)
+    later = _months_later(mm, 183)
+    services.record_outcome(mm.users.alice, feedback, outcome="agreement", now=later)
+    figures = queries.figures(mm.session)
+    assert figures["outcomes"] == [("agreement reached", 1)]
+    assert figures["follow_ups"] == [("a pilot", 1)]
