@@ -252,6 +252,11 @@ CELERY_BEAT_SCHEDULE = {
         "task": "jumelage.followup.tasks.send_survey_reminders",
         "schedule": 3600.0,
     },
+    # Each party is asked once (the outbox's dedupe key), so a few runs a day suffice.
+    "matchmaking-outcomes": {
+        "task": "jumelage.matchmaking.tasks.ask_outcomes",
+        "schedule": 6 * 60 * 60.0,
+    },
 }
 
 # Webhooks (api.webhooks): https only in production; addresses on private networks refused

@@ -98,7 +98,7 @@ def day_of_month(value: dt.date, language: str | None = None) -> str:
 def weekday_and_clock(value: dt.datetime, zone=None, language: str | None = None) -> str:
     """A slot of a programme grid whose zone is named once above it ("dim. 17 janv. 10:00")."""
     local = value.astimezone(as_zone(zone))
-    return f"{day_of_week(local.date(), language)} {clock(local, None, language)}"
+    return f"{day_of_week(local.date(), language)} {clock(local, local.tzinfo, language)}"
 
 
 def month(value: dt.date, language: str | None = None) -> str:

@@ -19,7 +19,8 @@ def _event(meeting, me, stamp) -> icalendar.Event:
     event.add("dtstart", meeting.slot.starts_at)
     event.add("dtend", meeting.slot.ends_at)
     where = [meeting.place.name] if meeting.place else []
-    if meeting.slot.venue:
+    # A virtual room is nowhere, even in a slot of a venue's day.
+    if meeting.slot.venue and not (meeting.place and meeting.place.is_virtual):
         where.append(meeting.slot.venue.name)
     if where:
         event.add("location", ", ".join(where))

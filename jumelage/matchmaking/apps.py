@@ -5,7 +5,8 @@ class MatchmakingConfig(AppConfig):
     name = "jumelage.matchmaking"
 
     def ready(self):
-        from jumelage.matchmaking import panels, privacy
+        from jumelage.matchmaking import conflicts, panels, privacy
 
+        conflicts.connect()
         panels.register()
         privacy.register()

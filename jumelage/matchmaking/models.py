@@ -304,6 +304,9 @@ class Meeting(models.Model):
     checked_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
+    # Set when a change to a party's itinerary makes the meeting's slot impossible for
+    # them; cleared when a schedule run or an organiser moves it.
+    conflict = models.CharField(_("conflict"), max_length=300, blank=True)
     created = models.DateTimeField(auto_now_add=True)
 
     class Meta:

@@ -17,7 +17,7 @@ def register() -> None:
 
 
 def context(actor, cycle) -> dict | None:
-    """The sessions the actor organises or takes part in; None when there are none."""
+    """The sessions the actor organises or takes part in; None for someone with none."""
     if not actor.is_authenticated:
         return None
     sessions = Session.objects.filter(cycle=cycle).select_related("cycle__partnership")
@@ -25,4 +25,7 @@ def context(actor, cycle) -> dict | None:
     if not organiser:
         sessions = sessions.filter(Q(participants__user=actor)).distinct()
     rows = [(s, queries.figures(s) if organiser else None) for s in sessions]
-    return {"sessions": rows} if rows else None
+    if not rows and not organiser:
+        return None
+    # Organisers always see the panel: it is where a cycle's first session is created.
+    return {"sessions": rows, "cycle": cycle, "organiser": organiser}

@@ -50,7 +50,13 @@ def _participant(participant) -> dict:
             for m in participant.meetings.select_related("slot")
         ],
         "feedback": [
-            {"meeting": f.meeting_id, "interest": f.interest, "note": f.note, "outcome": f.outcome}
+            {
+                "meeting": f.meeting_id,
+                "interest": f.interest,
+                "note": f.note,
+                "outcome": f.outcome,
+                "outcome_note": f.outcome_note,
+            }
             for f in participant.feedback.all()
         ],
     }

@@ -4,7 +4,7 @@ from django.db.models import Count, Prefetch, Q
 from django.shortcuts import get_object_or_404
 
 from jumelage.matchmaking import recommend
-from jumelage.matchmaking.enums import MeetingState, RequestState
+from jumelage.matchmaking.enums import Interest, MeetingState, Outcome, RequestState
 from jumelage.matchmaking.models import Feedback, Participant, Session
 
 
@@ -49,13 +49,20 @@ def figures(session) -> dict:
     follow_ups = dict(
         feedback.values_list("interest").annotate(n=Count("id")).values_list("interest", "n")
     )
+    outcomes = dict(
+        feedback.exclude(outcome="")
+        .values_list("outcome")
+        .annotate(n=Count("id"))
+        .values_list("outcome", "n")
+    )
     share = meetings["scheduled"] / meetings["total"] if meetings["total"] else None
     return {
         **requests,
         **meetings,
         "share_scheduled": share,
         "satisfaction": sum(satisfaction) / len(satisfaction) if satisfaction else None,
-        "follow_ups": follow_ups,
+        "follow_ups": [(kind.label, follow_ups[kind]) for kind in Interest if kind in follow_ups],
+        "outcomes": [(kind.label, outcomes[kind]) for kind in Outcome if kind in outcomes],
     }
 
 

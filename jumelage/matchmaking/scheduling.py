@@ -176,7 +176,9 @@ def save(build: Build, placement) -> list[Meeting]:
                 moved.append(meeting)
             meeting.slot, meeting.place = slot, place
             meeting.state = MeetingState.SCHEDULED if where else MeetingState.TO_SCHEDULE
-            meeting.save(update_fields=["slot", "place", "state"])
+            # The solver read the itinerary afresh: a meeting it moved clashes no more.
+            meeting.conflict = ""
+            meeting.save(update_fields=["slot", "place", "state", "conflict"])
             if where:
                 events.announce(
                     events.MEETING_SCHEDULED, [build.session.host_side_id], meeting_id=meeting.pk

@@ -9,18 +9,31 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from jumelage.core import events
-from jumelage.matchmaking import permissions, scheduling
+from jumelage.accounts.models import User
+from jumelage.core import events, moments
+from jumelage.exchange.models import Delegation
+from jumelage.hosting.enums import OrganisationKind
+from jumelage.matchmaking import outcomes, permissions, scheduling
 from jumelage.matchmaking.enums import (
     Interest,
     MeetingOrigin,
     MeetingState,
     Outcome,
+    ParticipantKind,
     Priority,
     RequestState,
     RunState,
 )
-from jumelage.matchmaking.models import Feedback, Meeting, Profile, Request, ScheduleRun
+from jumelage.matchmaking.models import (
+    Feedback,
+    Meeting,
+    Participant,
+    Profile,
+    Request,
+    ScheduleRun,
+    Slot,
+)
+from jumelage.selection import queries as selection_queries
 
 
 def _refuse(message: str):
@@ -202,10 +215,13 @@ def leave_feedback(actor, meeting, participant, *, interest, satisfaction, note=
     return feedback
 
 
-def record_outcome(actor, feedback, *, outcome, note=""):
-    """The second rating, six months on: what came of the meeting."""
-    if not permissions.can_act_for(actor, feedback.participant):
+def record_outcome(actor, feedback, *, outcome, note="", now=None):
+    """The second rating, six months on: what came of the meeting (the organisers answer
+    for a partner who has no account)."""
+    if not permissions.can_answer_for(actor, feedback.participant):
         _refuse(_("You can only answer for yourself."))
+    if not outcomes.is_due(feedback, now):
+        _refuse(outcomes.not_yet_message(feedback))
     if outcome not in Outcome.values:
         _refuse(_("Choose what came of the meeting."))
     feedback.outcome, feedback.outcome_note, feedback.outcome_at = outcome, note, timezone.now()
@@ -244,3 +260,123 @@ def blank_profile(participant):
 def _first_language(participant) -> str:
     languages = participant.session.host_side.languages or ["en"]
     return languages[0]
+
+
+# Setting up a session
+
+KIND_OF_ORGANISATION = {
+    OrganisationKind.INCUBATOR: ParticipantKind.INCUBATOR,
+    OrganisationKind.ACCELERATOR: ParticipantKind.INCUBATOR,
+    OrganisationKind.COWORKING: ParticipantKind.HOST,
+    OrganisationKind.CORPORATE: ParticipantKind.CORPORATE,
+    OrganisationKind.INVESTOR: ParticipantKind.INVESTOR,
+    OrganisationKind.LAW_FIRM: ParticipantKind.LEGAL,
+    OrganisationKind.PUBLIC_AGENCY: ParticipantKind.AGENCY,
+}
+
+
+def add_slots(actor, session, *, venue, first, count) -> list[Slot]:
+    """`count` back-to-back slots of the session's length from `first`, at `venue` (or
+    online); refused whole when one would overlap a slot already there."""
+    if not permissions.is_organiser(actor, session):
+        _refuse(_("Only the organisers can add slots."))
+    if venue is not None and venue.session_id != session.pk:
+        _refuse(_("This venue belongs to another session."))
+    length = dt.timedelta(minutes=session.slot_minutes)
+    new = [(first + i * length, first + (i + 1) * length) for i in range(count)]
+    with transaction.atomic():
+        taken = session.slots.select_for_update().filter(
+            venue=venue, starts_at__lt=new[-1][1], ends_at__gt=new[0][0]
+        )
+        clash = taken.order_by("starts_at").first()
+        if clash is not None:
+            _refuse(
+                _("These slots overlap the slot at %(when)s at the same venue.")
+                % {"when": moments.moment(clash.starts_at, session.timezone)}
+            )
+        return [
+            Slot.objects.create(session=session, venue=venue, starts_at=start, ends_at=end)
+            for start, end in new
+        ]
+
+
+def remove_slot(actor, slot) -> None:
+    if not permissions.is_organiser(actor, slot.session):
+        _refuse(_("Only the organisers can remove slots."))
+    if slot.meetings.exclude(state=MeetingState.CANCELLED).exists():
+        _refuse(_("A meeting is set in this slot: move or cancel it first."))
+    slot.meetings.update(slot=None, place=None)
+    slot.delete()
+
+
+def invitable_teams(session) -> list:
+    """The applications selected to visit the session's host side in its cycle."""
+    found = []
+    for result in selection_queries.results(session.cycle):
+        if result.host.pk == session.host_side_id:
+            found += [application for application, _publish in result.teams]
+    return found
+
+
+def invite(actor, session, *, applications=(), organisations=()) -> list[Participant]:
+    """Selected teams (with their delegation, whose itinerary bounds their availability)
+    and host organisations join the session; those already in it are left as they are."""
+    if not permissions.is_organiser(actor, session):
+        _refuse(_("Only the organisers can invite participants."))
+    allowed = {a.pk for a in invitable_teams(session)}
+    if any(a.pk not in allowed for a in applications):
+        _refuse(_("Only the teams selected to visit this side can be invited."))
+    if any(o.side_id != session.host_side_id for o in organisations):
+        _refuse(_("Only the host side's organisations can be invited."))
+    with transaction.atomic():
+        present = session.participants.select_for_update()
+        teams = set(present.exclude(application=None).values_list("application_id", flat=True))
+        hosts = set(present.exclude(organisation=None).values_list("organisation_id", flat=True))
+        added = [_team(session, a) for a in applications if a.pk not in teams]
+        added += [_host(session, o) for o in organisations if o.pk not in hosts]
+    return added
+
+
+def _team(session, application) -> Participant:
+    delegation = Delegation.objects.filter(
+        cycle=session.cycle, host_side=session.host_side, side=application.call.side
+    ).first()
+    return Participant.objects.create(
+        session=session,
+        kind=ParticipantKind.TEAM,
+        name=application.team_name or application.organisation or str(application),
+        application=application,
+        delegation=delegation,
+        user=_free_user(session, application.applicant),
+        email=application.contact_email or application.applicant.email,
+    )
+
+
+def _host(session, organisation) -> Participant:
+    return Participant.objects.create(
+        session=session,
+        kind=KIND_OF_ORGANISATION.get(organisation.kind, ParticipantKind.HOST),
+        name=organisation.name,
+        organisation=organisation,
+    )
+
+
+def _free_user(session, user):
+    """`user`, unless they already take part in the session under another name."""
+    if user is None or session.participants.filter(user=user).exists():
+        return None
+    return user
+
+
+def add_partner(actor, session, form) -> Participant:
+    """An invited partner (a corporate, an investor…) from the partner form; an account
+    with the partner's email is linked so they see their own agenda."""
+    if not permissions.is_organiser(actor, session):
+        _refuse(_("Only the organisers can invite participants."))
+    partner = form.save(commit=False)
+    partner.session = session
+    if partner.email:
+        user = User.objects.filter(email__iexact=partner.email).first()
+        partner.user = _free_user(session, user)
+    partner.save()
+    return partner

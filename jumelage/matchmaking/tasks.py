@@ -1,6 +1,8 @@
+import datetime as dt
+
 from celery import shared_task
 
-from jumelage.matchmaking import scheduling
+from jumelage.matchmaking import outcomes, scheduling
 
 
 @shared_task(ignore_result=True)
@@ -11,3 +13,10 @@ def run_schedule(run_id: int) -> None:
     except ValueError:
         # The run's row already carries the solver's refusal for the organiser to read.
         return
+
+
+@shared_task(ignore_result=True)
+def ask_outcomes(now: str | None = None) -> int:
+    """Ask the six-month question of every party whose time has come (run by beat; `now`,
+    an ISO moment, moves the clock for tests and catch-up runs)."""
+    return outcomes.ask(dt.datetime.fromisoformat(now) if now else None)

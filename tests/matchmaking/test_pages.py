@@ -1,10 +1,13 @@
+import zoneinfo
+
 import icalendar
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
 from jumelage.matchmaking import services
 from jumelage.matchmaking.enums import MeetingState, RequestState
-from jumelage.matchmaking.models import Meeting, Request
+from jumelage.matchmaking.models import Availability, Meeting, Place, Request
 
 pytestmark = pytest.mark.django_db
 
@@ -124,3 +127,47 @@ def test_the_profile_page_saves(client, mm):
     assert page.status_code == 302
     mm.team.profile.refresh_from_db()
     assert mm.team.profile.seeks == ["pilot"]
+
+
+def test_the_agenda_shows_the_sessions_clock_whatever_the_readers_zone(client, mm):
+    meeting = services.add_meeting(
+        mm.users.theo, mm.session, [mm.team, mm.host], slot=mm.slots[2], place=mm.tables[0]
+    )
+    paris = zoneinfo.ZoneInfo("Europe/Paris")
+    start, end = (
+        t.astimezone(paris).strftime("%H:%M")
+        for t in (meeting.slot.starts_at, meeting.slot.ends_at)
+    )
+    with timezone.override("Asia/Taipei"):
+        page = _client(client, mm.users.alice).get(
+            reverse("matchmaking:agenda", args=[mm.session.pk])
+        )
+    assert f"{start}–{end}" in page.content.decode()
+
+
+def test_an_organiser_meeting_in_a_slot_a_party_blocked_gets_a_message(client, mm):
+    Availability.objects.create(participant=mm.team, slot=mm.slots[0], available=False)
+    page = _client(client, mm.users.theo).post(
+        reverse("matchmaking:meeting_add", args=[mm.session.pk]),
+        {
+            "parties": [mm.team.pk, mm.host.pk],
+            "slot": mm.slots[0].pk,
+            "place": mm.tables[0].pk,
+            "priority": 3,
+        },
+    )
+    assert page.status_code == 200
+    assert "Not available in this slot: Orchid." in page.content.decode()
+    assert not Meeting.objects.exists()
+
+
+def test_a_virtual_meeting_is_at_its_link_not_at_the_venue(client, mm):
+    room = Place.objects.create(
+        session=mm.session, name="Visio", seats=4, link="https://visio.example.org/r"
+    )
+    services.add_meeting(
+        mm.users.theo, mm.session, [mm.team, mm.host], slot=mm.slots[0], place=room
+    )
+    feed = client.get(reverse("matchmaking:agenda_ical", args=[mm.team.ical_token]))
+    (event,) = icalendar.Calendar.from_ical(feed.content).walk("VEVENT")
+    assert (str(event["location"]), str(event["url"])) == ("Visio", "https://visio.example.org/r")

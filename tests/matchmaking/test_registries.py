@@ -24,3 +24,9 @@ def test_export_and_erasure_hold_the_persons_requests(mm):
     assert Request.objects.get().message == ""
     mm.team.refresh_from_db()
     assert mm.team.user_id is None
+
+
+def test_an_organiser_sees_the_panel_before_any_session_to_create_one(world):
+    panel = panels.context(world.users.theo, world.cycle)
+    assert panel["sessions"] == [] and panel["organiser"]
+    assert panels.context(world.users.alice, world.cycle) is None

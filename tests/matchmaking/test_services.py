@@ -180,7 +180,10 @@ def test_check_in_and_feedback(mm):
     feedback = services.leave_feedback(
         mm.users.alice, meeting, mm.team, interest="pilot", satisfaction=4, note="A pilot in May"
     )
-    services.record_outcome(mm.users.alice, feedback, outcome="negotiation")
+    with pytest.raises(ValidationError, match="what came of this meeting from"):
+        services.record_outcome(mm.users.alice, feedback, outcome="negotiation")
+    later = meeting.slot.starts_at + dt.timedelta(days=183)
+    services.record_outcome(mm.users.alice, feedback, outcome="negotiation", now=later)
     feedback.refresh_from_db()
     assert feedback.outcome == "negotiation"
 

@@ -1,20 +1,10 @@
 from django.db import migrations
 
-from jumelage.matchmaking.messages import TEMPLATES
-from jumelage.notifications.defaults import translated_columns
+from jumelage.matchmaking import messages
 
 
 def load(apps, schema_editor):
-    MessageTemplate = apps.get_model("notifications", "MessageTemplate")
-    for key, spec in TEMPLATES.items():
-        MessageTemplate.objects.update_or_create(
-            key=key,
-            defaults={
-                "description": spec["description"],
-                **translated_columns("subject", spec["subject"]),
-                **translated_columns("body", spec["body"]),
-            },
-        )
+    messages.load(apps)
 
 
 class Migration(migrations.Migration):
