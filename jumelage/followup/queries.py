@@ -9,6 +9,8 @@ from jumelage.calls.enums import ApplicationState
 from jumelage.calls.models import Application
 from jumelage.followup.enums import Stage, SupportStage
 from jumelage.followup.models import JourneyStage, Milestone, Outcome, RoadmapStep, ToolUse
+from jumelage.matchmaking.enums import Interest
+from jumelage.matchmaking.models import Feedback
 from jumelage.selection.enums import PlaceState
 
 
@@ -128,3 +130,32 @@ def _add_outcomes(figures, theme_of) -> None:
 def past_of_theme(theme) -> PastFigures:
     """What stands beside a nomination or a pick of a team of `theme`."""
     return past_by_theme(theme.cycle).get(theme.title_en, PastFigures())
+
+
+@dataclass(frozen=True)
+class Lead:
+    """A matchmaking meeting someone wants to follow up, and what came of it."""
+
+    feedback: Feedback
+    others: list  # the parties the team met, by name
+
+    @property
+    def meeting(self):
+        return self.feedback.meeting
+
+
+def leads_of(application) -> list[Lead]:
+    """The team's matchmaking meetings whose feedback, from either side, asked for a
+    follow-up (talk again, a pilot, an investment): the leads its outcomes grow from."""
+    feedback = (
+        Feedback.objects.filter(meeting__parties__application=application)
+        .exclude(interest=Interest.NONE)
+        .select_related("participant", "meeting__slot")
+        .prefetch_related("meeting__parties")
+        .order_by("meeting__slot__starts_at", "pk")
+        .distinct()
+    )
+    return [
+        Lead(row, [p.name for p in row.meeting.parties.all() if p.application_id != application.pk])
+        for row in feedback
+    ]

@@ -51,6 +51,7 @@ def _page(request, application, status=200, **forms):
         "roadmap_form": RoadmapStepForm(),
         "tool_form": ToolUseForm(),
         "outcome_form": OutcomeForm(instance=_outcome_of(application)),
+        "leads": queries.leads_of(application),
     } | forms
     return render(request, "followup/team.html", context, status=status)
 
