@@ -75,6 +75,9 @@ FULL = {"seconds": 40, "lead": 10, "fault": 15, "applicants": 80, "members": 20}
 QUICK = {"seconds": 16, "lead": 4, "fault": 6, "applicants": 24, "members": 6}
 # A fault's effects last a little beyond its removal (reconnecting, a worker starting).
 SETTLE_SECONDS = 5
+# After the rush, a person still at it (retrying a form, the manager's invitation in hand)
+# goes on for at most this long.
+PATIENCE_SECONDS = 120
 # Every queued message must be sent within this long of the fault's removal.
 RECOVERY_LIMIT = 120
 EMAIL_TIMEOUT = 5
@@ -85,7 +88,7 @@ ATTRIBUTE_RE = re.compile(r'(\w[\w-]*)="([^"]*)"')
 APPLICATION_RE = re.compile(r"^/en/calls/applications/(\d+)/$")
 
 
-def stack_env(workdir, pg, redis):
+def stack_env(workdir, pg, redis, smtp_port=SMTP_PORT):
     env = {
         key: value
         for key, value in os.environ.items()
@@ -100,7 +103,7 @@ def stack_env(workdir, pg, redis):
         DATA_DIR=str(workdir / "data"),
         DATABASE_URL=pg.url,
         CELERY_BROKER_URL=redis.url,
-        EMAIL_URL=f"smtp://127.0.0.1:{SMTP_PORT}",
+        EMAIL_URL=f"smtp://127.0.0.1:{smtp_port}",
         EMAIL_TIMEOUT=str(EMAIL_TIMEOUT),
         OUTBOX_RETRY_FIRST_SECONDS="2",
         OUTBOX_RETRY_MAX_SECONDS="10",
@@ -155,8 +158,9 @@ class NoAnswer(Exception):
 @dataclass
 class Tally:
     requests: int = 0
-    statuses: list = field(default_factory=list)  # (time, status, method, path)
+    statuses: list = field(default_factory=list)  # (time, status, method, path, seconds)
     connection_errors: int = 0
+    timeouts: int = 0  # of the connection errors, those where no answer came in TIMEOUT
     gave_up: list = field(default_factory=list)  # the manager's steps abandoned, and why
 
     def give_up(self, step, answer, path):
@@ -194,6 +198,7 @@ class Browser:
             lines.append(f"Content-Length: {len(body)}")
         payload = ("\r\n".join(lines) + "\r\n\r\n").encode("latin-1") + body
         self.tally.requests += 1
+        began = time.monotonic()
         try:
             reader, writer = await asyncio.wait_for(
                 asyncio.open_connection("127.0.0.1", self.port), TIMEOUT
@@ -206,8 +211,10 @@ class Browser:
             response = parse_response(raw)
         except (OSError, TimeoutError, ValueError, IndexError) as error:
             self.tally.connection_errors += 1
-            raise NoAnswer(str(error)) from error
-        self.tally.statuses.append((time.time(), response.status, method, path))
+            self.tally.timeouts += isinstance(error, TimeoutError)
+            raise NoAnswer(repr(error)) from error
+        seconds = time.monotonic() - began
+        self.tally.statuses.append((time.time(), response.status, method, path, seconds))
         self.cookies.update(response.set_cookies())
         return response
 
@@ -313,7 +320,9 @@ async def applicant(port, world, intent, tally, deadline, pdf):
         intent.gave_up = _why("submit", answer, location)
 
 
-async def manager(port, world, scenario, intents, tally, deadline, count):
+async def manager(port, world, scenario, intents, tally, deadline, count, rush_end):
+    """The manager invites `count` members one after another, starting none after the
+    rush's end; the one in hand is finished (retried until `deadline`)."""
     browser = Browser(port, tally, deadline)
     failed = await log_in(browser, "manager@faults.example")
     if failed:
@@ -321,16 +330,27 @@ async def manager(port, world, scenario, intents, tally, deadline, count):
         return
     members = f"{world['committee']}members/"
     for n in range(count):
-        if time.monotonic() >= deadline:
+        if time.monotonic() >= rush_end:
             return
+        email = f"{scenario}-member-{n}@faults.example"
+        intents.append(email)
+        failed = await invite(browser, members, n, email)
+        if failed:
+            tally.gave_up.append(f"{email}: {failed}")
+        await browser.send("GET", f"/en/calls/{world['slug']}/applications/")
+        await asyncio.sleep(0.5)
+
+
+async def invite(browser, members, n, email):
+    """Invite one committee member as a manager would: open the page, fill the form, send
+    it; after an error page, send it again; after a refused form (403, its token gone),
+    open the page anew. Returns "" once invited, else where it stopped."""
+    answer = None
+    while time.monotonic() < browser.deadline:
         page = await browser.send("GET", members)
         token = TOKEN_RE.search(page.body.decode()) if page else None
         if token is None:
-            tally.give_up("members page", page, members)
-            await asyncio.sleep(0.5)
-            continue
-        email = f"{scenario}-member-{n}@faults.example"
-        intents.append(email)
+            return _why("members page", page, members)
         fields = {
             "csrfmiddlewaretoken": token.group(1),
             "name": f"Member {n}",
@@ -339,10 +359,15 @@ async def manager(port, world, scenario, intents, tally, deadline, count):
             "language": "en",
             "max_load": "10",
         }
+        answer = await browser.send("POST", members, *browser.form(fields))
+        if answer is not None and answer.status == 302:
+            return ""
         # A 400 saying the address "is already invited" is the first try's success.
-        await browser.send("POST", members, *browser.form(fields), ok=(302, 400))
-        await browser.send("GET", f"/en/calls/{world['slug']}/applications/")
-        await asyncio.sleep(0.5)
+        if answer is not None and answer.status == 400 and b"already invited" in answer.body:
+            return ""
+        if answer is None or answer.status != 403:
+            break
+    return _why("invite", answer, members)
 
 
 async def rush(port, world, scenario, sizes, fault, pdf):
@@ -350,7 +375,9 @@ async def rush(port, world, scenario, sizes, fault, pdf):
     removed `fault` seconds later; returns what they set out to do and the timings."""
     tally, intents, invitations = Tally(), [], []
     start = time.monotonic()
-    deadline = start + sizes["seconds"] + 60  # in-flight flows may finish, retrying, for this long
+    # Flows under way at the rush's end are finished, retrying, for this long: a person
+    # who pressed "send" waits for the answer, and a loss is what is missing after that.
+    deadline = start + sizes["seconds"] + PATIENCE_SECONDS
     emails = [f"{scenario}-{n:06d}@bench.example" for n in range(sizes["applicants"])]
 
     async def arrivals():
@@ -376,7 +403,10 @@ async def rush(port, world, scenario, sizes, fault, pdf):
         log(f"{scenario}: fault out")
         return window
 
-    manage = manager(port, world, scenario, invitations, tally, deadline, sizes["members"])
+    rush_end = start + sizes["seconds"]
+    manage = manager(
+        port, world, scenario, invitations, tally, deadline, sizes["members"], rush_end
+    )
     window, *_done = await asyncio.gather(timeline(), arrivals(), manage)
     return tally, intents, invitations, window
 
@@ -426,15 +456,17 @@ def faults(stack):
 
     async def kill_web_workers():
         """SIGKILL a gunicorn worker every few seconds while submissions are in flight,
-        as long as its sibling has been serving a while (gunicorn starts a new one each
-        time): requests cut
-        mid-way, not a site that is down."""
+        once every worker has answered a request since it started (gunicorn starts a new
+        one each time): requests cut mid-way, not a site that is down."""
 
         async def keep_killing():
             while not stack.stop_killing:
-                serving = [w for w in stack.web.children() if real_stack.age_seconds(w) > 8]
-                if len(serving) >= 2:
-                    os.kill(random.choice(serving), signal.SIGKILL)
+                workers = stack.web.children()
+                served = real_stack.served_pids(stack.web.logfile)
+                if len(workers) >= 2 and all(w in served for w in workers):
+                    victim = random.choice(workers)
+                    os.kill(victim, signal.SIGKILL)
+                    stack.kills.append(victim)
                 await asyncio.sleep(4.0)
 
         stack.stop_killing = False
@@ -486,6 +518,10 @@ def wait_for_messages(emails, removed, limit=RECOVERY_LIMIT):
         time.sleep(1)
 
 
+def _quantile(ordered, q):
+    return ordered[min(len(ordered) - 1, int(q * len(ordered)))] if ordered else 0.0
+
+
 def count(scenario, tally, intents, invitations, window, sink, recovery):
     from django.db import connections
     from django.db.models import Count, Q
@@ -528,7 +564,10 @@ def count(scenario, tally, intents, invitations, window, sink, recovery):
     gave_up = [f"{i.email}: {i.gave_up}" for i in intents if i.gave_up] + tally.gave_up
     start, end = window["start"], window["removed"] + SETTLE_SECONDS
     inside = [s for at, s, *_ in tally.statuses if start <= at <= end and s >= 500]
-    outside = [(s, m, p) for at, s, m, p in tally.statuses if not start <= at <= end and s >= 500]
+    outside = [
+        (s, m, p) for at, s, m, p, _secs in tally.statuses if not start <= at <= end and s >= 500
+    ]
+    waits = sorted(seconds for *_rest, seconds in tally.statuses)
     return {
         "scenario": scenario,
         "requests": tally.requests,
@@ -547,6 +586,10 @@ def count(scenario, tally, intents, invitations, window, sink, recovery):
         "invitations": len(invitations),
         "503_in_window": sum(1 for s in inside if s == 503),
         "connection_errors": tally.connection_errors,
+        "timeouts": tally.timeouts,
+        "answer_p50_ms": round(1000 * _quantile(waits, 0.5)),
+        "answer_p99_ms": round(1000 * _quantile(waits, 0.99)),
+        "answer_max_ms": round(1000 * _quantile(waits, 1.0)),
         "messages_failed": messages.filter(state=OutboxState.FAILED).count(),
         "fault_seconds": round(window["removed"] - window["start"], 1),
         "loadavg_1m": round(os.getloadavg()[0], 2),
@@ -568,6 +611,7 @@ class Stack:
     port: int
     stop_killing: bool = False
     killer: object = None
+    kills: list = field(default_factory=list)  # the web workers killed, by pid
 
 
 def healthy_again(stack):
@@ -598,6 +642,8 @@ async def run_scenarios(stack, world, sizes, names):
         line = await loop.run_in_executor(
             None, count, name, tally, intents, invitations, window, stack.sink, recovery
         )
+        if name == "web_worker_killed":
+            line["web_workers_killed"] = len(stack.kills)
         print(json.dumps(line), flush=True)
 
 
@@ -606,6 +652,9 @@ def parse_args(argv):
     parser.add_argument("--quick", action="store_true", help="shorter rushes, fewer people")
     parser.add_argument("--only", choices=SCENARIOS, action="append", help="(repeatable)")
     parser.add_argument("--keep", action="store_true", help="keep the logs in /tmp")
+    parser.add_argument(
+        "--no-preload", action="store_true", help="each gunicorn worker loads the application"
+    )
     return parser.parse_args(argv)
 
 
@@ -626,7 +675,7 @@ def main(argv=None):
     sink = real_stack.Sink(SMTP_PORT)
     logging.getLogger("mail.log").setLevel(logging.WARNING)
     port = real_stack.free_port()
-    web = real_stack.gunicorn(env, port, workdir / "gunicorn.log")
+    web = real_stack.gunicorn(env, port, workdir / "gunicorn.log", preload=not args.no_preload)
     worker = real_stack.celery_worker(env, workdir / "beat-schedule", workdir / "celery.log")
     stack = Stack(pg, redis, sink, web, worker, port)
     try:
