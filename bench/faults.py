@@ -38,6 +38,7 @@ Progress goes to stderr; stdout holds only the JSON lines.
 
 import argparse
 import asyncio
+import datetime as dt
 import json
 import logging
 import os
@@ -62,6 +63,10 @@ from bench.real_stack import log
 
 PG_PORT, REDIS_PORT, SMTP_PORT = 5499, 6390, 8151
 PASSWORD = "faults bench password 7 kettles"
+MANAGER, PARTNER_MANAGER = "manager@faults.example", "partner-manager@faults.example"
+# Each scenario's selection: applicants of a closed call that Toulouse's manager nominates
+# from, and of one whose decisions it publishes.
+SELECTION_APPLICANTS = 7
 SCENARIOS = (
     "healthy",
     "broker_down",
@@ -127,24 +132,94 @@ def seed(sizes):
     from jumelage.accounts.models import Membership, Role, User
     from jumelage.review.models import Committee
 
-    calls, themes, _taichung = builders.build_world()
+    calls, themes, taichung = builders.build_world()
     call = calls["submit"]
     password = make_password(PASSWORD)
     for scenario in SCENARIOS:
         builders.bulk_users(f"{scenario}-", sizes["applicants"], password)
-    manager = User.objects.create(
-        email="manager@faults.example",
-        full_name="Faults Manager",
-        password=password,
-        email_verified=True,
-    )
-    Membership.objects.create(user=manager, side=call.side, role=Role.MANAGER)
+    managers = {}
+    for side, email in ((call.side, MANAGER), (taichung, PARTNER_MANAGER)):
+        managers[side.slug] = User.objects.create(
+            email=email, full_name=f"Manager of {side.city}", password=password, email_verified=True
+        )
+        Membership.objects.create(user=managers[side.slug], side=side, role=Role.MANAGER)
     Committee.objects.create(cycle=call.cycle, side=call.side)
     return {
         "slug": call.slug,
         "theme": themes[call.cycle_id][0].pk,
         "committee": f"/en/review/{call.cycle.partnership.slug}/{call.cycle.slug}/"
         f"{call.side.slug}/",
+        "selection": {
+            scenario: seed_selection(scenario, call, taichung, managers, password)
+            for scenario in SCENARIOS
+        },
+    }
+
+
+def _closed_call_with_applicants(cycle, side, prefix, password):
+    from django.utils import timezone
+
+    from bench import seed as builders
+
+    call = builders._call(cycle, side, f"{prefix}-{side.slug}")
+    call.closes_at = timezone.now() - dt.timedelta(days=1)
+    call.save(update_fields=["closes_at"])
+    users = builders.bulk_users(f"{prefix}-{side.slug}-", SELECTION_APPLICANTS, password)
+    builders.bulk_applications(call, users, SELECTION_APPLICANTS, [None])
+    return sorted(call.applications.values_list("pk", flat=True))
+
+
+def seed_selection(scenario, call, taichung, managers, password):
+    """Two cycles of the bench's partnership whose calls have closed: in the first, Toulouse
+    is yet to nominate; in the second, both sides have nominated, picked and confirmed, and
+    Toulouse is yet to draft and publish its decisions. Its manager does both over HTTP
+    while the fault is on (see `selection_manager`)."""
+    from django.db import transaction
+    from django.utils import timezone
+
+    from jumelage.partnerships.services import create_cycle
+    from jumelage.selection import services
+    from jumelage.selection.enums import EntryKind, PickChoice
+
+    toulouse, partnership = call.side, call.cycle.partnership
+    start = timezone.localdate() - dt.timedelta(days=60)
+    nominate = create_cycle(partnership, slug=f"{scenario}-nominate", name="N", start=start)
+    decide = create_cycle(partnership, slug=f"{scenario}-decide", name="D", start=start)
+    nominees = _closed_call_with_applicants(nominate, toulouse, f"{scenario}-nom", password)
+    decided = {}
+    for side in (toulouse, taichung):
+        decided[side.slug] = _closed_call_with_applicants(decide, side, f"{scenario}-dec", password)
+    sides = {"toulouse": toulouse, "taichung": taichung}
+    partner = {"toulouse": "taichung", "taichung": "toulouse"}
+    with transaction.atomic():
+        nominations = {}
+        for slug, side in sides.items():
+            choices = [
+                services.EntryChoice(pk, EntryKind.NOMINATED, "Ranked high", "A fine team")
+                for pk in decided[slug][: decide.nominations_per_side]
+            ]
+            services.save_nomination(managers[slug], decide, side, choices)
+            nominations[slug] = services.send_nomination(managers[slug], decide, side)
+        for slug, nomination in nominations.items():
+            entries = nomination.entries.filter(kind=EntryKind.NOMINATED).order_by("order")
+            lines = [
+                services.PickLine(entry.pk, PickChoice.SELECTED, "We host them", order)
+                for order, entry in enumerate(entries[: decide.picks_per_side], start=1)
+            ]
+            services.save_pick(managers[partner[slug]], nomination.pk, lines)
+            services.propose_pick(managers[partner[slug]], nomination.pk)
+        for slug, nomination in nominations.items():
+            services.confirm_pick(managers[slug], nomination.pk)
+    prefix = f"/en/selection/{partnership.slug}"
+    return {
+        "nominate_cycle": nominate.pk,
+        "nominees": nominees[: nominate.nominations_per_side],
+        "nominate": f"{prefix}/{nominate.slug}/toulouse/nominate/",
+        "decide_cycle": decide.pk,
+        "decisions": f"{prefix}/{decide.slug}/toulouse/decisions/",
+        "decided": [
+            f"{scenario}-dec-toulouse-{n:06d}@bench.example" for n in range(SELECTION_APPLICANTS)
+        ],
     }
 
 
@@ -324,7 +399,7 @@ async def manager(port, world, scenario, intents, tally, deadline, count, rush_e
     """The manager invites `count` members one after another, starting none after the
     rush's end; the one in hand is finished (retried until `deadline`)."""
     browser = Browser(port, tally, deadline)
-    failed = await log_in(browser, "manager@faults.example")
+    failed = await log_in(browser, MANAGER)
     if failed:
         tally.gave_up.append(failed)
         return
@@ -370,6 +445,58 @@ async def invite(browser, members, n, email):
     return _why("invite", answer, members)
 
 
+async def send_form(browser, path, fields_from):
+    """Open the page at `path`, send its form (`fields_from(csrf token)`), as a manager
+    would: the same form again after an error page or a cut connection, the page anew
+    after a refused form (403). Returns "" once answered with a redirect, else why not."""
+    answer = None
+    while time.monotonic() < browser.deadline:
+        page = await browser.send("GET", path)
+        token = TOKEN_RE.search(page.body.decode()) if page else None
+        if token is None:
+            return _why("page", page, path)
+        answer = await browser.send("POST", path, *browser.form(fields_from(token.group(1))))
+        if answer is not None and answer.status == 302:
+            return ""
+        if answer is None or answer.status != 403:
+            break
+    return _why("form", answer, path)
+
+
+async def selection_manager(port, selection, tally, deadline, fault_in):
+    """Toulouse's manager, once the fault is on, sends its nomination of one cycle, then
+    drafts and publishes the decisions of another."""
+    browser = Browser(port, tally, deadline)
+    failed = await log_in(browser, MANAGER)
+    if failed:
+        tally.gave_up.append(f"selection: {failed}")
+        return
+    await asyncio.sleep(max(0.0, fault_in - time.monotonic()))
+
+    def nomination(token):
+        fields = {"csrfmiddlewaretoken": token, "action": "send", "share_summary": "on"}
+        for pk in selection["nominees"]:
+            fields |= {f"kind_{pk}": "nominated", f"justification_{pk}": "Ranked high"}
+            fields[f"partner_summary_{pk}"] = "A fine team"
+        return fields
+
+    steps = (
+        ("nominate and send", selection["nominate"], nomination),
+        ("draft the decisions", selection["decisions"], lambda t: _action(t, "draft")),
+        ("publish the decisions", selection["decisions"], lambda t: _action(t, "publish")),
+    )
+    for step, path, fields_from in steps:
+        failed = await send_form(browser, path, fields_from)
+        if failed:
+            tally.gave_up.append(f"selection, {step}: {failed}")
+            return
+        await asyncio.sleep(1.0)
+
+
+def _action(token, action):
+    return {"csrfmiddlewaretoken": token, "action": action}
+
+
 async def rush(port, world, scenario, sizes, fault, pdf):
     """Applicants and a manager for `seconds`, the fault injected after `lead` seconds and
     removed `fault` seconds later; returns what they set out to do and the timings."""
@@ -392,9 +519,11 @@ async def rush(port, world, scenario, sizes, fault, pdf):
             flows[-1] = asyncio.ensure_future(flows[-1])
         await asyncio.gather(*flows)
 
+    rush_start = dt.datetime.now(dt.UTC)
+
     async def timeline():
         await asyncio.sleep(sizes["lead"])
-        window = {"start": time.time()}
+        window = {"start": time.time(), "rush_start": rush_start}
         log(f"{scenario}: fault in")
         await fault.inject()
         await asyncio.sleep(sizes["fault"])
@@ -407,7 +536,10 @@ async def rush(port, world, scenario, sizes, fault, pdf):
     manage = manager(
         port, world, scenario, invitations, tally, deadline, sizes["members"], rush_end
     )
-    window, *_done = await asyncio.gather(timeline(), arrivals(), manage)
+    select = selection_manager(
+        port, world["selection"][scenario], tally, deadline, start + sizes["lead"] + 1
+    )
+    window, *_done = await asyncio.gather(timeline(), arrivals(), manage, select)
     return tally, intents, invitations, window
 
 
@@ -522,7 +654,32 @@ def _quantile(ordered, q):
     return ordered[min(len(ordered) - 1, int(q * len(ordered)))] if ordered else 0.0
 
 
-def count(scenario, tally, intents, invitations, window, sink, recovery):
+def count_selection(selection):
+    """(saved, lost) of the selection's steps: the nomination sent, the decisions published,
+    and a decision message for each of the applicants concerned."""
+    from jumelage.notifications.models import OutboxMessage, OutboxState
+    from jumelage.selection.enums import NominationState
+    from jumelage.selection.models import Nomination
+
+    of_toulouse = Nomination.objects.filter(side__slug="toulouse")
+    sent = of_toulouse.filter(
+        cycle_id=selection["nominate_cycle"], state=NominationState.SENT
+    ).exists()
+    published = of_toulouse.filter(
+        cycle_id=selection["decide_cycle"], decisions_published_at__isnull=False
+    ).exists()
+    told = set(
+        OutboxMessage.objects.filter(
+            recipient_email__in=selection["decided"], template_key__startswith="decision-"
+        )
+        .exclude(state__in=(OutboxState.DRAFT, OutboxState.CANCELLED))
+        .values_list("recipient_email", flat=True)
+    )
+    missing = len(set(selection["decided"]) - told)
+    return sent + published + len(told), (not sent) + (not published) + missing
+
+
+def count(scenario, tally, intents, invitations, window, sink, recovery, selection):
     from django.db import connections
     from django.db.models import Count, Q
 
@@ -549,8 +706,16 @@ def count(scenario, tally, intents, invitations, window, sink, recovery):
         if intent.autosaved and applications[intent.email].organisation != intent.organisation
     )
     members = Counter(Member.objects.filter(email__in=invitations).values_list("email", flat=True))
-    messages = OutboxMessage.objects.filter(recipient_email__in=emails + invitations)
-    per_event = Counter(messages.values_list("template_key", "recipient_email"))
+    # The scenario's messages: to its people, and to the partner's manager since it began
+    # (the nomination received).
+    messages = OutboxMessage.objects.filter(
+        Q(recipient_email__in=emails + invitations + selection["decided"])
+        | Q(recipient_email=PARTNER_MANAGER, created__gte=window["rush_start"])
+    )
+    per_event = Counter(
+        messages.exclude(state=OutboxState.CANCELLED).values_list("template_key", "recipient_email")
+    )
+    selection_saved, selection_lost = count_selection(selection)
     sent = messages.filter(state=OutboxState.SENT)
     contradicted = sum(1 for i in intents if i.told_submitted and i.email not in submitted)
     contradicted += (
@@ -571,8 +736,12 @@ def count(scenario, tally, intents, invitations, window, sink, recovery):
     return {
         "scenario": scenario,
         "requests": tally.requests,
-        "saved": len(submitted) + len(members),
-        "lost": len(intents) - len(submitted) + drafts_lost + len(set(invitations) - set(members)),
+        "saved": len(submitted) + len(members) + selection_saved,
+        "lost": len(intents)
+        - len(submitted)
+        + drafts_lost
+        + len(set(invitations) - set(members))
+        + selection_lost,
         "duplicated": sum(a.submissions - 1 for a in applications.values() if a.submissions > 1)
         + sum(n - 1 for n in members.values() if n > 1)
         + sum(n - 1 for n in per_event.values() if n > 1),
@@ -584,6 +753,7 @@ def count(scenario, tally, intents, invitations, window, sink, recovery):
         "recovery_seconds": recovery,
         "applicants": len(intents),
         "invitations": len(invitations),
+        "selection_saved": selection_saved,
         "503_in_window": sum(1 for s in inside if s == 503),
         "connection_errors": tally.connection_errors,
         "timeouts": tally.timeouts,
@@ -636,11 +806,14 @@ async def run_scenarios(stack, world, sizes, names):
         tally, intents, invitations, window = await rush(
             stack.port, world, name, sizes, table[name], pdf
         )
-        emails = [intent.email for intent in intents] + invitations
+        selection = world["selection"][name]
+        emails = [intent.email for intent in intents] + invitations + selection["decided"]
         loop = asyncio.get_running_loop()  # the database is counted outside the event loop
         recovery = await loop.run_in_executor(None, wait_for_messages, emails, window["removed"])
         line = await loop.run_in_executor(
-            None, count, name, tally, intents, invitations, window, stack.sink, recovery
+            None,
+            count,
+            *(name, tally, intents, invitations, window, stack.sink, recovery, selection),
         )
         if name == "web_worker_killed":
             line["web_workers_killed"] = len(stack.kills)
