@@ -5,28 +5,36 @@
     .venv/bin/python bench/faults.py --only mail_refusing --only broker_down
 
 The bench starts its own PostgreSQL (initdb into /tmp, port 5499) and Redis (port 6390),
-since the scenarios stop and restart them, gunicorn (2 sync workers, production settings),
-a Celery worker with its beat (the outbox's sweep every 30 s), and an SMTP sink (port
-8151) that can refuse (451) or stall. Retries and leases are shortened (first retry after
-2 s, at most 10 s; a send's lease 15 s; the sweep takes a message after 10 s).
+since the scenarios stop and restart them, gunicorn (2 sync workers, production settings,
+the application preloaded so that a worker replacing a killed one serves at once), a Celery
+worker with its beat (the outbox's sweep every 30 s), and an SMTP sink (port 8151) that can
+refuse (451) or stall. Retries and leases are shortened (first retry after 2 s, at most
+10 s; a send's lease 15 s; the sweep takes a message after 10 s).
 
 Each scenario is a rush of `--seconds`: applicants log in, start their application,
 autosave a draft, and submit the full form with a PDF; a manager invites committee members
-(each invitation queues a message) and reads the applications list. A few seconds in, the
-fault is injected, and removed a while later. Everyone behaves as a browser would: after
-an error page or a connection cut, the same form is sent again, until it is accepted or
-the scenario's time is up.
+(each invitation queues a message) and reads the applications list; once the fault is on,
+the same manager, in a second browser, sends Toulouse's nomination of a closed call and
+drafts and publishes the decisions of another cycle whose picks are final (each decision
+queues a message to an applicant). A few seconds in, the fault is injected, and removed a
+while later. Everyone behaves as a browser would: after an error page or a connection cut,
+the same form is sent again; after a refused form (403), the page is opened anew. Nobody
+starts anything after the rush, and what is under way is finished, retrying, within
+PATIENCE_SECONDS: a loss is what is missing after that.
 
 After the rush the database is counted, not the clients' beliefs:
-- `saved`: submissions and invitations found; `lost`: intended ones not found, and
-  autosaved drafts whose text is not in the row;
+- `saved`: submissions, invitations and selection steps found (`selection_saved`: the
+  nomination sent, the decisions published, each applicant's decision message); `lost`:
+  intended ones not found, and autosaved drafts whose text is not in the row;
 - `duplicated`: more than one submission of one application, one member per address, or
   one message per event;
 - `contradicted`: a submission the applicant was told succeeded but is not submitted, a
   confirmation sent for an application not submitted, or a message sent whose news no
   longer held (the outbox's currency check);
 - `5xx`: answers >= 500 outside the fault window, and any other than 503 inside it
-  (`503_in_window` counts those); `connection_errors` the requests cut (a killed worker);
+  (`503_in_window` counts those); `connection_errors` the requests cut (a killed worker)
+  or unanswered within 30 s (`timeouts`, then sent again); `answer_p50_ms` and so on: the
+  wait for each answer, as the clients saw it;
 - `messages_queued` / `messages_sent`: the scenario's outbox rows / those sent;
   `messages_sent_twice`: Message-IDs the sink accepted more than once;
 - `recovery_seconds`: the longest any message waited once the fault was removed (from the

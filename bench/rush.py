@@ -12,11 +12,11 @@ Every applicant arrives within the first fifth of the rush and stays until it en
 they are all there at once. Each one signs up, opens the confirmation link that the sink
 received (which logs them in), applies to the call, saves a first draft with the pitch
 deck's PDF uploaded, then types: an autosave every 15 to 30 s, as the page's script does.
-They submit in the rush's last fifth, most of them in its last minute, as people do at a
-deadline, with the form page they have open. The call closes a minute after the rush, the
-time a slow answer may take. As in a browser, an error page or a cut connection makes the
-person send the same form again (the same form token), until it is accepted or that minute
-is over.
+They submit in the rush's last fifth, seven in ten in its last tenth (the last 30 s of 5
+minutes), as people do at a deadline, from the form page reloaded. The call closes a
+minute after the rush, the time a slow answer may take. As in a browser, an error page or
+a cut connection makes the person send the same form again (the same form token), until
+it is accepted or that minute is over.
 
 The database is counted afterwards, not the clients' beliefs:
 - `submitted`: applications submitted with their PDF;
@@ -101,11 +101,11 @@ class Plan:
         return self.start + n * 0.2 * self.duration / self.applicants
 
     def submit_time(self):
-        """In the last fifth of the rush, most in its last minute (or last tenth)."""
-        last = min(60.0, 0.1 * self.duration)
+        """In the last fifth of the rush, seven in ten in its last tenth."""
+        end, tenth = self.start + self.duration, 0.1 * self.duration
         if random.random() < 0.7:
-            return self.start + self.duration - random.uniform(0, last)
-        return self.start + self.duration - random.uniform(last, 0.2 * self.duration)
+            return end - random.uniform(0, tenth)
+        return end - random.uniform(tenth, 2 * tenth)
 
 
 def seed():
