@@ -26,6 +26,8 @@ After the rush the database is counted, not the clients' beliefs:
 - `saved`: submissions, invitations and selection steps found (`selection_saved`: the
   nomination sent, the decisions published, each applicant's decision message); `lost`:
   intended ones not found, and autosaved drafts whose text is not in the row;
+  `lost_unanswered`: of those, the people whose last request was never answered (the
+  server too busy, or down): what they sent is not saved, and they were not told it was;
 - `duplicated`: more than one submission of one application, one member per address, or
   one message per event;
 - `contradicted`: a submission the applicant was told succeeded but is not submitted, a
@@ -637,8 +639,10 @@ def faults(stack):
 def wait_for_messages(emails, removed, limit=RECOVERY_LIMIT):
     """Seconds from the fault's removal until a message to `emails` queued before it, or
     waiting since, was sent: the longest any message waited once the fault was gone
-    (0 when every one went out at once); None when some are unsent after `limit` s."""
+    (0 when every one went out at once); None when one is still unsent `limit` s after the
+    removal or after its queueing, whichever is later."""
     from django.db import connections
+    from django.db.models import Max
 
     from jumelage.notifications.models import OutboxMessage, OutboxState
 
@@ -646,14 +650,16 @@ def wait_for_messages(emails, removed, limit=RECOVERY_LIMIT):
     while True:
         connections.close_all()
         messages = OutboxMessage.objects.filter(recipient_email__in=emails)
-        if not messages.exclude(state__in=finished).exists():
+        waiting = messages.exclude(state__in=finished)
+        if not waiting.exists():
             waits = [
                 m.sent_at.timestamp() - max(m.created.timestamp(), removed)
                 for m in messages
                 if m.sent_at
             ]
             return round(max([0.0, *waits]), 1)
-        if time.time() - removed > limit:
+        latest = waiting.aggregate(latest=Max("created"))["latest"]
+        if time.time() - max(removed, latest.timestamp()) > limit:
             return None
         time.sleep(1)
 
@@ -735,6 +741,7 @@ def count(scenario, tally, intents, invitations, window, sink, recovery, selecti
     wanted_ids = set(messages.exclude(message_id="").values_list("message_id", flat=True))
     accepted = Counter(mid for mid, _at in sink.received if mid in wanted_ids)
     gave_up = [f"{i.email}: {i.gave_up}" for i in intents if i.gave_up] + tally.gave_up
+    unanswered = sum(1 for reason in gave_up if reason.endswith("no answer in time"))
     start, end = window["start"], window["removed"] + SETTLE_SECONDS
     inside = [s for at, s, *_ in tally.statuses if start <= at <= end and s >= 500]
     outside = [
@@ -762,6 +769,7 @@ def count(scenario, tally, intents, invitations, window, sink, recovery, selecti
         "applicants": len(intents),
         "invitations": len(invitations),
         "selection_saved": selection_saved,
+        "lost_unanswered": unanswered,
         "503_in_window": sum(1 for s in inside if s == 503),
         "connection_errors": tally.connection_errors,
         "timeouts": tally.timeouts,
