@@ -267,8 +267,8 @@ class Intent:
 class Browser:
     """One person's browser: cookies, and the same form sent again after an error."""
 
-    def __init__(self, port, tally, deadline):
-        self.port, self.tally, self.deadline = port, tally, deadline
+    def __init__(self, port, tally, deadline, timeout=TIMEOUT):
+        self.port, self.tally, self.deadline, self.timeout = port, tally, deadline, timeout
         self.cookies = {}
         self.origin = f"https://127.0.0.1:{port}"
 
@@ -286,11 +286,11 @@ class Browser:
         began = time.monotonic()
         try:
             reader, writer = await asyncio.wait_for(
-                asyncio.open_connection("127.0.0.1", self.port), TIMEOUT
+                asyncio.open_connection("127.0.0.1", self.port), self.timeout
             )
             try:
                 writer.write(payload)
-                raw = await asyncio.wait_for(reader.read(), TIMEOUT)
+                raw = await asyncio.wait_for(reader.read(), self.timeout)
             finally:
                 writer.close()
             response = parse_response(raw)
@@ -844,6 +844,7 @@ def parse_args(argv):
     parser.add_argument(
         "--no-preload", action="store_true", help="each gunicorn worker loads the application"
     )
+    parser.add_argument("--workers", type=int, default=2, help="gunicorn's sync workers (2)")
     return parser.parse_args(argv)
 
 
@@ -864,7 +865,9 @@ def main(argv=None):
     sink = real_stack.Sink(SMTP_PORT)
     logging.getLogger("mail.log").setLevel(logging.WARNING)
     port = real_stack.free_port()
-    web = real_stack.gunicorn(env, port, workdir / "gunicorn.log", preload=not args.no_preload)
+    web = real_stack.gunicorn(
+        env, port, workdir / "gunicorn.log", workers=args.workers, preload=not args.no_preload
+    )
     worker = real_stack.celery_worker(env, workdir / "beat-schedule", workdir / "celery.log")
     stack = Stack(pg, redis, sink, web, worker, port)
     try:
