@@ -5,28 +5,38 @@
     .venv/bin/python bench/faults.py --only mail_refusing --only broker_down
 
 The bench starts its own PostgreSQL (initdb into /tmp, port 5499) and Redis (port 6390),
-since the scenarios stop and restart them, gunicorn (2 sync workers, production settings),
-a Celery worker with its beat (the outbox's sweep every 30 s), and an SMTP sink (port
-8151) that can refuse (451) or stall. Retries and leases are shortened (first retry after
-2 s, at most 10 s; a send's lease 15 s; the sweep takes a message after 10 s).
+since the scenarios stop and restart them, gunicorn (2 sync workers, production settings,
+the application preloaded so that a worker replacing a killed one serves at once), a Celery
+worker with its beat (the outbox's sweep every 30 s), and an SMTP sink (port 8151) that can
+refuse (451) or stall. Retries and leases are shortened (first retry after 2 s, at most
+10 s; a send's lease 15 s; the sweep takes a message after 10 s).
 
 Each scenario is a rush of `--seconds`: applicants log in, start their application,
 autosave a draft, and submit the full form with a PDF; a manager invites committee members
-(each invitation queues a message) and reads the applications list. A few seconds in, the
-fault is injected, and removed a while later. Everyone behaves as a browser would: after
-an error page or a connection cut, the same form is sent again, until it is accepted or
-the scenario's time is up.
+(each invitation queues a message) and reads the applications list; once the fault is on,
+the same manager, in a second browser, sends Toulouse's nomination of a closed call and
+drafts and publishes the decisions of another cycle whose picks are final (each decision
+queues a message to an applicant). A few seconds in, the fault is injected, and removed a
+while later. Everyone behaves as a browser would: after an error page or a connection cut,
+the same form is sent again; after a refused form (403), the page is opened anew. Nobody
+starts anything after the rush, and what is under way is finished, retrying, within
+PATIENCE_SECONDS: a loss is what is missing after that.
 
 After the rush the database is counted, not the clients' beliefs:
-- `saved`: submissions and invitations found; `lost`: intended ones not found, and
-  autosaved drafts whose text is not in the row;
+- `saved`: submissions, invitations and selection steps found (`selection_saved`: the
+  nomination sent, the decisions published, each applicant's decision message); `lost`:
+  intended ones not found, and autosaved drafts whose text is not in the row;
+  `lost_unanswered`: of those, the people whose last request was never answered (the
+  server too busy, or down): what they sent is not saved, and they were not told it was;
 - `duplicated`: more than one submission of one application, one member per address, or
   one message per event;
 - `contradicted`: a submission the applicant was told succeeded but is not submitted, a
   confirmation sent for an application not submitted, or a message sent whose news no
   longer held (the outbox's currency check);
 - `5xx`: answers >= 500 outside the fault window, and any other than 503 inside it
-  (`503_in_window` counts those); `connection_errors` the requests cut (a killed worker);
+  (`503_in_window` counts those); `connection_errors` the requests cut (a killed worker)
+  or unanswered within 30 s (`timeouts`, then sent again); `answer_p50_ms` and so on: the
+  wait for each answer, as the clients saw it;
 - `messages_queued` / `messages_sent`: the scenario's outbox rows / those sent;
   `messages_sent_twice`: Message-IDs the sink accepted more than once;
 - `recovery_seconds`: the longest any message waited once the fault was removed (from the
@@ -38,6 +48,7 @@ Progress goes to stderr; stdout holds only the JSON lines.
 
 import argparse
 import asyncio
+import datetime as dt
 import json
 import logging
 import os
@@ -62,6 +73,10 @@ from bench.real_stack import log
 
 PG_PORT, REDIS_PORT, SMTP_PORT = 5499, 6390, 8151
 PASSWORD = "faults bench password 7 kettles"
+MANAGER, PARTNER_MANAGER = "manager@faults.example", "partner-manager@faults.example"
+# Each scenario's selection: applicants of a closed call that Toulouse's manager nominates
+# from, and of one whose decisions it publishes.
+SELECTION_APPLICANTS = 7
 SCENARIOS = (
     "healthy",
     "broker_down",
@@ -75,6 +90,9 @@ FULL = {"seconds": 40, "lead": 10, "fault": 15, "applicants": 80, "members": 20}
 QUICK = {"seconds": 16, "lead": 4, "fault": 6, "applicants": 24, "members": 6}
 # A fault's effects last a little beyond its removal (reconnecting, a worker starting).
 SETTLE_SECONDS = 5
+# After the rush, a person still at it (retrying a form, the manager's invitation in hand)
+# goes on for at most this long.
+PATIENCE_SECONDS = 120
 # Every queued message must be sent within this long of the fault's removal.
 RECOVERY_LIMIT = 120
 EMAIL_TIMEOUT = 5
@@ -85,7 +103,7 @@ ATTRIBUTE_RE = re.compile(r'(\w[\w-]*)="([^"]*)"')
 APPLICATION_RE = re.compile(r"^/en/calls/applications/(\d+)/$")
 
 
-def stack_env(workdir, pg, redis):
+def stack_env(workdir, pg, redis, smtp_port=SMTP_PORT):
     env = {
         key: value
         for key, value in os.environ.items()
@@ -100,7 +118,7 @@ def stack_env(workdir, pg, redis):
         DATA_DIR=str(workdir / "data"),
         DATABASE_URL=pg.url,
         CELERY_BROKER_URL=redis.url,
-        EMAIL_URL=f"smtp://127.0.0.1:{SMTP_PORT}",
+        EMAIL_URL=f"smtp://127.0.0.1:{smtp_port}",
         EMAIL_TIMEOUT=str(EMAIL_TIMEOUT),
         OUTBOX_RETRY_FIRST_SECONDS="2",
         OUTBOX_RETRY_MAX_SECONDS="10",
@@ -124,24 +142,94 @@ def seed(sizes):
     from jumelage.accounts.models import Membership, Role, User
     from jumelage.review.models import Committee
 
-    calls, themes, _taichung = builders.build_world()
+    calls, themes, taichung = builders.build_world()
     call = calls["submit"]
     password = make_password(PASSWORD)
     for scenario in SCENARIOS:
         builders.bulk_users(f"{scenario}-", sizes["applicants"], password)
-    manager = User.objects.create(
-        email="manager@faults.example",
-        full_name="Faults Manager",
-        password=password,
-        email_verified=True,
-    )
-    Membership.objects.create(user=manager, side=call.side, role=Role.MANAGER)
+    managers = {}
+    for side, email in ((call.side, MANAGER), (taichung, PARTNER_MANAGER)):
+        managers[side.slug] = User.objects.create(
+            email=email, full_name=f"Manager of {side.city}", password=password, email_verified=True
+        )
+        Membership.objects.create(user=managers[side.slug], side=side, role=Role.MANAGER)
     Committee.objects.create(cycle=call.cycle, side=call.side)
     return {
         "slug": call.slug,
         "theme": themes[call.cycle_id][0].pk,
         "committee": f"/en/review/{call.cycle.partnership.slug}/{call.cycle.slug}/"
         f"{call.side.slug}/",
+        "selection": {
+            scenario: seed_selection(scenario, call, taichung, managers, password)
+            for scenario in SCENARIOS
+        },
+    }
+
+
+def _closed_call_with_applicants(cycle, side, prefix, password):
+    from django.utils import timezone
+
+    from bench import seed as builders
+
+    call = builders._call(cycle, side, f"{prefix}-{side.slug}")
+    call.closes_at = timezone.now() - dt.timedelta(days=1)
+    call.save(update_fields=["closes_at"])
+    users = builders.bulk_users(f"{prefix}-{side.slug}-", SELECTION_APPLICANTS, password)
+    builders.bulk_applications(call, users, SELECTION_APPLICANTS, [None])
+    return sorted(call.applications.values_list("pk", flat=True))
+
+
+def seed_selection(scenario, call, taichung, managers, password):
+    """Two cycles of the bench's partnership whose calls have closed: in the first, Toulouse
+    is yet to nominate; in the second, both sides have nominated, picked and confirmed, and
+    Toulouse is yet to draft and publish its decisions. Its manager does both over HTTP
+    while the fault is on (see `selection_manager`)."""
+    from django.db import transaction
+    from django.utils import timezone
+
+    from jumelage.partnerships.services import create_cycle
+    from jumelage.selection import services
+    from jumelage.selection.enums import EntryKind, PickChoice
+
+    toulouse, partnership = call.side, call.cycle.partnership
+    start = timezone.localdate() - dt.timedelta(days=60)
+    nominate = create_cycle(partnership, slug=f"{scenario}-nominate", name="N", start=start)
+    decide = create_cycle(partnership, slug=f"{scenario}-decide", name="D", start=start)
+    nominees = _closed_call_with_applicants(nominate, toulouse, f"{scenario}-nom", password)
+    decided = {}
+    for side in (toulouse, taichung):
+        decided[side.slug] = _closed_call_with_applicants(decide, side, f"{scenario}-dec", password)
+    sides = {"toulouse": toulouse, "taichung": taichung}
+    partner = {"toulouse": "taichung", "taichung": "toulouse"}
+    with transaction.atomic():
+        nominations = {}
+        for slug, side in sides.items():
+            choices = [
+                services.EntryChoice(pk, EntryKind.NOMINATED, "Ranked high", "A fine team")
+                for pk in decided[slug][: decide.nominations_per_side]
+            ]
+            services.save_nomination(managers[slug], decide, side, choices)
+            nominations[slug] = services.send_nomination(managers[slug], decide, side)
+        for slug, nomination in nominations.items():
+            entries = nomination.entries.filter(kind=EntryKind.NOMINATED).order_by("order")
+            lines = [
+                services.PickLine(entry.pk, PickChoice.SELECTED, "We host them", order)
+                for order, entry in enumerate(entries[: decide.picks_per_side], start=1)
+            ]
+            services.save_pick(managers[partner[slug]], nomination.pk, lines)
+            services.propose_pick(managers[partner[slug]], nomination.pk)
+        for slug, nomination in nominations.items():
+            services.confirm_pick(managers[slug], nomination.pk)
+    prefix = f"/en/selection/{partnership.slug}"
+    return {
+        "nominate_cycle": nominate.pk,
+        "nominees": nominees[: nominate.nominations_per_side],
+        "nominate": f"{prefix}/{nominate.slug}/toulouse/nominate/",
+        "decide_cycle": decide.pk,
+        "decisions": f"{prefix}/{decide.slug}/toulouse/decisions/",
+        "decided": [
+            f"{scenario}-dec-toulouse-{n:06d}@bench.example" for n in range(SELECTION_APPLICANTS)
+        ],
     }
 
 
@@ -155,8 +243,9 @@ class NoAnswer(Exception):
 @dataclass
 class Tally:
     requests: int = 0
-    statuses: list = field(default_factory=list)  # (time, status, method, path)
+    statuses: list = field(default_factory=list)  # (time, status, method, path, seconds)
     connection_errors: int = 0
+    timeouts: int = 0  # of the connection errors, those where no answer came in TIMEOUT
     gave_up: list = field(default_factory=list)  # the manager's steps abandoned, and why
 
     def give_up(self, step, answer, path):
@@ -178,8 +267,8 @@ class Intent:
 class Browser:
     """One person's browser: cookies, and the same form sent again after an error."""
 
-    def __init__(self, port, tally, deadline):
-        self.port, self.tally, self.deadline = port, tally, deadline
+    def __init__(self, port, tally, deadline, timeout=TIMEOUT):
+        self.port, self.tally, self.deadline, self.timeout = port, tally, deadline, timeout
         self.cookies = {}
         self.origin = f"https://127.0.0.1:{port}"
 
@@ -194,20 +283,23 @@ class Browser:
             lines.append(f"Content-Length: {len(body)}")
         payload = ("\r\n".join(lines) + "\r\n\r\n").encode("latin-1") + body
         self.tally.requests += 1
+        began = time.monotonic()
         try:
             reader, writer = await asyncio.wait_for(
-                asyncio.open_connection("127.0.0.1", self.port), TIMEOUT
+                asyncio.open_connection("127.0.0.1", self.port), self.timeout
             )
             try:
                 writer.write(payload)
-                raw = await asyncio.wait_for(reader.read(), TIMEOUT)
+                raw = await asyncio.wait_for(reader.read(), self.timeout)
             finally:
                 writer.close()
             response = parse_response(raw)
         except (OSError, TimeoutError, ValueError, IndexError) as error:
             self.tally.connection_errors += 1
-            raise NoAnswer(str(error)) from error
-        self.tally.statuses.append((time.time(), response.status, method, path))
+            self.tally.timeouts += isinstance(error, TimeoutError)
+            raise NoAnswer(repr(error)) from error
+        seconds = time.monotonic() - began
+        self.tally.statuses.append((time.time(), response.status, method, path, seconds))
         self.cookies.update(response.set_cookies())
         return response
 
@@ -313,24 +405,37 @@ async def applicant(port, world, intent, tally, deadline, pdf):
         intent.gave_up = _why("submit", answer, location)
 
 
-async def manager(port, world, scenario, intents, tally, deadline, count):
+async def manager(port, world, scenario, intents, tally, deadline, count, rush_end):
+    """The manager invites `count` members one after another, starting none after the
+    rush's end; the one in hand is finished (retried until `deadline`)."""
     browser = Browser(port, tally, deadline)
-    failed = await log_in(browser, "manager@faults.example")
+    failed = await log_in(browser, MANAGER)
     if failed:
         tally.gave_up.append(failed)
         return
     members = f"{world['committee']}members/"
     for n in range(count):
-        if time.monotonic() >= deadline:
+        if time.monotonic() >= rush_end:
             return
+        email = f"{scenario}-member-{n}@faults.example"
+        intents.append(email)
+        failed = await invite(browser, members, n, email)
+        if failed:
+            tally.gave_up.append(f"{email}: {failed}")
+        await browser.send("GET", f"/en/calls/{world['slug']}/applications/")
+        await asyncio.sleep(0.5)
+
+
+async def invite(browser, members, n, email):
+    """Invite one committee member as a manager would: open the page, fill the form, send
+    it; after an error page, send it again; after a refused form (403, its token gone),
+    open the page anew. Returns "" once invited, else where it stopped."""
+    answer = None
+    while time.monotonic() < browser.deadline:
         page = await browser.send("GET", members)
         token = TOKEN_RE.search(page.body.decode()) if page else None
         if token is None:
-            tally.give_up("members page", page, members)
-            await asyncio.sleep(0.5)
-            continue
-        email = f"{scenario}-member-{n}@faults.example"
-        intents.append(email)
+            return _why("members page", page, members)
         fields = {
             "csrfmiddlewaretoken": token.group(1),
             "name": f"Member {n}",
@@ -339,10 +444,67 @@ async def manager(port, world, scenario, intents, tally, deadline, count):
             "language": "en",
             "max_load": "10",
         }
+        answer = await browser.send("POST", members, *browser.form(fields))
+        if answer is not None and answer.status == 302:
+            return ""
         # A 400 saying the address "is already invited" is the first try's success.
-        await browser.send("POST", members, *browser.form(fields), ok=(302, 400))
-        await browser.send("GET", f"/en/calls/{world['slug']}/applications/")
-        await asyncio.sleep(0.5)
+        if answer is not None and answer.status == 400 and b"already invited" in answer.body:
+            return ""
+        if answer is None or answer.status != 403:
+            break
+    return _why("invite", answer, members)
+
+
+async def send_form(browser, path, fields_from):
+    """Open the page at `path`, send its form (`fields_from(csrf token)`), as a manager
+    would: the same form again after an error page or a cut connection, the page anew
+    after a refused form (403). Returns "" once answered with a redirect, else why not."""
+    answer = None
+    while time.monotonic() < browser.deadline:
+        page = await browser.send("GET", path)
+        token = TOKEN_RE.search(page.body.decode()) if page else None
+        if token is None:
+            return _why("page", page, path)
+        answer = await browser.send("POST", path, *browser.form(fields_from(token.group(1))))
+        if answer is not None and answer.status == 302:
+            return ""
+        if answer is None or answer.status != 403:
+            break
+    return _why("form", answer, path)
+
+
+async def selection_manager(port, selection, tally, deadline, fault_in):
+    """Toulouse's manager, once the fault is on, sends its nomination of one cycle, then
+    drafts and publishes the decisions of another."""
+    browser = Browser(port, tally, deadline)
+    failed = await log_in(browser, MANAGER)
+    if failed:
+        tally.gave_up.append(f"selection: {failed}")
+        return
+    await asyncio.sleep(max(0.0, fault_in - time.monotonic()))
+
+    def nomination(token):
+        fields = {"csrfmiddlewaretoken": token, "action": "send", "share_summary": "on"}
+        for pk in selection["nominees"]:
+            fields |= {f"kind_{pk}": "nominated", f"justification_{pk}": "Ranked high"}
+            fields[f"partner_summary_{pk}"] = "A fine team"
+        return fields
+
+    steps = (
+        ("nominate and send", selection["nominate"], nomination),
+        ("draft the decisions", selection["decisions"], lambda t: _action(t, "draft")),
+        ("publish the decisions", selection["decisions"], lambda t: _action(t, "publish")),
+    )
+    for step, path, fields_from in steps:
+        failed = await send_form(browser, path, fields_from)
+        if failed:
+            tally.gave_up.append(f"selection, {step}: {failed}")
+            return
+        await asyncio.sleep(1.0)
+
+
+def _action(token, action):
+    return {"csrfmiddlewaretoken": token, "action": action}
 
 
 async def rush(port, world, scenario, sizes, fault, pdf):
@@ -350,7 +512,9 @@ async def rush(port, world, scenario, sizes, fault, pdf):
     removed `fault` seconds later; returns what they set out to do and the timings."""
     tally, intents, invitations = Tally(), [], []
     start = time.monotonic()
-    deadline = start + sizes["seconds"] + 60  # in-flight flows may finish, retrying, for this long
+    # Flows under way at the rush's end are finished, retrying, for this long: a person
+    # who pressed "send" waits for the answer, and a loss is what is missing after that.
+    deadline = start + sizes["seconds"] + PATIENCE_SECONDS
     emails = [f"{scenario}-{n:06d}@bench.example" for n in range(sizes["applicants"])]
 
     async def arrivals():
@@ -365,9 +529,11 @@ async def rush(port, world, scenario, sizes, fault, pdf):
             flows[-1] = asyncio.ensure_future(flows[-1])
         await asyncio.gather(*flows)
 
+    rush_start = dt.datetime.now(dt.UTC)
+
     async def timeline():
         await asyncio.sleep(sizes["lead"])
-        window = {"start": time.time()}
+        window = {"start": time.time(), "rush_start": rush_start}
         log(f"{scenario}: fault in")
         await fault.inject()
         await asyncio.sleep(sizes["fault"])
@@ -376,8 +542,14 @@ async def rush(port, world, scenario, sizes, fault, pdf):
         log(f"{scenario}: fault out")
         return window
 
-    manage = manager(port, world, scenario, invitations, tally, deadline, sizes["members"])
-    window, *_done = await asyncio.gather(timeline(), arrivals(), manage)
+    rush_end = start + sizes["seconds"]
+    manage = manager(
+        port, world, scenario, invitations, tally, deadline, sizes["members"], rush_end
+    )
+    select = selection_manager(
+        port, world["selection"][scenario], tally, deadline, start + sizes["lead"] + 1
+    )
+    window, *_done = await asyncio.gather(timeline(), arrivals(), manage, select)
     return tally, intents, invitations, window
 
 
@@ -426,15 +598,17 @@ def faults(stack):
 
     async def kill_web_workers():
         """SIGKILL a gunicorn worker every few seconds while submissions are in flight,
-        as long as its sibling has been serving a while (gunicorn starts a new one each
-        time): requests cut
-        mid-way, not a site that is down."""
+        once every worker has answered a request since it started (gunicorn starts a new
+        one each time): requests cut mid-way, not a site that is down."""
 
         async def keep_killing():
             while not stack.stop_killing:
-                serving = [w for w in stack.web.children() if real_stack.age_seconds(w) > 8]
-                if len(serving) >= 2:
-                    os.kill(random.choice(serving), signal.SIGKILL)
+                workers = stack.web.children()
+                served = real_stack.served_pids(stack.web.logfile)
+                if len(workers) >= 2 and all(w in served for w in workers):
+                    victim = random.choice(workers)
+                    os.kill(victim, signal.SIGKILL)
+                    stack.kills.append(victim)
                 await asyncio.sleep(4.0)
 
         stack.stop_killing = False
@@ -465,8 +639,10 @@ def faults(stack):
 def wait_for_messages(emails, removed, limit=RECOVERY_LIMIT):
     """Seconds from the fault's removal until a message to `emails` queued before it, or
     waiting since, was sent: the longest any message waited once the fault was gone
-    (0 when every one went out at once); None when some are unsent after `limit` s."""
+    (0 when every one went out at once); None when one is still unsent `limit` s after the
+    removal or after its queueing, whichever is later."""
     from django.db import connections
+    from django.db.models import Max
 
     from jumelage.notifications.models import OutboxMessage, OutboxState
 
@@ -474,19 +650,50 @@ def wait_for_messages(emails, removed, limit=RECOVERY_LIMIT):
     while True:
         connections.close_all()
         messages = OutboxMessage.objects.filter(recipient_email__in=emails)
-        if not messages.exclude(state__in=finished).exists():
+        waiting = messages.exclude(state__in=finished)
+        if not waiting.exists():
             waits = [
                 m.sent_at.timestamp() - max(m.created.timestamp(), removed)
                 for m in messages
                 if m.sent_at
             ]
             return round(max([0.0, *waits]), 1)
-        if time.time() - removed > limit:
+        latest = waiting.aggregate(latest=Max("created"))["latest"]
+        if time.time() - max(removed, latest.timestamp()) > limit:
             return None
         time.sleep(1)
 
 
-def count(scenario, tally, intents, invitations, window, sink, recovery):
+def _quantile(ordered, q):
+    return ordered[min(len(ordered) - 1, int(q * len(ordered)))] if ordered else 0.0
+
+
+def count_selection(selection):
+    """(saved, lost) of the selection's steps: the nomination sent, the decisions published,
+    and a decision message for each of the applicants concerned."""
+    from jumelage.notifications.models import OutboxMessage, OutboxState
+    from jumelage.selection.enums import NominationState
+    from jumelage.selection.models import Nomination
+
+    of_toulouse = Nomination.objects.filter(side__slug="toulouse")
+    sent = of_toulouse.filter(
+        cycle_id=selection["nominate_cycle"], state=NominationState.SENT
+    ).exists()
+    published = of_toulouse.filter(
+        cycle_id=selection["decide_cycle"], decisions_published_at__isnull=False
+    ).exists()
+    told = set(
+        OutboxMessage.objects.filter(
+            recipient_email__in=selection["decided"], template_key__startswith="decision-"
+        )
+        .exclude(state__in=(OutboxState.DRAFT, OutboxState.CANCELLED))
+        .values_list("recipient_email", flat=True)
+    )
+    missing = len(set(selection["decided"]) - told)
+    return sent + published + len(told), (not sent) + (not published) + missing
+
+
+def count(scenario, tally, intents, invitations, window, sink, recovery, selection):
     from django.db import connections
     from django.db.models import Count, Q
 
@@ -513,8 +720,16 @@ def count(scenario, tally, intents, invitations, window, sink, recovery):
         if intent.autosaved and applications[intent.email].organisation != intent.organisation
     )
     members = Counter(Member.objects.filter(email__in=invitations).values_list("email", flat=True))
-    messages = OutboxMessage.objects.filter(recipient_email__in=emails + invitations)
-    per_event = Counter(messages.values_list("template_key", "recipient_email"))
+    # The scenario's messages: to its people, and to the partner's manager since it began
+    # (the nomination received).
+    messages = OutboxMessage.objects.filter(
+        Q(recipient_email__in=emails + invitations + selection["decided"])
+        | Q(recipient_email=PARTNER_MANAGER, created__gte=window["rush_start"])
+    )
+    per_event = Counter(
+        messages.exclude(state=OutboxState.CANCELLED).values_list("template_key", "recipient_email")
+    )
+    selection_saved, selection_lost = count_selection(selection)
     sent = messages.filter(state=OutboxState.SENT)
     contradicted = sum(1 for i in intents if i.told_submitted and i.email not in submitted)
     contradicted += (
@@ -526,14 +741,22 @@ def count(scenario, tally, intents, invitations, window, sink, recovery):
     wanted_ids = set(messages.exclude(message_id="").values_list("message_id", flat=True))
     accepted = Counter(mid for mid, _at in sink.received if mid in wanted_ids)
     gave_up = [f"{i.email}: {i.gave_up}" for i in intents if i.gave_up] + tally.gave_up
+    unanswered = sum(1 for reason in gave_up if reason.endswith("no answer in time"))
     start, end = window["start"], window["removed"] + SETTLE_SECONDS
     inside = [s for at, s, *_ in tally.statuses if start <= at <= end and s >= 500]
-    outside = [(s, m, p) for at, s, m, p in tally.statuses if not start <= at <= end and s >= 500]
+    outside = [
+        (s, m, p) for at, s, m, p, _secs in tally.statuses if not start <= at <= end and s >= 500
+    ]
+    waits = sorted(seconds for *_rest, seconds in tally.statuses)
     return {
         "scenario": scenario,
         "requests": tally.requests,
-        "saved": len(submitted) + len(members),
-        "lost": len(intents) - len(submitted) + drafts_lost + len(set(invitations) - set(members)),
+        "saved": len(submitted) + len(members) + selection_saved,
+        "lost": len(intents)
+        - len(submitted)
+        + drafts_lost
+        + len(set(invitations) - set(members))
+        + selection_lost,
         "duplicated": sum(a.submissions - 1 for a in applications.values() if a.submissions > 1)
         + sum(n - 1 for n in members.values() if n > 1)
         + sum(n - 1 for n in per_event.values() if n > 1),
@@ -545,8 +768,14 @@ def count(scenario, tally, intents, invitations, window, sink, recovery):
         "recovery_seconds": recovery,
         "applicants": len(intents),
         "invitations": len(invitations),
+        "selection_saved": selection_saved,
+        "lost_unanswered": unanswered,
         "503_in_window": sum(1 for s in inside if s == 503),
         "connection_errors": tally.connection_errors,
+        "timeouts": tally.timeouts,
+        "answer_p50_ms": round(1000 * _quantile(waits, 0.5)),
+        "answer_p99_ms": round(1000 * _quantile(waits, 0.99)),
+        "answer_max_ms": round(1000 * _quantile(waits, 1.0)),
         "messages_failed": messages.filter(state=OutboxState.FAILED).count(),
         "fault_seconds": round(window["removed"] - window["start"], 1),
         "loadavg_1m": round(os.getloadavg()[0], 2),
@@ -568,6 +797,7 @@ class Stack:
     port: int
     stop_killing: bool = False
     killer: object = None
+    kills: list = field(default_factory=list)  # the web workers killed, by pid
 
 
 def healthy_again(stack):
@@ -592,12 +822,17 @@ async def run_scenarios(stack, world, sizes, names):
         tally, intents, invitations, window = await rush(
             stack.port, world, name, sizes, table[name], pdf
         )
-        emails = [intent.email for intent in intents] + invitations
+        selection = world["selection"][name]
+        emails = [intent.email for intent in intents] + invitations + selection["decided"]
         loop = asyncio.get_running_loop()  # the database is counted outside the event loop
         recovery = await loop.run_in_executor(None, wait_for_messages, emails, window["removed"])
         line = await loop.run_in_executor(
-            None, count, name, tally, intents, invitations, window, stack.sink, recovery
+            None,
+            count,
+            *(name, tally, intents, invitations, window, stack.sink, recovery, selection),
         )
+        if name == "web_worker_killed":
+            line["web_workers_killed"] = len(stack.kills)
         print(json.dumps(line), flush=True)
 
 
@@ -606,6 +841,10 @@ def parse_args(argv):
     parser.add_argument("--quick", action="store_true", help="shorter rushes, fewer people")
     parser.add_argument("--only", choices=SCENARIOS, action="append", help="(repeatable)")
     parser.add_argument("--keep", action="store_true", help="keep the logs in /tmp")
+    parser.add_argument(
+        "--no-preload", action="store_true", help="each gunicorn worker loads the application"
+    )
+    parser.add_argument("--workers", type=int, default=2, help="gunicorn's sync workers (2)")
     return parser.parse_args(argv)
 
 
@@ -626,7 +865,9 @@ def main(argv=None):
     sink = real_stack.Sink(SMTP_PORT)
     logging.getLogger("mail.log").setLevel(logging.WARNING)
     port = real_stack.free_port()
-    web = real_stack.gunicorn(env, port, workdir / "gunicorn.log")
+    web = real_stack.gunicorn(
+        env, port, workdir / "gunicorn.log", workers=args.workers, preload=not args.no_preload
+    )
     worker = real_stack.celery_worker(env, workdir / "beat-schedule", workdir / "celery.log")
     stack = Stack(pg, redis, sink, web, worker, port)
     try:

@@ -5,6 +5,7 @@ to refuse or stall. Each is started on its own port under /tmp and stopped on th
 
 import asyncio
 import os
+import re
 import shutil
 import signal
 import socket
@@ -115,14 +116,15 @@ class Redis:
 
 
 class Sink:
-    """The SMTP server: keeps each accepted mail's Message-ID and when it came; refuses
-    with 451 or stalls before answering, when told. A stall longer than the client's
-    timeout accepts a mail that the client believes failed: a retry then sends it again,
-    with the same Message-ID."""
+    """The SMTP server: keeps each accepted mail's Message-ID and when it came, and the
+    mails themselves by recipient; refuses with 451 or stalls before answering, when told.
+    A stall longer than the client's timeout accepts a mail that the client believes
+    failed: a retry then sends it again, with the same Message-ID."""
 
     def __init__(self, port):
         self.port = port
         self.received, self.refusing, self.stall = [], False, 0.0
+        self.mailboxes = {}  # recipient -> [raw mail bytes]
         self.lock = threading.Lock()
         self.controller = Controller(self, hostname="127.0.0.1", port=port)
 
@@ -138,7 +140,13 @@ class Sink:
                 break
         with self.lock:
             self.received.append((message_id, time.time()))
+            for recipient in envelope.rcpt_tos:
+                self.mailboxes.setdefault(recipient.lower(), []).append(envelope.content)
         return "250 OK"
+
+    def mails_to(self, recipient):
+        with self.lock:
+            return list(self.mailboxes.get(recipient.lower(), ()))
 
     def start(self):
         self.controller.start()
@@ -197,19 +205,34 @@ def _control_socket_off():
     return ["--no-control-socket"] if "--no-control-socket" in helptext else []
 
 
-def gunicorn(env, port, logfile):
-    command = [PYTHON, "-m", "gunicorn", "jumelage.wsgi", "--workers", "2"]
+ACCESS_FORMAT = '%(p)s %(s)s %(M)s "%(r)s"'
+PID_RE = re.compile(r"^<(\d+)> ")
+
+
+def gunicorn(env, port, logfile, workers=2, preload=True):
+    """gunicorn with sync workers; its access log (next to `logfile`) names the worker and
+    the milliseconds of each answer. With `preload` the application is loaded once in the
+    master: a worker that replaces a killed one serves at once instead of loading Django
+    and every view again, seconds of a half-staffed server on a busy machine."""
+    command = [PYTHON, "-m", "gunicorn", "jumelage.wsgi", "--workers", str(workers)]
     command += ["--worker-class", "sync", "--bind", f"127.0.0.1:{port}", "--timeout", "60"]
+    command += ["--access-logfile", str(access_log(logfile))]
+    command += ["--access-logformat", ACCESS_FORMAT]
+    command += ["--preload"] if preload else []
     return Process("gunicorn", [*command, *_control_socket_off()], env, logfile)
 
 
-def age_seconds(pid):
-    """How long process `pid` has run, from /proc."""
-    with open(f"/proc/{pid}/stat") as stat:
-        started = int(stat.read().rsplit(")", 1)[1].split()[19])
-    with open("/proc/uptime") as uptime:
-        now = float(uptime.read().split()[0])
-    return now - started / os.sysconf("SC_CLK_TCK")
+def access_log(logfile):
+    return Path(logfile).with_name("access.log")
+
+
+def served_pids(logfile):
+    """The workers that have answered at least one request, from the access log."""
+    try:
+        with open(access_log(logfile)) as lines:
+            return {int(m.group(1)) for m in map(PID_RE.match, lines) if m}
+    except OSError:
+        return set()
 
 
 def celery_worker(env, schedule, logfile):
