@@ -1,7 +1,12 @@
 import re
 
 import pytest
-from django.contrib.auth.hashers import identify_hasher
+from django.contrib.auth.hashers import (
+    Argon2PasswordHasher,
+    check_password,
+    identify_hasher,
+    make_password,
+)
 from django.core import signing
 from django.test import override_settings
 from django.urls import reverse
@@ -9,6 +14,11 @@ from django.urls import reverse
 from jumelage.accounts import services
 from jumelage.accounts.models import User
 from jumelage.notifications.models import OutboxMessage
+
+PRODUCTION_HASHERS = [
+    "jumelage.accounts.hashers.Argon2OwaspHasher",
+    "django.contrib.auth.hashers.PBKDF2PasswordHasher",
+]
 
 
 def register(client, **overrides):
@@ -114,3 +124,12 @@ def test_login_with_email_and_password_works(client, world):
 def test_tokens_are_signed_for_this_purpose_only():
     with pytest.raises(signing.BadSignature):
         signing.loads(signing.dumps({"user": 1}), salt=services.VERIFY_SALT)
+
+
+def test_passwords_are_hashed_with_argon2id_at_the_owasp_floor_and_old_hashes_upgrade(db, settings):
+    settings.PASSWORD_HASHERS = PRODUCTION_HASHERS
+    assert make_password("x").startswith("argon2$argon2id$v=19$m=19456,t=2,p=1$")
+    old = Argon2PasswordHasher().encode("a long unusual passphrase", "somesaltsomesalt")
+    upgraded = []
+    assert check_password("a long unusual passphrase", old, setter=upgraded.append)
+    assert upgraded == ["a long unusual passphrase"]
