@@ -12,7 +12,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET, require_POST
+from django.views.decorators.http import require_POST, require_safe
 
 from jumelage.accounts import privacy as privacy_services
 from jumelage.accounts import second_factor, services, throttle
@@ -212,13 +212,13 @@ def home(request):
 
 
 @login_required
-@require_GET
+@require_safe
 def privacy(request):
     return render(request, "accounts/privacy.html", {"form": ErasureForm(request.user)})
 
 
 @login_required
-@require_GET
+@require_safe
 def data_export(request):
     data = privacy_services.export_personal_data(request.user)
     response = JsonResponse(data, json_dumps_params={"ensure_ascii": False, "indent": 2})

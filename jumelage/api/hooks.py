@@ -8,7 +8,7 @@ from django.db.models import Prefetch
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET, require_POST
+from django.views.decorators.http import require_POST, require_safe
 
 from jumelage.accounts.permissions import is_manager, managed_side_ids
 from jumelage.api import webhooks
@@ -68,7 +68,7 @@ def _own(request, pk) -> Webhook:
 
 
 @login_required
-@require_GET
+@require_safe
 def webhook(request, pk):
     hook = _own(request, pk)
     deliveries = WebhookDelivery.objects.filter(webhook=hook).prefetch_related(

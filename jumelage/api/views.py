@@ -5,7 +5,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from jumelage.api import services
 from jumelage.api.forms import TokenForm
@@ -19,7 +19,7 @@ def _page(request, form, secret=None, status=200):
 
 
 @login_required
-@require_GET
+@require_safe
 def tokens(request):
     return _page(request, TokenForm())
 

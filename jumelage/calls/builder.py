@@ -7,7 +7,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET, require_POST
+from django.views.decorators.http import require_POST, require_safe
 
 from jumelage.calls import services
 from jumelage.calls.builder_forms import (
@@ -51,7 +51,7 @@ def _rows(asked):
 
 
 @login_required
-@require_GET
+@require_safe
 def questions(request, slug):
     call = get_call_for_manager(request.user, slug)
     submitted = call.applications.filter(state=ApplicationState.SUBMITTED).count()
@@ -160,7 +160,7 @@ def _reorder_refused(request, refusal, as_json):
 
 
 @login_required
-@require_GET
+@require_safe
 def preview(request, slug):
     """The form as an applicant first sees it: conditional questions hidden, nothing sent."""
     call = get_call_for_manager(request.user, slug)

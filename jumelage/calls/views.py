@@ -11,7 +11,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET, require_POST
+from django.views.decorators.http import require_POST, require_safe
 
 from jumelage.accounts.permissions import is_manager
 from jumelage.calls import exports, queries, services
@@ -58,7 +58,7 @@ def _seconds_to_next_change(call):
     return min([60, *((moment - now).total_seconds() for moment in upcoming)])
 
 
-@require_GET
+@require_safe
 @cache_for_anonymous(_call_cache_key)
 def call_detail(request, slug):
     call = get_public_call(slug)
@@ -280,7 +280,7 @@ def _applicant_action(request, pk, service, success_message):
 
 
 @login_required
-@require_GET
+@require_safe
 def attachment(request, pk, key):
     found = get_object_or_404(
         Attachment.objects.select_related("application__call__side"),
@@ -293,7 +293,7 @@ def attachment(request, pk, key):
 
 
 @login_required
-@require_GET
+@require_safe
 def manage(request, slug):
     call = get_call_for_manager(request.user, slug)
     filters = ApplicationFilterForm(call, request.GET or None)
@@ -323,7 +323,7 @@ def manage(request, slug):
 
 
 @login_required
-@require_GET
+@require_safe
 def export(request, slug, fmt):
     call = get_call_for_manager(request.user, slug)
     filters = ApplicationFilterForm(call, request.GET or None)
@@ -336,7 +336,7 @@ def export(request, slug, fmt):
 
 
 @login_required
-@require_GET
+@require_safe
 def manage_application(request, slug, pk):
     call = get_call_for_manager(request.user, slug)
     application = get_application_for_manager(request.user, call, pk)

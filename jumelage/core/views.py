@@ -5,13 +5,13 @@ from django.http import HttpResponse
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 from jumelage.core.middleware import DATABASE_DOWN, unavailable_response
 from jumelage.core.pages import HOME_SECTIONS
 
 
-@require_GET
+@require_safe
 def home(request):
     # The stages fill the page from their AppConfig.ready(): core imports none of them.
     return render(request, "core/home.html", {"sections": HOME_SECTIONS.shown(request.user)})

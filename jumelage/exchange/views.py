@@ -11,7 +11,7 @@ from django.db import transaction
 from django.http import HttpResponse, HttpResponseNotFound
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from jumelage.exchange import calendar, checks, forms, itinerary, permissions, queries, services
 from jumelage.exchange.models import (
@@ -34,7 +34,7 @@ from jumelage.partnerships.queries import cycle_or_404
 
 
 @login_required
-@require_GET
+@require_safe
 def delegations(request, partnership_slug, cycle_slug):
     cycle = cycle_or_404(partnership_slug, cycle_slug)
     permissions.require(permissions.can_see_delegations(request.user, cycle))
@@ -48,7 +48,7 @@ def delegations(request, partnership_slug, cycle_slug):
 
 
 @login_required
-@require_GET
+@require_safe
 def official_visits(request, partnership_slug):
     """Delegations outside the programme's cycles, like the 2018 visit that founded it."""
     partnership = get_object_or_404(Partnership, slug=partnership_slug)
@@ -137,7 +137,7 @@ def _problems(delegation):
 
 
 @login_required
-@require_GET
+@require_safe
 def delegation(request, slug):
     delegation = _delegation_for(request.user, slug, permissions.can_see)
     user = request.user
@@ -231,7 +231,7 @@ def traveller_details(request, slug, pk):
 
 
 @login_required
-@require_GET
+@require_safe
 def traveller_export(request, slug, pk):
     traveller = _details_traveller(request, slug, pk)
     data = services.export_details(request.user, traveller)
@@ -265,7 +265,7 @@ def traveller_erase(request, slug, pk):
 
 
 @login_required
-@require_GET
+@require_safe
 def travel(request, slug):
     delegation = _delegation_for(request.user, slug, permissions.can_run)
     legs, stays = list(queries.legs_of(delegation)), list(queries.stays_of(delegation))
@@ -380,7 +380,7 @@ def stay_delete(request, slug, pk):
 
 
 @login_required
-@require_GET
+@require_safe
 def itinerary_page(request, slug):
     delegation = _delegation_for(request.user, slug, permissions.can_see)
     items = list(queries.items_of(delegation))
@@ -442,7 +442,7 @@ def item_delete(request, slug, pk):
 # Calendar feeds: the secret token in the address is the credential.
 
 
-@require_GET
+@require_safe
 def delegation_ical(request, token):
     delegation = (
         Delegation.objects.filter(ical_token=token).select_related("host_side", "side").first()
@@ -453,7 +453,7 @@ def delegation_ical(request, token):
     return _ics(calendar.itinerary_calendar(delegation, items, str(delegation)), delegation.slug)
 
 
-@require_GET
+@require_safe
 def traveller_ical(request, token):
     traveller = Traveller.objects.filter(ical_token=token).select_related("delegation").first()
     if traveller is None:
@@ -480,7 +480,7 @@ def _pack(delegation):
 
 
 @login_required
-@require_GET
+@require_safe
 def briefing(request, slug):
     delegation = _delegation_for(request.user, slug, permissions.can_see)
     pack = _pack(delegation)

@@ -7,7 +7,7 @@ from django.core.exceptions import ValidationError
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from jumelage.core import moments
 from jumelage.followup import permissions, queries, services, surveys
@@ -150,7 +150,7 @@ def tool_record(request, pk):
 
 
 @login_required
-@require_GET
+@require_safe
 def milestone_evidence(request, pk, stage):
     """The milestone's evidence file, for the team's followers; nobody else learns it exists."""
     milestone = get_object_or_404(
@@ -224,7 +224,7 @@ def _cycle_for_manager(user, partnership_slug, cycle_slug):
 
 
 @login_required
-@require_GET
+@require_safe
 def survey_list(request, partnership_slug, cycle_slug):
     """The cycle's surveys with how many were sent and answered: two queries."""
     cycle = _cycle_for_manager(request.user, partnership_slug, cycle_slug)

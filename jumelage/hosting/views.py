@@ -5,7 +5,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET, require_http_methods
+from django.views.decorators.http import require_http_methods, require_safe
 
 from jumelage.hosting import permissions
 from jumelage.hosting.forms import HostingOfferForm, NewOrganisationForm, OrganisationForm
@@ -17,7 +17,7 @@ from jumelage.partnerships.permissions import managed_sides
 from jumelage.partnerships.queries import cycle_or_404
 
 
-@require_GET
+@require_safe
 def organisations(request, partnership_slug):
     partnership = get_object_or_404(Partnership, slug=partnership_slug)
     context = {
@@ -36,7 +36,7 @@ def _organisation_or_404(partnership_slug, pk):
     )
 
 
-@require_GET
+@require_safe
 def organisation(request, partnership_slug, pk):
     organisation = _organisation_or_404(partnership_slug, pk)
     partnership = organisation.side.partnership
@@ -53,7 +53,7 @@ def organisation(request, partnership_slug, pk):
     return render(request, "hosting/organisation.html", context)
 
 
-@require_GET
+@require_safe
 def schemes(request, partnership_slug):
     partnership = get_object_or_404(Partnership, slug=partnership_slug)
     context = {"partnership": partnership, "schemes": partnership_schemes(partnership)}
@@ -61,7 +61,7 @@ def schemes(request, partnership_slug):
 
 
 @login_required
-@require_GET
+@require_safe
 def offers(request, partnership_slug, cycle_slug):
     cycle = cycle_or_404(partnership_slug, cycle_slug)
     user, partnership = request.user, cycle.partnership

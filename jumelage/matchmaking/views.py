@@ -12,7 +12,7 @@ from django.utils import translation
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
-from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from jumelage.calls.models import Application
 from jumelage.hosting.models import HostOrganisation
@@ -54,7 +54,7 @@ def _refused(request, error: ValidationError):
 
 
 @login_required
-@require_GET
+@require_safe
 def session(request, pk):
     session = _session_for(request.user, pk)
     me = permissions.participant_for(request.user, session)
@@ -207,7 +207,7 @@ def schedule_run(request, pk):
 
 
 @login_required
-@require_GET
+@require_safe
 def grid(request, pk):
     session = _organised(request.user, pk)
     meetings = list(queries.session_meetings(session))
@@ -228,7 +228,7 @@ def grid(request, pk):
 
 
 @login_required
-@require_GET
+@require_safe
 def my_agenda(request, pk):
     session = _session_for(request.user, pk)
     me = _me(request, session)
@@ -243,7 +243,7 @@ def my_agenda(request, pk):
 
 
 @login_required
-@require_GET
+@require_safe
 def agenda_pdf(request, pk):
     session = _session_for(request.user, pk)
     me = _me(request, session)
@@ -257,7 +257,7 @@ def agenda_pdf(request, pk):
     return response
 
 
-@require_GET
+@require_safe
 def agenda_ical(request, token):
     me = Participant.objects.select_related("session").filter(ical_token=token).first()
     if me is None:
@@ -353,7 +353,7 @@ def _save_or_show(request, session, form, title):
 
 
 @login_required
-@require_GET
+@require_safe
 def setup(request, pk):
     session = _organised(request.user, pk)
     context = {

@@ -10,7 +10,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
-from django.views.decorators.http import require_GET, require_POST
+from django.views.decorators.http import require_POST, require_safe
 
 from jumelage.core.paging import without_page
 from jumelage.notifications import services
@@ -40,7 +40,7 @@ def _require_manager(user) -> None:
 
 
 @login_required
-@require_GET
+@require_safe
 def outbox(request):
     _require_manager(request.user)
     filters = OutboxFilterForm(request.GET or None)
@@ -59,7 +59,7 @@ def outbox(request):
 
 
 @login_required
-@require_GET
+@require_safe
 def message(request, pk):
     _require_manager(request.user)
     found = get_message_for_user(request.user, pk)
@@ -104,7 +104,7 @@ def release_all(request):
 
 
 @login_required
-@require_GET
+@require_safe
 def templates(request):
     _require_manager(request.user)
     return render(

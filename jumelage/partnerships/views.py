@@ -9,7 +9,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from jumelage.accounts.permissions import is_manager
 from jumelage.partnerships import charts, permissions, timeline
@@ -36,7 +36,7 @@ from jumelage.partnerships.queries import (
 from jumelage.partnerships.services import decide_theme, propose_theme, side_todo, withdraw_theme
 
 
-@require_GET
+@require_safe
 def detail(request, partnership_slug):
     partnership = get_object_or_404(partnerships_with_cycles(), slug=partnership_slug)
     names = dict(settings.LANGUAGES)
@@ -52,7 +52,7 @@ def detail(request, partnership_slug):
     return render(request, "partnerships/detail.html", context)
 
 
-@require_GET
+@require_safe
 def cycle_detail(request, partnership_slug, cycle_slug):
     cycle = get_object_or_404(cycle_for_page(partnership_slug, cycle_slug))
     partnership, user, today = cycle.partnership, request.user, timezone.localdate()
@@ -95,7 +95,7 @@ class ThemeRow:
     withdraw_form: ThemeWithdrawForm | None = None
 
 
-@require_GET
+@require_safe
 def themes(request, partnership_slug, cycle_slug):
     return _themes_page(request, cycle_or_404(partnership_slug, cycle_slug))
 

@@ -6,7 +6,7 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponseBadRequest
 from django.shortcuts import render
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 from jumelage.core.spreadsheets import csv_response, xlsx_response
 from jumelage.partnerships.queries import cycle_or_404
@@ -40,7 +40,7 @@ def side_from(cycle, request):
 
 
 @login_required
-@require_GET
+@require_safe
 def dashboard(request, partnership_slug, cycle_slug):
     cycle = cycle_for(request.user, partnership_slug, cycle_slug)
     side = side_from(cycle, request)
@@ -55,7 +55,7 @@ def dashboard(request, partnership_slug, cycle_slug):
 
 
 @login_required
-@require_GET
+@require_safe
 def dashboard_export(request, partnership_slug, cycle_slug, table, fmt):
     cycle = cycle_for(request.user, partnership_slug, cycle_slug)
     if fmt not in ("csv", "xlsx"):

@@ -9,7 +9,7 @@ from django.http import HttpResponse, HttpResponseBadRequest, JsonResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from jumelage.core import moments
 from jumelage.reports import forms, outcome, permissions, services
@@ -21,7 +21,7 @@ TYPES = {"pdf": "application/pdf", "html": "text/html; charset=utf-8"}
 
 
 @login_required
-@require_GET
+@require_safe
 def outcome_report(request, partnership_slug, cycle_slug):
     cycle = cycle_for(request.user, partnership_slug, cycle_slug)
     context = {
@@ -37,7 +37,7 @@ def outcome_report(request, partnership_slug, cycle_slug):
 
 
 @login_required
-@require_GET
+@require_safe
 def outcome_download(request, partnership_slug, cycle_slug, fmt):
     cycle = cycle_for(request.user, partnership_slug, cycle_slug)
     if fmt not in TYPES:

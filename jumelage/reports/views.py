@@ -8,7 +8,7 @@ from django.http import FileResponse, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from jumelage.core import moments
 from jumelage.exchange.permissions import require
@@ -31,7 +31,7 @@ def _report(delegation):
 
 
 @login_required
-@require_GET
+@require_safe
 def trip(request, slug):
     delegation = _delegation(request, slug, permissions.can_read)
     report = _report(delegation)
@@ -45,7 +45,7 @@ def trip(request, slug):
 
 
 @login_required
-@require_GET
+@require_safe
 def trip_pdf(request, slug):
     delegation = _delegation(request, slug, permissions.can_read)
     report = _report(delegation)
@@ -176,7 +176,7 @@ def _photo(delegation, pk):
 
 
 @login_required
-@require_GET
+@require_safe
 def photo(request, slug, pk):
     delegation = _delegation(request, slug, permissions.can_read)
     image = _photo(delegation, pk).image.open("rb")

@@ -10,7 +10,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from jumelage.calls.files import download
 from jumelage.calls.forms import readable_answers
@@ -83,7 +83,7 @@ def setup(request, partnership_slug, cycle_slug, side_slug):
 
 
 @login_required
-@require_GET
+@require_safe
 def dashboard(request, partnership_slug, cycle_slug, side_slug):
     committee = _managed_committee(request, partnership_slug, cycle_slug, side_slug)
     applications = list(queries.assignments_by_application(committee))
@@ -277,7 +277,7 @@ def auto_assign(request, partnership_slug, cycle_slug, side_slug):
 
 
 @login_required
-@require_GET
+@require_safe
 def assignment_progress(request, partnership_slug, cycle_slug, side_slug):
     committee = _managed_committee(request, partnership_slug, cycle_slug, side_slug)
     run = progress.read(committee.pk)
@@ -362,7 +362,7 @@ def _method(request, committee):
 
 
 @login_required
-@require_GET
+@require_safe
 def ranking(request, partnership_slug, cycle_slug, side_slug):
     committee = _managed_committee(request, partnership_slug, cycle_slug, side_slug)
     method = _method(request, committee)
@@ -380,7 +380,7 @@ def ranking(request, partnership_slug, cycle_slug, side_slug):
 
 
 @login_required
-@require_GET
+@require_safe
 def export(request, partnership_slug, cycle_slug, side_slug, fmt):
     committee = _managed_committee(request, partnership_slug, cycle_slug, side_slug)
     if fmt not in exports.FORMATS:
@@ -447,7 +447,7 @@ def _seat(request, partnership_slug, cycle_slug, side_slug):
 
 
 @login_required
-@require_GET
+@require_safe
 def queue(request, partnership_slug, cycle_slug, side_slug):
     seat = _seat(request, partnership_slug, cycle_slug, side_slug)
     committee = seat.committee
@@ -624,7 +624,7 @@ def conflict(request, partnership_slug, cycle_slug, side_slug, pk):
 
 
 @login_required
-@require_GET
+@require_safe
 def attachment(request, partnership_slug, cycle_slug, side_slug, pk, key):
     """A file of an application under review, under a neutral name in a blind committee."""
     seat = _seat(request, partnership_slug, cycle_slug, side_slug)

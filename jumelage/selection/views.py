@@ -8,7 +8,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
-from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from jumelage.calls.files import download
 from jumelage.calls.forms import readable_answers
@@ -31,7 +31,7 @@ def _page(cycle, side=None):
 
 
 @login_required
-@require_GET
+@require_safe
 def overview(request, partnership_slug, cycle_slug):
     cycle = cycle_or_404(partnership_slug, cycle_slug)
     permissions.require(permissions.can_see_overview(request.user, cycle))
@@ -253,7 +253,7 @@ def _pick_page(request, cycle, side, nomination, current, form, status=200):
 
 
 @login_required
-@require_GET
+@require_safe
 def nominated_application(request, partnership_slug, cycle_slug, side_slug, pk):
     """A nominated application in full, as the partner reads it before picking."""
     cycle = cycle_or_404(partnership_slug, cycle_slug)
@@ -278,7 +278,7 @@ def nominated_application(request, partnership_slug, cycle_slug, side_slug, pk):
 
 
 @login_required
-@require_GET
+@require_safe
 def attachment(request, partnership_slug, cycle_slug, side_slug, pk, key):
     """A nominated application's file, for those who may read the nominated application."""
     cycle = cycle_or_404(partnership_slug, cycle_slug)
@@ -346,7 +346,7 @@ def _decisions_page(request, cycle, side, status=200):
     return render(request, "selection/decisions.html", context, status=status)
 
 
-@require_GET
+@require_safe
 def results(request, partnership_slug, cycle_slug):
     """The public announcement, once both directions are final."""
     cycle = cycle_or_404(partnership_slug, cycle_slug)
