@@ -21,7 +21,7 @@ from jumelage.calls import services as applications
 from jumelage.calls.enums import ApplicationState
 from jumelage.calls.forms import file_field_name, question_field_name
 from jumelage.calls.models import Application, ApplicationTransition, Call, Question, QuestionChoice
-from jumelage.demo import data, followup, review, trip
+from jumelage.demo import data, followup, history, matchmaking, review, trip, visit
 from jumelage.demo.common import ensure_users, translated
 from jumelage.demo.data import T
 from jumelage.demo.pdf import one_page_pdf
@@ -34,6 +34,8 @@ from jumelage.partnerships.enums import StageKind, ThemeDecisionChoice
 from jumelage.partnerships.models import BudgetLine, Partnership, Side, Theme
 from jumelage.partnerships.services import create_cycle, decide_theme, propose_theme
 
+# The mid-review cycle's calls closed this many days before the demo is loaded.
+REVIEWING_DAYS_SINCE_CLOSE = 4
 USER_FIELDS = ("email", "full_name", "language", "is_staff", "is_superuser")
 
 
@@ -60,8 +62,15 @@ def load(today: dt.date | None = None) -> None:
         earlier = load_earlier_cycle(partnership, sides, cycle, managers, password)
         review.load_committees(earlier, sides, managers, password, reviewed=True)
         run_selection(earlier)
+        load_hosts(earlier, sides)
+        visit.load(earlier)
         review.load_committees(cycle, sides, managers, password)
         followup.load()
+        reviewing = load_reviewing_cycle(partnership, sides, cycle, managers, password)
+        review.load_committees(reviewing, sides, managers, password, reviewed=True, share=0.6)
+        for shaped in (earlier, reviewing):
+            history.backdate(shaped)
+        matchmaking.load(earlier, password)
 
 
 @contextmanager
@@ -140,6 +149,28 @@ def load_earlier_cycle(partnership, sides, current, managers, password):
         return existing
     start = current.stages.order_by("starts_on").first().starts_on - dt.timedelta(days=364)
     cycle = create_cycle(partnership, slug=slug, name=slug, start=start)
+    _describe_stages(cycle)
+    themes = load_themes(cycle, sides, managers)
+    for side_slug, call in load_calls(cycle, sides).items():
+        _apply_in_the_past(call, side_slug, themes, password)
+    return cycle
+
+
+def load_reviewing_cycle(partnership, sides, current, managers, password):
+    """A cycle whose calls closed a few days ago, with every team's application in them,
+    beside the current one: its committees are mid-review, so a reviewer can review live, a
+    chair sees the ranking forming and the managers nominate once the reviews are in. Its
+    slug and name are its exchange's month, since the current cycle holds its year."""
+    existing = partnership.cycles.exclude(pk=current.pk).filter(slug__contains="-").first()
+    if existing:
+        return existing
+    closed_on = timezone.localdate() - dt.timedelta(days=REVIEWING_DAYS_SINCE_CLOSE)
+    close_ends = {kind: end for kind, _begin, end in timeline.TEMPLATE}[StageKind.CALL_CLOSE]
+    start = timeline.FIRST_CYCLE_START + (closed_on - close_ends)
+    begins = {kind: begin for kind, begin, _end in timeline.shifted_template(start)}
+    exchange = begins[StageKind.EXCHANGE]
+    name = f"{exchange.year}-{exchange.month:02d}"
+    cycle = create_cycle(partnership, slug=name, name=name, start=start)
     _describe_stages(cycle)
     themes = load_themes(cycle, sides, managers)
     for side_slug, call in load_calls(cycle, sides).items():
