@@ -86,11 +86,53 @@ def _quiet(logger_name):
 
 
 def logins() -> list[tuple[str, str, str]]:
-    """(role, email, what to look at) for the people of the demo and one applicant team."""
+    """(role, email, what to look at) for the people of the demo and the teams worth a look:
+    read from the loaded data, since which teams were selected follows the reviews."""
     rows = [(person["role_label"], person["email"], person["look_at"]) for person in data.PEOPLE]
-    first_team = teams_for("taichung", timezone.localdate())[0]
-    rows.append(("Applicant team, submitted", first_team.email, "Follow a submitted application"))
-    return rows + review.reviewer_logins()
+    rows += review.reviewer_logins()
+    rows += _team_logins()
+    rows.append(
+        (
+            "Matchmaking participant (investor)",
+            matchmaking.PARTNER_LOGIN["email"],
+            "The finished cycle's matchmaking: agenda, a request to answer, feedback",
+        )
+    )
+    return rows
+
+
+def _team_logins() -> list[tuple[str, str, str]]:
+    rows = []
+    cycles = Partnership.objects.get(slug=data.PARTNERSHIP["slug"]).cycles.order_by("created")
+    current = cycles.first()
+    finished = cycles.filter(calls__applications__place__isnull=False).distinct().first()
+    draft = Application.objects.filter(call__cycle=current, state=ApplicationState.DRAFT)
+    submitted = Application.objects.filter(call__cycle=current, state=ApplicationState.SUBMITTED)
+    for label, found, look in [
+        ("Applicant team, draft", draft, "Finish and submit a draft in an open call"),
+        ("Applicant team, submitted", submitted, "Follow a submitted application"),
+    ]:
+        first = found.order_by("call__side_id", "pk").select_related("applicant").first()
+        if first:
+            rows.append((label, first.applicant.email, look))
+    if finished is None:
+        return rows
+    refused = Application.objects.filter(
+        call__cycle=finished, state=ApplicationState.SUBMITTED, place__isnull=True
+    ).exclude(nomination_entries__isnull=False)
+    selected = finished.calls.get(side__slug="taichung").applications.filter(place__isnull=False)
+    for label, found, look in [
+        ("Applicant team, not selected", refused, f"The {finished.name} outcome on its page"),
+        (
+            "Applicant team, selected; traveller",
+            selected,
+            f"The {finished.name} place, trip, briefing and matchmaking agenda",
+        ),
+    ]:
+        first = found.order_by("call__side_id", "pk").select_related("applicant").first()
+        if first:
+            rows.append((label, first.applicant.email, look))
+    return rows
 
 
 def fields_of(spec: dict) -> dict:

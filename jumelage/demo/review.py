@@ -80,10 +80,17 @@ BLIND = {"taichung": False, "toulouse": True}
 
 
 def reviewer_logins() -> list[tuple[str, str, str]]:
-    return [
-        (f"Committee chair, {side.title()}", specs[0][0], "My reviews; the earlier cycle's queue")
+    rows = [
+        (
+            f"Committee chair, {side.title()}",
+            specs[0][0],
+            "The mid-review cycle: reviews left to write, the ranking forming",
+        )
         for side, specs in REVIEWERS.items()
     ]
+    email, name, *_rest = REVIEWERS["toulouse"][1]
+    rows.append((f"Blind reviewer, Toulouse ({name})", email, "Reviews without the teams' names"))
+    return rows
 
 
 def load_committees(cycle, sides, managers, password, reviewed=False, share=1.0) -> None:
