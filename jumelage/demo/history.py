@@ -38,6 +38,10 @@ SELECTION_STAGE = {
 }
 
 
+# The share of the nomination stage the committees review in, before the managers nominate.
+REVIEWS_END = 0.6
+
+
 class Timeline:
     """Moments within the cycle's stages, at office hours, never after now."""
 
@@ -102,8 +106,9 @@ def _committees(cycle, timeline) -> None:
 
 
 def _reviews(committee, timeline, start) -> None:
-    """Submissions spread over the review weeks (up to the nomination stage, or now)."""
-    end = timeline.at(StageKind.NOMINATE, 0, hour=9)
+    """Submissions spread over the nomination stage's first week (or up to now): the
+    managers nominate in its last days, once the reviews are in."""
+    end = timeline.at(StageKind.NOMINATE, REVIEWS_END, hour=17)
     reviews = Review.objects.filter(member__committee=committee).order_by("member", "pk")
     for member_index, member_id in enumerate(reviews.values_list("member", flat=True).distinct()):
         own = reviews.filter(member_id=member_id)
@@ -136,7 +141,9 @@ def _selection(cycle, timeline) -> None:
         by_stage.setdefault(SELECTION_STAGE.get(event.action, StageKind.ANNOUNCE), []).append(event)
     for kind, rows in by_stage.items():
         for index, event, fraction in _spread(rows):
-            moment = timeline.at(kind, 0.8 * fraction) + dt.timedelta(minutes=7 * index)
+            begin = REVIEWS_END if kind == StageKind.NOMINATE else 0
+            share = begin + (1 - begin) * 0.8 * fraction
+            moment = timeline.at(kind, share) + dt.timedelta(minutes=7 * index)
             SelectionEvent.objects.filter(pk=event.pk).update(created=timeline.clamp(moment))
     for nomination in Nomination.objects.filter(cycle=cycle):
         sent = _last(events, Action.NOMINATION_SENT, nomination.side_id)

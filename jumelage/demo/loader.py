@@ -66,7 +66,7 @@ def load(today: dt.date | None = None) -> None:
         visit.load(earlier)
         review.load_committees(cycle, sides, managers, password)
         followup.load()
-        reviewing = load_reviewing_cycle(partnership, sides, cycle, managers, password)
+        reviewing = load_reviewing_cycle(partnership, sides, cycle, managers, password, today)
         review.load_committees(reviewing, sides, managers, password, reviewed=True, share=0.6)
         for shaped in (earlier, reviewing):
             history.backdate(shaped)
@@ -198,7 +198,7 @@ def load_earlier_cycle(partnership, sides, current, managers, password):
     return cycle
 
 
-def load_reviewing_cycle(partnership, sides, current, managers, password):
+def load_reviewing_cycle(partnership, sides, current, managers, password, today):
     """A cycle whose calls closed a few days ago, with every team's application in them,
     beside the current one: its committees are mid-review, so a reviewer can review live, a
     chair sees the ranking forming and the managers nominate once the reviews are in. Its
@@ -206,7 +206,7 @@ def load_reviewing_cycle(partnership, sides, current, managers, password):
     existing = partnership.cycles.exclude(pk=current.pk).filter(slug__contains="-").first()
     if existing:
         return existing
-    closed_on = timezone.localdate() - dt.timedelta(days=REVIEWING_DAYS_SINCE_CLOSE)
+    closed_on = today - dt.timedelta(days=REVIEWING_DAYS_SINCE_CLOSE)
     close_ends = {kind: end for kind, _begin, end in timeline.TEMPLATE}[StageKind.CALL_CLOSE]
     start = timeline.FIRST_CYCLE_START + (closed_on - close_ends)
     begins = {kind: begin for kind, begin, _end in timeline.shifted_template(start)}

@@ -198,6 +198,7 @@ REQUESTS = [
     (0, "Le Village by CA", Priority.WOULD_LIKE, "Financial planning for a French office."),
     (1, "Airbus", Priority.WOULD_LIKE, "A pilot for predictive maintenance."),
     (1, "Pastel Business Angels (fictif)", Priority.WOULD_LIKE, "First European investors."),
+    (1, "Garonne Amorçage (fictif)", Priority.WOULD_LIKE, "Could we present our traction?"),
     (1, "Cabinet Lauragais Avocats (fictif)", Priority.MUST, "Protecting our patent in France."),
     (1, "AT HOME", Priority.WOULD_LIKE, "A desk after the residency."),
     (1, "Thales", Priority.WOULD_LIKE, "Security of connected devices."),
@@ -352,15 +353,6 @@ def _requests(organiser, teams, partners) -> None:
             request.pk,
             accept=declined is None,
             answer=declined or "Avec plaisir, à bientôt à Toulouse.",
-        )
-    investor = partners["Garonne Amorçage (fictif)"]
-    if len(teams) > 1:
-        services.send_request(
-            investor.user,
-            investor,
-            teams[1],
-            priority=Priority.WOULD_LIKE,
-            message="Votre traction à Taichung nous intéresse : pouvons-nous en parler ?",
         )
 
 

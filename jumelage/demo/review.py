@@ -84,7 +84,7 @@ def reviewer_logins() -> list[tuple[str, str, str]]:
         (
             f"Committee chair, {side.title()}",
             specs[0][0],
-            "The mid-review cycle: reviews left to write, the ranking forming",
+            "The mid-review cycle's queue: reviews left to write",
         )
         for side, specs in REVIEWERS.items()
     ]

@@ -1,6 +1,6 @@
 """A newcomer's walk through the demo as loaded, without moving any date: the cycle whose
 calls closed four days ago is mid-review. Its chairs and its blind reviewer review in the
-browser, the chair watches the ranking, the other reviews come in, each side's manager
+browser, the managers watch the ranking forming, the other reviews come in, each side's manager
 nominates and sends, the partner picks, both confirm and publish; then the public, a
 selected and a refused applicant read the outcome, and the finished cycle's traveller opens
 the trip. Taichung acts in Chinese, Toulouse in French, the public and the teams in
@@ -25,6 +25,7 @@ from jumelage.review.enums import ReviewState
 from jumelage.review.models import Committee, Member, Review
 from jumelage.review.queries import ranking_of
 from jumelage.selection.enums import PlaceState
+from jumelage.selection.models import Place
 from tests.browser.steps import HTML_LANG, Selection, confirm, nominate, pick
 
 pytestmark = [
@@ -107,6 +108,8 @@ def test_a_newcomer_walks_the_demo_from_review_to_trip(page, log_in, live_server
         ).exists(), "the demo leaves the chair reviews to write"
         log_in(chair.user)
         _review_one(page, live_server, cycle, chair, language, snap)
+        # The ranking forming is the managers' page (a chair is refused it: 403).
+        log_in(committee.side.memberships.filter(role="manager").first().user)
         page.goto(_committee(live_server, language, cycle, slug, "ranking/"))
         expect(page.locator("main table tbody tr").first).to_be_visible()
         snap(f"ranking-forming-{slug}")
@@ -166,7 +169,7 @@ def test_a_newcomer_walks_the_demo_from_review_to_trip(page, log_in, live_server
         page.goto(f"{live_server.url}/en/calls/applications/{application.pk}/")
         expect(page.locator(f"#application-state #outcome-{application.pk}")).to_have_text(shown)
         snap(f"applicant-{shown.replace(' ', '-').lower()}")
-    assert selected[0].place.get().state == PlaceState.OFFERED
+    assert Place.objects.get(application=selected[0]).state == PlaceState.OFFERED
 
     # The trip: the finished cycle's traveller opens the delegation, itinerary and briefing.
     delegation = Delegation.objects.get(cycle__isnull=False, side__slug="taichung")
