@@ -93,7 +93,7 @@ def _themes(cycle, timeline) -> None:
 
 def _committees(cycle, timeline) -> None:
     closes = timeline.at(StageKind.CALL_CLOSE, 1, hour=17)
-    for committee in Committee.objects.filter(cycle=cycle):
+    for number, committee in enumerate(Committee.objects.filter(cycle=cycle).order_by("pk")):
         invited = timeline.at(StageKind.CALL_OPEN, 0.2)
         Committee.objects.filter(pk=committee.pk).update(created=invited - dt.timedelta(days=3))
         for index, member in enumerate(committee.members.order_by("pk")):
@@ -101,7 +101,7 @@ def _committees(cycle, timeline) -> None:
             Member.objects.filter(pk=member.pk).update(invited_at=invited, joined_at=joined)
         assigned = closes + dt.timedelta(hours=18)
         Assignment.objects.filter(member__committee=committee).update(created=assigned)
-        _reviews(committee, timeline, closes + dt.timedelta(days=1))
+        _reviews(committee, timeline, closes + dt.timedelta(hours=20 + 3 * number))
         _review_events(committee, invited, assigned)
 
 
@@ -110,7 +110,8 @@ def _reviews(committee, timeline, start) -> None:
     managers nominate in its last days, once the reviews are in."""
     end = timeline.at(StageKind.NOMINATE, REVIEWS_END, hour=17)
     reviews = Review.objects.filter(member__committee=committee).order_by("member", "pk")
-    for member_index, member_id in enumerate(reviews.values_list("member", flat=True).distinct()):
+    members = committee.members.order_by("pk").values_list("pk", flat=True)
+    for member_index, member_id in enumerate(members):
         own = reviews.filter(member_id=member_id)
         for _i, review, fraction in _spread(own):
             moment = timeline.between(start, end, fraction * 0.9 + 0.02 * member_index)

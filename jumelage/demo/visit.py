@@ -14,6 +14,7 @@ from decimal import Decimal
 from jumelage.calls.models import Application
 from jumelage.demo.common import translated
 from jumelage.demo.data import T
+from jumelage.demo.teams import teams_for
 from jumelage.exchange import services
 from jumelage.exchange.enums import DayPeriod, LegMode, TravellerRole
 from jumelage.exchange.models import (
@@ -296,7 +297,7 @@ def _travellers(manager, delegation, teams: list[Application]) -> list[Traveller
             email=team.applicant.email,
             application=team,
             **translated("name", T(team.contact_name, team.contact_name, team.contact_name)),
-            **translated("unit", T(team.team_name, team.team_name, team.team_name)),
+            **translated("unit", _team_names(team)),
             **translated("title", T("Founder", "Fondateur·rice", "創辦人")),
         )
         travellers.append(services.save_traveller(manager, member))
@@ -342,6 +343,17 @@ def _travel(delegation, side, travellers) -> None:
         currency=hotel_currency,
     )
     stay.travellers.set(travellers)
+
+
+def _team_names(application) -> T:
+    """The team's own name, and its English one for readers of the other languages."""
+    side = application.call.side.slug
+    opens = application.call.opens_at.date()
+    team = next(t for t in teams_for(side, opens) if t.email == application.applicant.email)
+    own = application.team_name
+    french = own if side == "toulouse" else team.name_en
+    chinese = own if side == "taichung" else team.name_en
+    return T(team.name_en, french, chinese)
 
 
 def _organisation(side) -> T:
