@@ -230,10 +230,18 @@ def _apply_in_the_past(call, side_slug, themes, password) -> None:
     for team in teams:
         application = _apply(call, users[team.email], team, themes)
         moment = opens + (closes - opens) * team.progress
+        started = max(opens, moment - dt.timedelta(hours=6 + 30 * team.progress))
         Application.objects.filter(pk=application.pk).update(
-            created=moment, updated=moment, submitted_at=moment
+            created=started, updated=moment, submitted_at=moment
         )
-        ApplicationTransition.objects.filter(application=application).update(created=moment)
+        transitions = ApplicationTransition.objects.filter(application=application)
+        later = {
+            ApplicationState.SUBMITTED: moment,
+            ApplicationState.WITHDRAWN: min(closes, moment + dt.timedelta(days=1)),
+        }
+        transitions.exclude(to_state__in=list(later)).update(created=started)
+        for state, when in later.items():
+            transitions.filter(to_state=state).update(created=when)
     _set_dates(call, opens, closes)
 
 
