@@ -21,7 +21,7 @@ from jumelage.calls import services as applications
 from jumelage.calls.enums import ApplicationState
 from jumelage.calls.forms import file_field_name, question_field_name
 from jumelage.calls.models import Application, ApplicationTransition, Call, Question, QuestionChoice
-from jumelage.demo import data, followup, review, trip
+from jumelage.demo import data, followup, history, matchmaking, review, trip, visit
 from jumelage.demo.common import ensure_users, translated
 from jumelage.demo.data import T
 from jumelage.demo.pdf import one_page_pdf
@@ -34,6 +34,8 @@ from jumelage.partnerships.enums import StageKind, ThemeDecisionChoice
 from jumelage.partnerships.models import BudgetLine, Partnership, Side, Theme
 from jumelage.partnerships.services import create_cycle, decide_theme, propose_theme
 
+# The mid-review cycle's calls closed this many days before the demo is loaded.
+REVIEWING_DAYS_SINCE_CLOSE = 4
 USER_FIELDS = ("email", "full_name", "language", "is_staff", "is_superuser")
 
 
@@ -60,8 +62,15 @@ def load(today: dt.date | None = None) -> None:
         earlier = load_earlier_cycle(partnership, sides, cycle, managers, password)
         review.load_committees(earlier, sides, managers, password, reviewed=True)
         run_selection(earlier)
+        load_hosts(earlier, sides)
+        visit.load(earlier)
         review.load_committees(cycle, sides, managers, password)
         followup.load()
+        reviewing = load_reviewing_cycle(partnership, sides, cycle, managers, password, today)
+        review.load_committees(reviewing, sides, managers, password, reviewed=True, share=0.6)
+        for shaped in (earlier, reviewing):
+            history.backdate(shaped)
+        matchmaking.load(earlier, password)
 
 
 @contextmanager
@@ -77,11 +86,53 @@ def _quiet(logger_name):
 
 
 def logins() -> list[tuple[str, str, str]]:
-    """(role, email, what to look at) for the people of the demo and one applicant team."""
+    """(role, email, what to look at) for the people of the demo and the teams worth a look:
+    read from the loaded data, since which teams were selected follows the reviews."""
     rows = [(person["role_label"], person["email"], person["look_at"]) for person in data.PEOPLE]
-    first_team = teams_for("taichung", timezone.localdate())[0]
-    rows.append(("Applicant team, submitted", first_team.email, "Follow a submitted application"))
-    return rows + review.reviewer_logins()
+    rows += review.reviewer_logins()
+    rows += _team_logins()
+    rows.append(
+        (
+            "Matchmaking participant (investor)",
+            matchmaking.PARTNER_LOGIN["email"],
+            "The finished cycle's matchmaking: agenda, a request to answer, feedback",
+        )
+    )
+    return rows
+
+
+def _team_logins() -> list[tuple[str, str, str]]:
+    rows = []
+    cycles = Partnership.objects.get(slug=data.PARTNERSHIP["slug"]).cycles.order_by("created")
+    current = cycles.first()
+    finished = cycles.filter(calls__applications__place__isnull=False).distinct().first()
+    draft = Application.objects.filter(call__cycle=current, state=ApplicationState.DRAFT)
+    submitted = Application.objects.filter(call__cycle=current, state=ApplicationState.SUBMITTED)
+    for label, found, look in [
+        ("Applicant team, draft", draft, "Finish and submit a draft in an open call"),
+        ("Applicant team, submitted", submitted, "Follow a submitted application"),
+    ]:
+        first = found.order_by("call__side_id", "pk").select_related("applicant").first()
+        if first:
+            rows.append((label, first.applicant.email, look))
+    if finished is None:
+        return rows
+    refused = Application.objects.filter(
+        call__cycle=finished, state=ApplicationState.SUBMITTED, place__isnull=True
+    ).exclude(nomination_entries__isnull=False)
+    selected = finished.calls.get(side__slug="taichung").applications.filter(place__isnull=False)
+    for label, found, look in [
+        ("Applicant team, not selected", refused, f"The {finished.name} outcome on its page"),
+        (
+            "Applicant team, selected; traveller",
+            selected,
+            f"The {finished.name} place, trip, briefing and matchmaking agenda",
+        ),
+    ]:
+        first = found.order_by("call__side_id", "pk").select_related("applicant").first()
+        if first:
+            rows.append((label, first.applicant.email, look))
+    return rows
 
 
 def fields_of(spec: dict) -> dict:
@@ -147,6 +198,28 @@ def load_earlier_cycle(partnership, sides, current, managers, password):
     return cycle
 
 
+def load_reviewing_cycle(partnership, sides, current, managers, password, today):
+    """A cycle whose calls closed a few days ago, with every team's application in them,
+    beside the current one: its committees are mid-review, so a reviewer can review live, a
+    chair sees the ranking forming and the managers nominate once the reviews are in. Its
+    slug and name are its exchange's month, since the current cycle holds its year."""
+    existing = partnership.cycles.exclude(pk=current.pk).filter(slug__contains="-").first()
+    if existing:
+        return existing
+    closed_on = today - dt.timedelta(days=REVIEWING_DAYS_SINCE_CLOSE)
+    close_ends = {kind: end for kind, _begin, end in timeline.TEMPLATE}[StageKind.CALL_CLOSE]
+    start = timeline.FIRST_CYCLE_START + (closed_on - close_ends)
+    begins = {kind: begin for kind, begin, _end in timeline.shifted_template(start)}
+    exchange = begins[StageKind.EXCHANGE]
+    name = f"{exchange.year}-{exchange.month:02d}"
+    cycle = create_cycle(partnership, slug=name, name=name, start=start)
+    _describe_stages(cycle)
+    themes = load_themes(cycle, sides, managers)
+    for side_slug, call in load_calls(cycle, sides).items():
+        _apply_in_the_past(call, side_slug, themes, password)
+    return cycle
+
+
 def _apply_in_the_past(call, side_slug, themes, password) -> None:
     """The teams apply through the services while the call is briefly reopened; then the
     call gets its real dates back and each submission a moment within them."""
@@ -157,10 +230,18 @@ def _apply_in_the_past(call, side_slug, themes, password) -> None:
     for team in teams:
         application = _apply(call, users[team.email], team, themes)
         moment = opens + (closes - opens) * team.progress
+        started = max(opens, moment - dt.timedelta(hours=6 + 30 * team.progress))
         Application.objects.filter(pk=application.pk).update(
-            created=moment, updated=moment, submitted_at=moment
+            created=started, updated=moment, submitted_at=moment
         )
-        ApplicationTransition.objects.filter(application=application).update(created=moment)
+        transitions = ApplicationTransition.objects.filter(application=application)
+        later = {
+            ApplicationState.SUBMITTED: moment,
+            ApplicationState.WITHDRAWN: min(closes, moment + dt.timedelta(days=1)),
+        }
+        transitions.exclude(to_state__in=list(later)).update(created=started)
+        for state, when in later.items():
+            transitions.filter(to_state=state).update(created=when)
     _set_dates(call, opens, closes)
 
 

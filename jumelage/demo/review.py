@@ -80,15 +80,23 @@ BLIND = {"taichung": False, "toulouse": True}
 
 
 def reviewer_logins() -> list[tuple[str, str, str]]:
-    return [
-        (f"Committee chair, {side.title()}", specs[0][0], "My reviews; the earlier cycle's queue")
+    rows = [
+        (
+            f"Committee chair, {side.title()}",
+            specs[0][0],
+            "The mid-review cycle's queue: reviews left to write",
+        )
         for side, specs in REVIEWERS.items()
     ]
+    email, name, *_rest = REVIEWERS["toulouse"][1]
+    rows.append((f"Blind reviewer, Toulouse ({name})", email, "Reviews without the teams' names"))
+    return rows
 
 
-def load_committees(cycle, sides, managers, password, reviewed=False) -> None:
+def load_committees(cycle, sides, managers, password, reviewed=False, share=1.0) -> None:
     """A committee per side with its criteria and members; with `reviewed`, every
-    application assigned and scored (the calls must have closed)."""
+    application assigned and `share` of each member's queue scored (the calls must have
+    closed): below 1, the committee is mid-review, its chair with work left to do."""
     for side_slug, side in sides.items():
         committee, created = Committee.objects.get_or_create(
             cycle=cycle,
@@ -100,7 +108,7 @@ def load_committees(cycle, sides, managers, password, reviewed=False) -> None:
         _criteria(committee)
         _seat_reviewers(committee, password)
         if reviewed:
-            _review_everything(committee, managers[side_slug])
+            _review(committee, managers[side_slug], share)
 
 
 def _criteria(committee) -> None:
@@ -133,9 +141,11 @@ def _seat_reviewers(committee, password) -> None:
         member.themes.set(themes[position % len(themes) :][:2])
 
 
-def _review_everything(committee, manager) -> None:
+def _review(committee, manager, share) -> None:
     """Assign automatically, then each member scores: the team's quality, plus the member's
-    leniency, plus noise, so the ranking has a clear top and a few disagreements."""
+    leniency, plus noise, so the ranking has a clear top and a few disagreements. Below a
+    full `share`, each member submits the first part of their queue (the chair a little
+    less) and keeps one more review as a draft."""
     services.auto_assign(manager, committee)
     criteria = list(committee.criteria.all())
     members = committee.members.select_related("user").prefetch_related(
@@ -145,14 +155,21 @@ def _review_everything(committee, manager) -> None:
         rng = random.Random(f"demo-review-{member.email}")
         leniency = rng.choice([-1, 0, 0, 1])
         comments = COMMENTS.get(member.language, COMMENTS["en"])
-        for assignment in member.assignments.all():
+        assignments = sorted(member.assignments.all(), key=lambda a: a.application_id)
+        done = len(assignments)
+        if share < 1:
+            # Each member works through the queue in their own order: few are unread by all.
+            random.Random(f"demo-order-{member.email}").shuffle(assignments)
+            done = int(len(assignments) * (share - 0.25 * (member.role == "chair")))
+        for position, assignment in enumerate(assignments[: done + (share < 1)]):
             data = {
                 "scores": _scores(assignment.application, criteria, leniency, rng),
                 "answers": {},
                 "comment": rng.choice(comments),
                 "comment_for_applicant": "",
             }
-            services.save_review(member.user, member, assignment.application, data, submit=True)
+            submit = position < done
+            services.save_review(member.user, member, assignment.application, data, submit=submit)
 
 
 def _scores(application, criteria, leniency, rng) -> dict:

@@ -42,7 +42,13 @@ def current_cycle():
 
 
 def earlier_cycle():
-    return Cycle.objects.order_by("created", "pk").last()
+    """The finished cycle: its selection announced, its teams holding places."""
+    return Cycle.objects.filter(calls__applications__place__isnull=False).distinct().get()
+
+
+def reviewing_cycle():
+    """The cycle whose calls closed days ago and whose committees are mid-review."""
+    return Cycle.objects.exclude(pk__in=[current_cycle().pk, earlier_cycle().pk]).get()
 
 
 def counts():
@@ -105,7 +111,7 @@ def test_demo_themes_are_agreed_by_the_partner_manager_but_aerospace_is_pending(
 @pytest.mark.django_db
 def test_demo_every_host_has_an_offer_within_the_exchange():
     exchange = current_cycle().stages.get(kind=StageKind.EXCHANGE)
-    offers = HostingOffer.objects.all()
+    offers = HostingOffer.objects.filter(cycle=current_cycle())
     assert offers.count() == 8
     assert all(exchange.starts_on <= o.starts_on <= o.ends_on <= exchange.ends_on for o in offers)
 
