@@ -2,6 +2,7 @@
 transaction, leaving an ApplicationTransition row."""
 
 import datetime as dt
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 
 from django.conf import settings
@@ -162,13 +163,19 @@ def _record_keep_on_file(application, agreed) -> None:
         application.keep_on_file_at = timezone.now() if agreed else None
 
 
+# The files a save wrote to storage: its transaction may still roll back after them, and a
+# row that was never committed must not leave its file behind (save_application).
+_written: ContextVar[list | None] = ContextVar("written_uploads", default=None)
+
+
 def _store_uploads(application, uploads, attachments) -> None:
     """`attachments` are the application's files, read under the lock."""
     current = {attachment.question_key: attachment for attachment in attachments}
+    written = _written.get()
     for key, uploaded in uploads.items():
         if key in current:
             _discard_attachment(current[key])
-        Attachment.objects.create(
+        attachment = Attachment.objects.create(
             application=application,
             question_key=key,
             file=uploaded,
@@ -177,6 +184,8 @@ def _store_uploads(application, uploads, attachments) -> None:
             size=uploaded.size,
             sha256=file_digest(uploaded),
         )
+        if written is not None:
+            written.append(attachment.file)
 
 
 def _discard_attachment(old) -> None:
@@ -186,7 +195,6 @@ def _discard_attachment(old) -> None:
     transaction.on_commit(lambda: stored.storage.delete(stored.name))
 
 
-@transaction.atomic
 def save_application(actor, application_id, data, files, *, only=None, submit=False, form_token=""):
     """Save what the applicant typed, and submit it when `submit` is set and it is complete.
 
@@ -197,6 +205,20 @@ def save_application(actor, application_id, data, files, *, only=None, submit=Fa
     files, the status change and the queued confirmation are all kept, or none.
     A submission sent again with the same `form_token` (the form page's) changes nothing.
     """
+    written = []
+    token = _written.set(written)
+    try:
+        return _saved(actor, application_id, data, files, only, submit, form_token)
+    except BaseException:
+        for stored in written:
+            stored.storage.delete(stored.name)
+        raise
+    finally:
+        _written.reset(token)
+
+
+@transaction.atomic
+def _saved(actor, application_id, data, files, only, submit, form_token) -> SaveResult:
     application = _locked(application_id, actor)
     if submit and _sent_before(application, form_token):
         return SaveResult(application, repeated=True)

@@ -196,3 +196,20 @@ def test_the_same_page_sent_twice_at_once_submits_once(world, draft):
     outcomes = run_together(post, post)
     assert [outcome.get("value") for outcome in outcomes] == [(200, True), (200, True)]
     assert submissions(draft).count() == 1 and confirmations().count() == 1
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("step", ["_move", "_confirm", "queue_message"])
+def test_a_failed_submission_leaves_no_file_of_its_new_upload_behind(
+    client, world, draft, monkeypatch, step
+):
+    storage = draft.attachments.get().file.storage
+    folder = draft.attachments.get().file.name.rsplit("/", 1)[0]
+    before = set(storage.listdir(folder)[1])
+    client.force_login(world.users.alice)
+    page = {**the_page(draft), "pitch_deck": SimpleUploadedFile("new.pdf", f.MINIMAL_PDF)}
+    with monkeypatch.context() as patched:
+        failing(patched, step)
+        assert client.post(url_of(draft), page).status_code == 503
+    assert set(storage.listdir(folder)[1]) == before
+    assert_draft_intact(draft)
