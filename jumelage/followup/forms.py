@@ -1,14 +1,25 @@
 from django import forms
+from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
-from jumelage.calls.enums import FileKind
+from jumelage.calls.enums import FileKind, QuestionKind
 from jumelage.calls.forms import (
     FIELD_BUILDERS,
     ContentCheckedFileField,
     sanitised_help_text,
     to_answer,
 )
-from jumelage.followup.models import JourneyStage, Milestone, Outcome, RoadmapStep, ToolUse
+from jumelage.exchange.forms import local_input
+from jumelage.followup.models import (
+    JourneyStage,
+    Milestone,
+    Outcome,
+    RoadmapStep,
+    Survey,
+    SurveyQuestion,
+    ToolUse,
+)
+from jumelage.partnerships.forms import TranslatedFieldsMixin, localized
 
 DATE = forms.DateInput(attrs={"type": "date"})
 
@@ -92,3 +103,71 @@ class SurveyForm(forms.Form):
 
     def answers(self) -> dict:
         return {q.key: to_answer(q, self.cleaned_data.get(q.key)) for q in self.questions}
+
+
+class SurveySetupForm(TranslatedFieldsMixin, forms.ModelForm):
+    """A survey's settings, as its cycle's managers write them."""
+
+    translated_fields = ("title",)
+    required_translations = ("title",)
+
+    class Meta:
+        model = Survey
+        fields = [
+            "moment",
+            "audience",
+            *localized("title"),
+            "opens_at",
+            "closes_at",
+            "remind_every_days",
+            "most_reminders",
+        ]
+        widgets = {"opens_at": local_input(), "closes_at": local_input()}
+
+    def clean(self):
+        cleaned = super().clean()
+        opens, closes = cleaned.get("opens_at"), cleaned.get("closes_at")
+        if opens and closes and closes <= opens:
+            self.add_error("closes_at", _("The survey must close after it opens."))
+        return cleaned
+
+
+class SurveyQuestionForm(TranslatedFieldsMixin, forms.ModelForm):
+    """One question, of the same kinds as the call's form (files aside); a choice question
+    lists its options one per line."""
+
+    translated_fields = ("label", "help_text")
+    required_translations = ("label",)
+    choices = forms.CharField(
+        label=_("Options"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("For a choice question: one option per line."),
+    )
+
+    class Meta:
+        model = SurveyQuestion
+        fields = ["key", "kind", *localized("label", "help_text"), "required", "order", "feeds"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["kind"].choices = [
+            choice for choice in self.fields["kind"].choices if choice[0] != QuestionKind.FILE
+        ]
+        self.initial.setdefault("choices", "\n".join(label for _v, label in self.instance.options))
+
+    def clean(self):
+        cleaned = super().clean()
+        lines = [line.strip() for line in (cleaned.get("choices") or "").splitlines()]
+        options = [
+            [slugify(line) or str(number), line] for number, line in enumerate(lines, 1) if line
+        ]
+        if cleaned.get("kind") in QuestionKind.with_choices() and len(options) < 2:
+            self.add_error("choices", _("A choice question needs at least two options."))
+        self.instance.options = options
+        return cleaned
+
+
+SurveyQuestionFormSet = forms.inlineformset_factory(
+    Survey, SurveyQuestion, form=SurveyQuestionForm, extra=3, can_delete=True
+)

@@ -100,6 +100,21 @@ def send_survey(actor, survey: Survey, now: dt.datetime | None = None) -> int:
     return count
 
 
+@transaction.atomic
+def save_survey(actor, survey: Survey, questions) -> Survey:
+    """A survey and its questions (a validated inline formset), as the cycle's managers
+    set them. Once sent, its questions stay as they were asked: answers refer to them."""
+    if not is_partnership_manager(actor, survey.cycle.partnership):
+        raise PermissionDenied(_("Only the partnership's managers set up its surveys."))
+    if survey.pk and questions.has_changed() and survey.invitations.exists():
+        raise ValidationError(_("This survey was sent: its questions can no longer change."))
+    survey.created_by = survey.created_by or actor
+    survey.save()
+    questions.instance = survey
+    questions.save()
+    return survey
+
+
 def surveys_of(cycle):
     """The cycle's surveys, each with `invited` and `answered` counted."""
     return Survey.objects.filter(cycle=cycle).annotate(

@@ -18,6 +18,8 @@ urlpatterns = [
     path("teams/<int:pk>/outcome/", views.outcome_save, name="outcome_save"),
     path("surveys/<int:pk>/", views.survey_answer, name="survey_answer"),
     path(f"{cycle}surveys/", views.survey_list, name="survey_list"),
+    path(f"{cycle}surveys/new/", views.survey_edit, name="survey_add"),
+    path(f"{cycle}surveys/<int:pk>/edit/", views.survey_edit, name="survey_edit"),
     path(
         f"{cycle}surveys/<int:pk>/send/",
         views.survey_send,

@@ -17,6 +17,8 @@ from jumelage.followup.forms import (
     OutcomeForm,
     RoadmapStepForm,
     SurveyForm,
+    SurveyQuestionFormSet,
+    SurveySetupForm,
     ToolUseForm,
 )
 from jumelage.followup.models import Milestone, Outcome, Survey, SurveyInvitation
@@ -230,6 +232,28 @@ def survey_list(request, partnership_slug, cycle_slug):
     cycle = _cycle_for_manager(request.user, partnership_slug, cycle_slug)
     context = {"cycle": cycle, "surveys": surveys.surveys_of(cycle)}
     return render(request, "followup/surveys.html", context)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def survey_edit(request, partnership_slug, cycle_slug, pk=None):
+    """A new survey of the cycle, or one of its surveys, with its questions."""
+    cycle = _cycle_for_manager(request.user, partnership_slug, cycle_slug)
+    survey = get_object_or_404(Survey, cycle=cycle, pk=pk) if pk else Survey(cycle=cycle)
+    data = request.POST if request.method == "POST" else None
+    form = SurveySetupForm(data, instance=survey)
+    questions = SurveyQuestionFormSet(data, instance=survey, prefix="questions")
+    if data is not None and form.is_valid() and questions.is_valid():
+        try:
+            surveys.save_survey(request.user, form.instance, questions)
+        except ValidationError as error:
+            form.add_error(None, " ".join(error.messages))
+        else:
+            messages.success(request, _("The survey is saved."))
+            return redirect("followup:survey_list", partnership_slug, cycle_slug)
+    context = {"cycle": cycle, "survey": survey, "form": form, "questions": questions}
+    status = 400 if data is not None else 200
+    return render(request, "followup/survey_form.html", context, status=status)
 
 
 @login_required

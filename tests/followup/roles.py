@@ -71,5 +71,10 @@ ROWS = {
     "followup:outcome_save": (_team, POST_ONLY),
     "followup:survey_answer": (lambda c: {"pk": c.invitation.pk}, SURVEY_RECIPIENT),
     "followup:survey_list": (cycle_kwargs, MANAGERS_OF_EITHER_SIDE),
+    "followup:survey_add": (cycle_kwargs, MANAGERS_OF_EITHER_SIDE),
+    "followup:survey_edit": (
+        lambda c: cycle_kwargs(c, pk=c.invitation.survey_id),
+        MANAGERS_OF_EITHER_SIDE,
+    ),
     "followup:survey_send": (lambda c: cycle_kwargs(c, pk=c.invitation.survey_id), POST_ONLY),
 }

@@ -217,3 +217,93 @@ def test_the_cron_command_sends_the_due_reminders(world, team):
     call_command("send_survey_reminders", stdout=out)
     assert out.getvalue().strip() == "1 reminders sent."
     assert _messages("survey-reminder").count() == 1
+
+
+def _setup(world, **changes):
+    data = {
+        "moment": SurveyMoment.SIX_MONTHS,
+        "audience": SurveyAudience.TEAMS,
+        "title_en": "Six months on",
+        "title_fr": "Six mois après",
+        "opens_at": "2027-06-01T09:00",
+        "closes_at": "2027-06-30T17:00",
+        "remind_every_days": "7",
+        "most_reminders": "2",
+        "questions-TOTAL_FORMS": "2",
+        "questions-INITIAL_FORMS": "0",
+        "questions-0-key": "active",
+        "questions-0-kind": QuestionKind.YES_NO,
+        "questions-0-label_en": "Still active in Toulouse?",
+        "questions-0-feeds": "active_after_6_months",
+        "questions-0-order": "1",
+        "questions-1-key": "help",
+        "questions-1-kind": QuestionKind.SINGLE_CHOICE,
+        "questions-1-label_fr": "Qu'est-ce qui vous a le plus aidé ?",
+        "questions-1-choices": "Les mentors\nLes rendez-vous d'affaires",
+        "questions-1-order": "2",
+    }
+    return {**data, **changes}
+
+
+def _add_url(world):
+    return reverse("followup:survey_add", args=[world.partnership.slug, world.cycle.slug])
+
+
+def test_a_manager_sets_up_a_survey_with_its_questions(client, world):
+    client.force_login(world.users.tina)
+    response = client.post(_add_url(world), _setup(world))
+    assert response.status_code == 302
+    survey = Survey.objects.get()
+    assert (survey.title_fr, survey.created_by) == ("Six mois après", world.users.tina)
+    active, helped = survey.questions.order_by("order")
+    assert active.feeds == "active_after_6_months"
+    assert helped.options == [
+        ["les-mentors", "Les mentors"],
+        ["les-rendez-vous-daffaires", "Les rendez-vous d'affaires"],
+    ]
+
+
+@pytest.mark.parametrize(
+    ("changes", "message"),
+    [
+        ({"closes_at": "2027-05-01T09:00"}, "The survey must close after it opens."),
+        ({"questions-1-choices": "Only one"}, "A choice question needs at least two options."),
+        ({"questions-0-kind": QuestionKind.FILE}, "Select a valid choice."),
+        ({"title_en": "", "title_fr": ""}, "Fill in at least one of the languages."),
+    ],
+)
+def test_a_bad_survey_is_refused_with_a_message_and_nothing_saved(client, world, changes, message):
+    client.force_login(world.users.tina)
+    response = client.post(_add_url(world), _setup(world, **changes))
+    assert response.status_code == 400 and message in response.content.decode()
+    assert not Survey.objects.exists()
+
+
+def _as_posted(formset) -> dict:
+    """The formset's saved questions as the page posts them back, without the empty ones."""
+    data = {f"{formset.prefix}-{k}": v for k, v in formset.management_form.initial.items()}
+    data[f"{formset.prefix}-TOTAL_FORMS"] = formset.initial_form_count()
+    for form in formset.initial_forms:
+        for name in form.fields:
+            value = form[name].value()
+            if value not in (None, False):
+                data[form.add_prefix(name)] = value.pk if hasattr(value, "pk") else value
+    return data
+
+
+def test_a_sent_survey_keeps_its_questions(client, world, team):
+    survey = _survey(world)
+    surveys.send_survey(world.users.tina, survey, now=OPENS)
+    client.force_login(world.users.tina)
+    url = reverse(
+        "followup:survey_edit", args=[world.partnership.slug, world.cycle.slug, survey.pk]
+    )
+    page = client.get(url)
+    settings = {k: v for k, v in _setup(world).items() if not k.startswith("questions-")}
+    data = settings | _as_posted(page.context["questions"])
+    assert client.post(url, data).status_code == 302  # its settings may change
+    data["questions-0-label_en"] = "A new question"
+    response = client.post(url, data)
+    assert response.status_code == 400
+    assert "its questions can no longer change" in response.content.decode()
+    assert not survey.questions.filter(label_en="A new question").exists()
