@@ -314,7 +314,7 @@ def invitable_teams(session) -> list:
     found = []
     for result in selection_queries.results(session.cycle):
         if result.host.pk == session.host_side_id:
-            found += [application for application, _publish in result.teams]
+            found += [team.application for team in result.teams]
     return found
 
 

@@ -2,6 +2,7 @@
 where each direction stands, and the announced results."""
 
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from django.db.models import Case, Prefetch, When
 from django.utils.translation import gettext as _
@@ -219,7 +220,13 @@ def directions(cycle) -> list[Direction]:
 class Result:
     side: object  # where the teams come from
     host: object  # who picked them and hosts them
-    teams: list  # (application, publish organisation)
+    teams: list  # of SelectedTeam
+
+
+class SelectedTeam(NamedTuple):
+    application: object
+    publish_organisation: bool
+    pitch: str
 
 
 def results(cycle) -> list[Result]:
@@ -237,7 +244,7 @@ def results(cycle) -> list[Result]:
             pick.nomination.side,
             pick.side,
             [
-                (
+                SelectedTeam(
                     place.application,
                     pick.nomination.publish_organisation,
                     pitch_of(place.application),
