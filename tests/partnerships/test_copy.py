@@ -149,7 +149,7 @@ def test_the_page_starts_the_cycle_and_says_what_it_carried(client):
     page = client.get(url)
     assert page.status_code == 200 and "Nothing personal" in page.content.decode()
     taken = client.post(url, {"name": "Again", "slug": source.slug})
-    assert taken.status_code == 400 and "already has a cycle" in taken.content.decode()
+    assert taken.status_code == 400 and "already has this address" in taken.content.decode()
     response = client.post(url, {"name": "Next year", "slug": "next"}, follow=True)
     assert response.redirect_chain[-1][0].endswith(f"/{source.partnership.slug}/next/")
     assert "Carried over" in response.content.decode()
@@ -161,3 +161,29 @@ def test_people_outside_the_partnership_team_cannot_open_the_page(client):
     client.force_login(User.objects.get(email="applicant@jumelage.demo"))
     assert client.get(url).status_code == 403
     assert client.post(url, {"name": "N", "slug": "n"}).status_code == 403
+
+
+def test_the_form_explains_a_bad_address_in_plain_words(client):
+    source = current()
+    url = reverse("partnerships:next_cycle", args=[source.partnership.slug, source.slug])
+    client.force_login(manager())
+    page = client.post(url, {"name": "Next year", "slug": "Année 2028"})
+    html = page.content.decode()
+    assert page.status_code == 400 and "“slug”" not in html
+    assert "Use only letters without accents, digits and hyphens" in html
+    taken = client.post(url, {"name": "Again", "slug": source.slug}).content.decode()
+    assert f"The {source.name} cycle already has this address" in taken
+
+
+def test_the_page_points_to_next_year_s_cycle_once_it_exists(client):
+    source = current()
+    partnership = source.partnership
+    url = reverse("partnerships:next_cycle", args=[partnership.slug, source.slug])
+    client.force_login(manager())
+    suggested = client.get(url).context["form"].initial["slug"]
+    assert suggested and 'id="existing-cycle"' not in client.get(url).content.decode()
+    client.post(url, {"name": "Next year", "slug": suggested})
+    again = client.get(url)
+    assert again.context["form"].initial["slug"] == ""
+    notice = again.content.decode().split('id="existing-cycle"')[1].split("</p>")[0]
+    assert reverse("partnerships:cycle", args=[partnership.slug, suggested]) in notice
