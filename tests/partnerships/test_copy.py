@@ -187,3 +187,14 @@ def test_the_page_points_to_next_year_s_cycle_once_it_exists(client):
     assert again.context["form"].initial["slug"] == ""
     notice = again.content.decode().split('id="existing-cycle"')[1].split("</p>")[0]
     assert reverse("partnerships:cycle", args=[partnership.slug, suggested]) in notice
+
+
+def test_the_offers_to_confirm_link_to_their_form_for_whoever_may_confirm_them(client):
+    target, _plan = copy_of(current())
+    client.force_login(manager())
+    url = reverse("hosting:offers", args=[target.partnership.slug, target.slug])
+    html = client.get(url).content.decode()
+    own = HostingOffer.objects.filter(cycle=target, organisation__side__slug="toulouse").first()
+    edit = reverse("hosting:offer_edit", args=[target.partnership.slug, own.pk])
+    assert f'<a href="{edit}">check it and save it</a>' in html
+    assert "its host has not confirmed it yet" in html  # the partner side's offers
