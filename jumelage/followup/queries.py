@@ -2,13 +2,15 @@
 
 from dataclasses import dataclass, field
 
-from django.db.models import Prefetch
+from django.db.models import Min, Prefetch, Subquery
 from django.shortcuts import get_object_or_404
 
 from jumelage.calls.enums import ApplicationState
 from jumelage.calls.models import Application
 from jumelage.followup.enums import Stage, SupportStage
 from jumelage.followup.models import JourneyStage, Milestone, Outcome, RoadmapStep, ToolUse
+from jumelage.partnerships.models import Cycle
+from jumelage.partnerships.models import Stage as CycleStage
 from jumelage.selection.enums import PlaceState
 
 
@@ -84,10 +86,21 @@ class PastFigures:
         return [(stage, self.reached.get(stage, 0)) for stage in Stage]
 
 
+def earlier_cycles(cycle):
+    """The partnership's cycles whose timeline began before `cycle`'s, oldest first. By the
+    timeline, not by when the cycle was entered: an earlier edition may be entered later."""
+    own_start = CycleStage.objects.filter(cycle=cycle).order_by("starts_on").values("starts_on")[:1]
+    return (
+        Cycle.objects.filter(partnership=cycle.partnership)
+        .annotate(start=Min("stages__starts_on"))
+        .filter(start__lt=Subquery(own_start))
+        .order_by("start")
+    )
+
+
 def _earlier_selected(cycle):
     return Application.objects.filter(
-        call__cycle__partnership=cycle.partnership,
-        call__cycle__created__lt=cycle.created,
+        call__cycle__in=earlier_cycles(cycle),
         state=ApplicationState.SUBMITTED,
         place__state__in=PlaceState.holding(),
     )
