@@ -2,6 +2,7 @@ from django import forms
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
+from jumelage.api import webhooks
 from jumelage.api.models import Scope, WebhookEvent
 from jumelage.api.services import MAX_DAYS
 
@@ -53,3 +54,10 @@ class WebhookForm(forms.Form):
     def __init__(self, *args, sides, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["side"].queryset = sides
+
+    def clean_url(self):
+        # Checked here too, so a refused URL is said at once with any other mistake;
+        # webhooks.subscribe checks it again for callers other than this page.
+        url = self.cleaned_data["url"]
+        webhooks.check_url(url)
+        return url

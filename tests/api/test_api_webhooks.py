@@ -380,3 +380,10 @@ def test_removing_a_webhook_asks_first(client, world, settings):
     page = client.get(reverse("api:webhook", args=[hook.pk])).content.decode()
     form = page.split(reverse("api:webhook_delete", args=[hook.pk]))[1].split("</form>")[0]
     assert 'data-confirm="Remove this webhook?' in form
+
+
+def test_a_refused_url_and_a_missing_event_are_said_together(client, world):
+    client.force_login(world.users.tina)
+    data = {"side": world.taichung.pk, "url": "https://127.0.0.1/x"}
+    html = client.post(reverse("api:webhooks"), data).content.decode()
+    assert "private or local address" in html and "Tick at least one event to post." in html
