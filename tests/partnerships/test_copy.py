@@ -148,6 +148,7 @@ def test_the_page_starts_the_cycle_and_says_what_it_carried(client):
     client.force_login(manager())
     page = client.get(url)
     assert page.status_code == 200 and "Nothing personal" in page.content.decode()
+    assert "data-once" in page.content.decode().split("Start the new cycle</button>")[0][-80:]
     taken = client.post(url, {"name": "Again", "slug": source.slug})
     assert taken.status_code == 400 and "already has this address" in taken.content.decode()
     response = client.post(url, {"name": "Next year", "slug": "next"}, follow=True)
