@@ -158,12 +158,12 @@ class NextCycleForm(forms.Form):
     """Next year's cycle: its name and its address, checked before anything is copied."""
 
     name = forms.CharField(
-        label=_("Name"),
+        label=_("Cycle name"),
         max_length=120,
         help_text=_("What people read in the titles and menus, e.g. “2028”."),
     )
     slug = forms.SlugField(
-        label=_("Address"),
+        label=_("Web address"),
         max_length=50,
         error_messages={
             "invalid": _(
