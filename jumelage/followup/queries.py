@@ -2,7 +2,7 @@
 
 from dataclasses import dataclass, field
 
-from django.db.models import Min, Prefetch, Subquery
+from django.db.models import Min, OuterRef, Prefetch, Subquery
 from django.shortcuts import get_object_or_404
 
 from jumelage.calls.enums import ApplicationState
@@ -109,15 +109,24 @@ def _earlier_selected(cycle):
 def past_by_theme(cycle) -> dict[str, PastFigures]:
     """Earlier cycles' selected teams, keyed by their theme's English title (a theme copied
     into the next cycle keeps it), with their milestones and outcomes: three queries."""
-    teams = _earlier_selected(cycle).values_list("pk", "theme__title_en")
-    theme_of = dict(teams)
+    return past_figures(cycle)[0]
+
+
+def past_figures(cycle) -> tuple[dict[str, PastFigures], list[str]]:
+    """`past_by_theme`, and the names of the earlier cycles whose selected teams it counts,
+    oldest first, read with the teams: still three queries."""
+    starts = CycleStage.objects.filter(cycle=OuterRef("call__cycle")).order_by("starts_on")
+    teams = _earlier_selected(cycle).annotate(start=Subquery(starts.values("starts_on")[:1]))
+    rows = list(teams.values_list("pk", "theme__title_en", "call__cycle__name", "start"))
+    theme_of = {pk: title for pk, title, _name, _start in rows}
     figures = {title: PastFigures() for title in theme_of.values() if title}
     for title in theme_of.values():
         if title:
             figures[title].teams += 1
     _add_milestones(figures, theme_of)
     _add_outcomes(figures, theme_of)
-    return figures
+    cycles = sorted({(start, name) for _pk, _title, name, start in rows})
+    return figures, [name for _start, name in cycles]
 
 
 def _add_milestones(figures, theme_of) -> None:
