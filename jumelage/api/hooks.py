@@ -13,7 +13,7 @@ from django.views.decorators.http import require_POST, require_safe
 from jumelage.accounts.permissions import is_manager, managed_side_ids
 from jumelage.api import webhooks
 from jumelage.api.forms import WebhookForm
-from jumelage.api.models import Webhook, WebhookAttempt, WebhookDelivery
+from jumelage.api.models import Webhook, WebhookAttempt, WebhookDelivery, WebhookEvent
 from jumelage.partnerships.models import Side
 
 LOG_LENGTH = 50
@@ -30,9 +30,18 @@ def _sides(user):
     return sides
 
 
+def _with_labels(hook: Webhook) -> Webhook:
+    """The webhook with `event_labels`: its events as a person reads them."""
+    labels = dict(WebhookEvent.choices)
+    hook.event_labels = [labels.get(event, event) for event in hook.events]
+    return hook
+
+
 def _list(request, form, status=200):
     sides = _sides(request.user)
-    hooks = Webhook.objects.filter(side__in=sides).select_related("side")
+    hooks = [
+        _with_labels(hook) for hook in Webhook.objects.filter(side__in=sides).select_related("side")
+    ]
     context = {"form": form, "webhooks": hooks}
     return render(request, "api/webhooks.html", context, status=status)
 
@@ -74,7 +83,11 @@ def webhook(request, pk):
     deliveries = WebhookDelivery.objects.filter(webhook=hook).prefetch_related(
         Prefetch("tries", queryset=WebhookAttempt.objects.order_by("number"))
     )[:LOG_LENGTH]
-    context = {"webhook": hook, "deliveries": deliveries, "header": webhooks.SIGNATURE_HEADER}
+    context = {
+        "webhook": _with_labels(hook),
+        "deliveries": deliveries,
+        "header": webhooks.SIGNATURE_HEADER,
+    }
     return render(request, "api/webhook.html", context)
 
 

@@ -15,6 +15,7 @@ from django.utils.datastructures import MultiValueDict
 from django.utils.html import linebreaks
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from jumelage.calls.enums import FILE_KIND_MIME_TYPES, ApplicationState, FileKind, QuestionKind
 from jumelage.calls.models import PITCH_DECK_KEY, Call
@@ -33,6 +34,20 @@ BUILT_IN_FIELDS = [
 ]
 REQUIRED_BUILT_INS = {"language", "team_name", "contact_name", "contact_email", "privacy_consent"}
 CONSENT_FIELDS = ["privacy_consent", "investor_consent", "keep_on_file"]
+
+
+def _keep_on_file_help(months: int) -> str:
+    return ngettext(
+        "Optional: you can change your mind until the deadline. Without it, the personal data "
+        "of an application that is not selected is erased %(months)s month after the results; "
+        "its scores stay, anonymous, in the committee's figures.",
+        "Optional: you can change your mind until the deadline. Without it, the personal data "
+        "of an application that is not selected is erased %(months)s months after the results; "
+        "its scores stay, anonymous, in the committee's figures.",
+        months,
+    ) % {"months": months}
+
+
 YES_NO = [("yes", _("Yes")), ("no", _("No"))]
 
 
@@ -240,11 +255,7 @@ class ApplicationForm(forms.Form):
             label=_(
                 "If we are not selected, the programme may keep our application for its next calls."
             ),
-            help_text=_(
-                "Optional. Without it, the personal data of an application that is not "
-                "selected is erased some months after the results (the scores stay, "
-                "anonymous, in the committee's figures)."
-            ),
+            help_text=_keep_on_file_help(settings.RETENTION["refused"]),
         )
 
     def _set_required(self):

@@ -4,7 +4,7 @@ The nomination and pick pages (selection) and the themes page (partnerships) com
 follow-up on the timeline; they name a registry and this module fills it."""
 
 from jumelage.followup.enums import Stage
-from jumelage.followup.queries import PastFigures, past_by_theme
+from jumelage.followup.queries import PastFigures, past_figures
 from jumelage.partnerships.models import Theme
 from jumelage.partnerships.panels import THEME_PAGE_SECTIONS
 from jumelage.partnerships.permissions import is_partnership_manager
@@ -26,9 +26,10 @@ def past_beside(actor, cycle) -> dict | None:
     themes = list(Theme.objects.filter(cycle=cycle).order_by("pk"))
     if not themes:
         return None
-    figures = past_by_theme(cycle)
+    figures, cycles = past_figures(cycle)
     return {
         "rows": [(theme, figures.get(theme.title_en, PastFigures())) for theme in themes],
         "stages": list(Stage),
         "any": any(theme.title_en in figures for theme in themes),
+        "cycles": cycles,
     }

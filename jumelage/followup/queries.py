@@ -2,7 +2,7 @@
 
 from dataclasses import dataclass, field
 
-from django.db.models import Prefetch
+from django.db.models import Min, OuterRef, Prefetch, Subquery
 from django.shortcuts import get_object_or_404
 
 from jumelage.calls.enums import ApplicationState
@@ -11,6 +11,8 @@ from jumelage.followup.enums import Stage, SupportStage
 from jumelage.followup.models import JourneyStage, Milestone, Outcome, RoadmapStep, ToolUse
 from jumelage.matchmaking.enums import Interest
 from jumelage.matchmaking.models import Feedback
+from jumelage.partnerships.models import Cycle
+from jumelage.partnerships.models import Stage as CycleStage
 from jumelage.selection.enums import PlaceState
 
 
@@ -86,10 +88,21 @@ class PastFigures:
         return [(stage, self.reached.get(stage, 0)) for stage in Stage]
 
 
+def earlier_cycles(cycle):
+    """The partnership's cycles whose timeline began before `cycle`'s, oldest first. By the
+    timeline, not by when the cycle was entered: an earlier edition may be entered later."""
+    own_start = CycleStage.objects.filter(cycle=cycle).order_by("starts_on").values("starts_on")[:1]
+    return (
+        Cycle.objects.filter(partnership=cycle.partnership)
+        .annotate(start=Min("stages__starts_on"))
+        .filter(start__lt=Subquery(own_start))
+        .order_by("start")
+    )
+
+
 def _earlier_selected(cycle):
     return Application.objects.filter(
-        call__cycle__partnership=cycle.partnership,
-        call__cycle__created__lt=cycle.created,
+        call__cycle__in=earlier_cycles(cycle),
         state=ApplicationState.SUBMITTED,
         place__state__in=PlaceState.holding(),
     )
@@ -98,15 +111,24 @@ def _earlier_selected(cycle):
 def past_by_theme(cycle) -> dict[str, PastFigures]:
     """Earlier cycles' selected teams, keyed by their theme's English title (a theme copied
     into the next cycle keeps it), with their milestones and outcomes: three queries."""
-    teams = _earlier_selected(cycle).values_list("pk", "theme__title_en")
-    theme_of = dict(teams)
+    return past_figures(cycle)[0]
+
+
+def past_figures(cycle) -> tuple[dict[str, PastFigures], list[str]]:
+    """`past_by_theme`, and the names of the earlier cycles whose selected teams it counts,
+    oldest first, read with the teams: still three queries."""
+    starts = CycleStage.objects.filter(cycle=OuterRef("call__cycle")).order_by("starts_on")
+    teams = _earlier_selected(cycle).annotate(start=Subquery(starts.values("starts_on")[:1]))
+    rows = list(teams.values_list("pk", "theme__title_en", "call__cycle__name", "start"))
+    theme_of = {pk: title for pk, title, _name, _start in rows}
     figures = {title: PastFigures() for title in theme_of.values() if title}
     for title in theme_of.values():
         if title:
             figures[title].teams += 1
     _add_milestones(figures, theme_of)
     _add_outcomes(figures, theme_of)
-    return figures
+    cycles = sorted({(start, name) for _pk, _title, name, start in rows})
+    return figures, [name for _start, name in cycles]
 
 
 def _add_milestones(figures, theme_of) -> None:

@@ -1,6 +1,7 @@
 from django import forms
 from django.conf import settings
 from django.core.validators import MinValueValidator
+from django.urls import reverse
 from django.utils.text import capfirst, format_lazy
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
@@ -156,19 +157,36 @@ class BudgetLineForm(forms.ModelForm):
 class NextCycleForm(forms.Form):
     """Next year's cycle: its name and its address, checked before anything is copied."""
 
-    name = forms.CharField(label=_("Name"), max_length=120)
+    name = forms.CharField(
+        label=_("Cycle name"),
+        max_length=120,
+        help_text=_("What people read in the titles and menus, e.g. “2028”."),
+    )
     slug = forms.SlugField(
-        label=_("Address"),
+        label=_("Web address"),
         max_length=50,
-        help_text=_("Letters, digits and hyphens; it ends the cycle's web address."),
+        error_messages={
+            "invalid": _(
+                "Use only letters without accents, digits and hyphens, with no spaces, "
+                "e.g. 2028 or 2028-spring."
+            )
+        },
     )
 
     def __init__(self, *args, partnership, **kwargs):
         super().__init__(*args, **kwargs)
         self.partnership = partnership
+        prefix = reverse("partnerships:detail", args=[partnership.slug])
+        self.fields["slug"].help_text = _(
+            "Letters, digits and hyphens. The cycle's pages will be at %(prefix)s‹address›/."
+        ) % {"prefix": prefix}
 
     def clean_slug(self):
         slug = self.cleaned_data["slug"]
-        if self.partnership.cycles.filter(slug=slug).exists():
-            raise forms.ValidationError(_("The partnership already has a cycle at this address."))
+        taken = self.partnership.cycles.filter(slug=slug).first()
+        if taken is not None:
+            raise forms.ValidationError(
+                _("The %(name)s cycle already has this address: choose another one.")
+                % {"name": taken.name}
+            )
         return slug

@@ -233,8 +233,11 @@ def next_cycle(request, partnership_slug, cycle_slug):
     if not permissions.can_start_cycle(request.user, cycle.partnership):
         raise PermissionDenied
     slug, name = default_slug_and_name(cycle)
+    # Next year's cycle may exist already: say so rather than propose its address again.
+    existing = cycle.partnership.cycles.filter(slug=slug).first()
+    initial = {"slug": "" if existing else slug, "name": name}
     data = request.POST if request.method == "POST" else None
-    form = NextCycleForm(data, partnership=cycle.partnership, initial={"slug": slug, "name": name})
+    form = NextCycleForm(data, partnership=cycle.partnership, initial=initial)
     if data is not None and form.is_valid():
         try:
             plan = start_next_cycle(request.user, cycle, **form.cleaned_data)
@@ -247,7 +250,12 @@ def next_cycle(request, partnership_slug, cycle_slug):
                 % {"name": plan.target.name, "notes": " ".join(plan.notes)},
             )
             return redirect("partnerships:cycle", partnership_slug, plan.target.slug)
-    context = {"cycle": cycle, "partnership": cycle.partnership, "form": form}
+    context = {
+        "cycle": cycle,
+        "partnership": cycle.partnership,
+        "form": form,
+        "existing": existing,
+    }
     status = 400 if form.errors else 200
     return render(request, "partnerships/next_cycle.html", context, status=status)
 

@@ -148,3 +148,16 @@ def test_revoking_someone_elses_token_is_refused(client, world):
 def test_my_space_links_to_the_tokens(client, world):
     client.force_login(world.users.alice)
     assert reverse("api:tokens") in client.get(reverse("accounts:home")).content.decode()
+
+
+def test_a_bad_number_of_days_says_the_range(client, world):
+    client.force_login(world.users.tina)
+    response = client.post(reverse("api:create"), {"name": "CRM", "scope": "read", "days": 0})
+    assert "Give a number of days from 1 to 366." in response.content.decode()
+
+
+def test_revoking_a_token_asks_first_and_names_it(client, world):
+    client.force_login(world.users.tina)
+    client.post(reverse("api:create"), {"name": "CRM sync", "scope": "read", "days": 30})
+    page = client.get(reverse("api:tokens")).content.decode()
+    assert 'data-confirm="Revoke the token “CRM sync”?' in page

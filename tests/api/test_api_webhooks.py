@@ -349,3 +349,41 @@ def test_the_page_saves_a_webhook_for_a_managed_side_only(client, world):
 def test_a_webhook_id_too_large_is_404(client, world):
     client.force_login(world.users.tina)
     assert client.get(reverse("api:webhook", args=[2**70])).status_code == 404
+
+
+def test_the_pages_name_the_events_as_a_person_reads_them(client, world, settings):
+    settings.WEBHOOKS_ALLOW_PRIVATE_URLS = True
+    hook = webhooks.subscribe(
+        world.users.tina, world.taichung, url="https://127.0.0.1/x", events=["pick.confirmed"]
+    )
+    client.force_login(world.users.tina)
+    for url in (reverse("api:webhooks"), reverse("api:webhook", args=[hook.pk])):
+        page = client.get(url).content.decode()
+        shown = page.split("<main")[1].split('<section class="panel narrow">')[0]  # not the form
+        assert "a pick is confirmed" in shown and "pick.confirmed" not in shown
+
+
+def test_a_webhook_without_events_is_refused_in_plain_words(client, world):
+    client.force_login(world.users.tina)
+    data = {"side": world.taichung.pk, "url": "https://93.184.216.34/"}
+    response = client.post(reverse("api:webhooks"), data)
+    assert response.status_code == 400
+    assert "Tick at least one event to post." in response.content.decode()
+
+
+def test_removing_a_webhook_asks_first(client, world, settings):
+    settings.WEBHOOKS_ALLOW_PRIVATE_URLS = True
+    hook = webhooks.subscribe(
+        world.users.tina, world.taichung, url="https://127.0.0.1/x", events=["pick.confirmed"]
+    )
+    client.force_login(world.users.tina)
+    page = client.get(reverse("api:webhook", args=[hook.pk])).content.decode()
+    form = page.split(reverse("api:webhook_delete", args=[hook.pk]))[1].split("</form>")[0]
+    assert 'data-confirm="Remove this webhook?' in form
+
+
+def test_a_refused_url_and_a_missing_event_are_said_together(client, world):
+    client.force_login(world.users.tina)
+    data = {"side": world.taichung.pk, "url": "https://127.0.0.1/x"}
+    html = client.post(reverse("api:webhooks"), data).content.decode()
+    assert "private or local address" in html and "Tick at least one event to post." in html

@@ -179,3 +179,22 @@ def test_managers_edit_the_notice_in_every_language_and_see_its_version(client, 
     for code in ("zh_hant", "fr", "en"):
         assert f'name="privacy_notice_{code}"' in html
     assert "The privacy notice is at version 1." in html
+
+
+def test_the_keep_on_file_box_says_how_long_an_unselected_application_is_kept(
+    alice, draft, settings
+):
+    settings.RETENTION = {**settings.RETENTION, "refused": 18}
+    html = alice.get(page(draft)).content.decode()
+    help_text = html.split('id="field-keep_on_file"')[1].split("</div>")[0]
+    assert "erased 18 months after the results" in help_text
+    assert "you can change your mind until the deadline" in help_text
+
+
+def test_keeping_on_file_can_be_withdrawn_before_the_deadline(alice, draft):
+    submit(alice, draft, privacy_consent="on", keep_on_file="on")
+    draft.refresh_from_db()
+    assert draft.keep_on_file and draft.keep_on_file_at is not None
+    alice.post(page(draft), complete(draft, action="save", privacy_consent="on"))
+    draft.refresh_from_db()
+    assert not draft.keep_on_file and draft.keep_on_file_at is None

@@ -37,5 +37,6 @@ def next_cycle(world):
         application=team, funds_raised=Decimal("5000"), currency="EUR", jobs_created=2
     )
     services.save_outcome(world.users.tina, outcome)
-    cycle = f.cycle_factory(world.partnership, slug="2020")
+    start = world.cycle.stages.order_by("starts_on").first().starts_on
+    cycle = f.cycle_factory(world.partnership, slug="2020", start=start + dt.timedelta(days=366))
     return f.ThemeFactory(cycle=cycle, proposed_by=world.taichung, title="Smart mobility")

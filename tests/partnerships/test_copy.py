@@ -148,8 +148,9 @@ def test_the_page_starts_the_cycle_and_says_what_it_carried(client):
     client.force_login(manager())
     page = client.get(url)
     assert page.status_code == 200 and "Nothing personal" in page.content.decode()
+    assert "data-once" in page.content.decode().split("Start the new cycle</button>")[0][-80:]
     taken = client.post(url, {"name": "Again", "slug": source.slug})
-    assert taken.status_code == 400 and "already has a cycle" in taken.content.decode()
+    assert taken.status_code == 400 and "already has this address" in taken.content.decode()
     response = client.post(url, {"name": "Next year", "slug": "next"}, follow=True)
     assert response.redirect_chain[-1][0].endswith(f"/{source.partnership.slug}/next/")
     assert "Carried over" in response.content.decode()
@@ -161,3 +162,40 @@ def test_people_outside_the_partnership_team_cannot_open_the_page(client):
     client.force_login(User.objects.get(email="applicant@jumelage.demo"))
     assert client.get(url).status_code == 403
     assert client.post(url, {"name": "N", "slug": "n"}).status_code == 403
+
+
+def test_the_form_explains_a_bad_address_in_plain_words(client):
+    source = current()
+    url = reverse("partnerships:next_cycle", args=[source.partnership.slug, source.slug])
+    client.force_login(manager())
+    page = client.post(url, {"name": "Next year", "slug": "Année 2028"})
+    html = page.content.decode()
+    assert page.status_code == 400 and "“slug”" not in html
+    assert "Use only letters without accents, digits and hyphens" in html
+    taken = client.post(url, {"name": "Again", "slug": source.slug}).content.decode()
+    assert f"The {source.name} cycle already has this address" in taken
+
+
+def test_the_page_points_to_next_year_s_cycle_once_it_exists(client):
+    source = current()
+    partnership = source.partnership
+    url = reverse("partnerships:next_cycle", args=[partnership.slug, source.slug])
+    client.force_login(manager())
+    suggested = client.get(url).context["form"].initial["slug"]
+    assert suggested and 'id="existing-cycle"' not in client.get(url).content.decode()
+    client.post(url, {"name": "Next year", "slug": suggested})
+    again = client.get(url)
+    assert again.context["form"].initial["slug"] == ""
+    notice = again.content.decode().split('id="existing-cycle"')[1].split("</p>")[0]
+    assert reverse("partnerships:cycle", args=[partnership.slug, suggested]) in notice
+
+
+def test_the_offers_to_confirm_link_to_their_form_for_whoever_may_confirm_them(client):
+    target, _plan = copy_of(current())
+    client.force_login(manager())
+    url = reverse("hosting:offers", args=[target.partnership.slug, target.slug])
+    html = client.get(url).content.decode()
+    own = HostingOffer.objects.filter(cycle=target, organisation__side__slug="toulouse").first()
+    edit = reverse("hosting:offer_edit", args=[target.partnership.slug, own.pk])
+    assert f'<a href="{edit}">check it and save it</a>' in html
+    assert "its host has not confirmed it yet" in html  # the partner side's offers
