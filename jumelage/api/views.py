@@ -11,17 +11,24 @@ from jumelage.api import services
 from jumelage.api.forms import TokenForm
 from jumelage.api.models import ApiToken
 
+# A new token's secret waits in its owner's session for the one page that shows it: the
+# creation redirects there, so reloading that page never creates a second token.
+NEW_SECRET = "api-new-token-secret"
+
 
 def _page(request, form, secret=None, status=200):
     tokens = ApiToken.objects.filter(user=request.user)
     context = {"form": form, "tokens": tokens, "secret": secret}
-    return render(request, "api/tokens.html", context, status=status)
+    response = render(request, "api/tokens.html", context, status=status)
+    if secret:
+        response["Cache-Control"] = "no-store"
+    return response
 
 
 @login_required
 @require_safe
 def tokens(request):
-    return _page(request, TokenForm())
+    return _page(request, TokenForm(), secret=request.session.pop(NEW_SECRET, None))
 
 
 @login_required
@@ -35,8 +42,8 @@ def create(request):
     except ValidationError as error:
         form.add_error(None, error)
         return _page(request, form, status=400)
-    # Shown on this answer only: the secret is not stored and cannot be shown again.
-    return _page(request, TokenForm(), secret=secret, status=201)
+    request.session[NEW_SECRET] = secret
+    return redirect("api:tokens")
 
 
 @login_required

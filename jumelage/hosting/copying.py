@@ -1,6 +1,7 @@
 """What hosting carries into next year's cycle: each organisation's offer, a year later,
 waiting for its host to confirm it (it is not shown to applicants until then)."""
 
+from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from jumelage.hosting.models import HostingOffer
@@ -21,6 +22,9 @@ def copy_offers(plan) -> None:
             ends_on=a_year_later(offer.ends_on),
             confirmed=False,
         )
+    if not offers:
+        plan.note(_("No hosting offer to carry over: this cycle had none."))
+        return
     plan.note(
         ngettext(
             "%(count)s hosting offer, a year later, for its host to confirm.",

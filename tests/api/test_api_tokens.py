@@ -114,8 +114,10 @@ def test_the_token_page_creates_shows_once_and_revokes(client, world):
     page = client.get(reverse("api:tokens"))
     assert page.status_code == 200
     response = client.post(reverse("api:create"), {"name": "CRM", "scope": "write", "days": 30})
-    assert response.status_code == 201
-    secret = re.search(r'<code id="new-token">([^<]+)</code>', response.content.decode())[1]
+    assert response.status_code == 302  # reloading the page it leads to creates nothing
+    shown = client.get(response["Location"])
+    assert shown["Cache-Control"] == "no-store"
+    secret = re.search(r'<code id="new-token">([^<]+)</code>', shown.content.decode())[1]
     token = ApiToken.objects.get(user=world.users.tina)
     assert token.scope == Scope.WRITE and authenticate(secret).pk == token.pk
     assert secret not in client.get(reverse("api:tokens")).content.decode()
