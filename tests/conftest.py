@@ -8,12 +8,15 @@ from types import SimpleNamespace
 import pytest
 from django.conf import settings as django_settings
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db import transaction
 from django.template import base as template_base
+from django.test.utils import override_settings
 from django.utils import timezone, translation
 
 from jumelage.accounts.models import Role
 from jumelage.calls import services as call_services
 from jumelage.calls.queries import forget_form_definitions
+from jumelage.demo import loader
 from jumelage.notifications.models import OutboxMessage
 from tests import factories as f
 
@@ -22,6 +25,21 @@ from tests import factories as f
 def _test_settings(settings, tmp_path):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     settings.MEDIA_ROOT = tmp_path / "media"
+
+
+@pytest.fixture(scope="module")
+def demo_loaded(django_db_setup, django_db_blocker, tmp_path_factory):
+    """The demo, loaded once for a module and rolled back after it (loading takes seconds);
+    yields the folder of its files. A module asks for it with
+    `pytest.mark.usefixtures("demo_loaded")`."""
+    media = tmp_path_factory.mktemp("media")
+    fast = override_settings(
+        MEDIA_ROOT=media, PASSWORD_HASHERS=["django.contrib.auth.hashers.MD5PasswordHasher"]
+    )
+    with fast, django_db_blocker.unblock(), transaction.atomic():
+        loader.load()
+        yield media
+        transaction.set_rollback(True)
 
 
 @pytest.fixture(autouse=True)

@@ -16,14 +16,11 @@ from html.parser import HTMLParser
 from urllib.parse import urldefrag, urlsplit
 
 import pytest
-from django.db import transaction
 from django.test import Client
-from django.test.utils import override_settings
 from django.urls import reverse
 
 from jumelage.calls.enums import QuestionKind
 from jumelage.calls.models import Application
-from jumelage.demo import loader
 from jumelage.review import blind
 from jumelage.review.models import Committee, Member
 from tests.review.test_blind import readable
@@ -35,22 +32,10 @@ NOT_FOLLOWED = ("/static/", "/i18n/", "logout", "/admin/")
 ROLE_ADDRESSES = {"tech", "contact", "info", "hello", "team"}
 
 
-@pytest.fixture(scope="module", autouse=True)
-def loaded(django_db_setup, django_db_blocker, tmp_path_factory):
-    media = tmp_path_factory.mktemp("media")
-    fast = override_settings(
-        MEDIA_ROOT=media, PASSWORD_HASHERS=["django.contrib.auth.hashers.MD5PasswordHasher"]
-    )
-    with fast, django_db_blocker.unblock(), transaction.atomic():
-        loader.load()
-        yield media
-        transaction.set_rollback(True)
-
-
 @pytest.fixture(autouse=True)
-def demo_media(_test_settings, settings, loaded):
+def demo_media(_test_settings, settings, demo_loaded):
     """The demo's files, where every test would otherwise get an empty folder of its own."""
-    settings.MEDIA_ROOT = loaded
+    settings.MEDIA_ROOT = demo_loaded
 
 
 class Links(HTMLParser):

@@ -5,8 +5,6 @@ import pytest
 from django.apps import apps
 from django.core.management import call_command
 from django.core.management.commands import runserver
-from django.db import transaction
-from django.test.utils import override_settings
 from django.urls import reverse
 from django.utils import timezone
 
@@ -21,34 +19,9 @@ from jumelage.partnerships.enums import StageKind, ThemeState
 from jumelage.partnerships.models import BudgetLine, Cycle, Partnership, Side, Theme
 from jumelage.review.models import Committee, Review
 from jumelage.review.queries import ranking_of
+from tests.demo.cycles import current_cycle, earlier_cycle
 
-
-@pytest.fixture(scope="module", autouse=True)
-def loaded(django_db_setup, django_db_blocker, tmp_path_factory):
-    """The demo, loaded once for the module and rolled back after it: loading takes seconds."""
-    fast = override_settings(
-        MEDIA_ROOT=tmp_path_factory.mktemp("media"),
-        PASSWORD_HASHERS=["django.contrib.auth.hashers.MD5PasswordHasher"],
-    )
-    with fast, django_db_blocker.unblock(), transaction.atomic():
-        loader.load()
-        yield
-        transaction.set_rollback(True)
-
-
-def current_cycle():
-    """The cycle whose calls are open; the loader creates it first, the earlier one after."""
-    return Cycle.objects.order_by("created", "pk").first()
-
-
-def earlier_cycle():
-    """The finished cycle: its selection announced, its teams holding places."""
-    return Cycle.objects.filter(calls__applications__place__isnull=False).distinct().get()
-
-
-def reviewing_cycle():
-    """The cycle whose calls closed days ago and whose committees are mid-review."""
-    return Cycle.objects.exclude(pk__in=[current_cycle().pk, earlier_cycle().pk]).get()
+pytestmark = pytest.mark.usefixtures("demo_loaded")
 
 
 def counts():

@@ -19,14 +19,9 @@ from jumelage.review.queries import ranking_of
 from jumelage.selection.enums import PlaceState
 from jumelage.selection.models import Event, Place
 from jumelage.selection.queries import nomination_not_open
-from tests.demo.test_demo import (  # noqa: F401 (the demo, loaded once for the module)
-    current_cycle,
-    earlier_cycle,
-    loaded,
-    reviewing_cycle,
-)
+from tests.demo.cycles import current_cycle, earlier_cycle, reviewing_cycle
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("demo_loaded")]
 README = Path(__file__).resolve().parents[2] / "README.md"
 
 

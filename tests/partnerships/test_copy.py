@@ -3,40 +3,22 @@ personal, nothing of this edition's results."""
 
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
-from django.test.utils import override_settings
 from django.urls import reverse
 
 from jumelage.accounts.models import User
 from jumelage.calls.models import Application, Call, Question, QuestionChoice
-from jumelage.demo import loader
 from jumelage.exchange.models import Delegation, Traveller
 from jumelage.followup.models import Milestone, Outcome
 from jumelage.hosting.models import HostingOffer
 from jumelage.notifications.models import OutboxMessage, OutboxState
 from jumelage.partnerships.copying import a_year_later, start_next_cycle
 from jumelage.partnerships.enums import ThemeState
-from jumelage.partnerships.models import Cycle, Stage, Theme
+from jumelage.partnerships.models import Stage, Theme
 from jumelage.review.models import Committee, Conflict, Criterion, Member, Review, ReviewerQuestion
 from jumelage.selection.models import Nomination, Pick
+from tests.demo.cycles import current_cycle
 
-pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(scope="module", autouse=True)
-def loaded(django_db_setup, django_db_blocker, tmp_path_factory):
-    fast = override_settings(
-        MEDIA_ROOT=tmp_path_factory.mktemp("media"),
-        PASSWORD_HASHERS=["django.contrib.auth.hashers.MD5PasswordHasher"],
-    )
-    with fast, django_db_blocker.unblock(), transaction.atomic():
-        loader.load()
-        yield
-        transaction.set_rollback(True)
-
-
-def current():
-    return Cycle.objects.order_by("created", "pk").first()
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("demo_loaded")]
 
 
 def manager():
@@ -49,7 +31,7 @@ def copy_of(source):
 
 
 def test_the_copy_carries_every_setting_a_year_later():
-    source = current()
+    source = current_cycle()
     target, plan = copy_of(source)
     stages = {s.kind: s for s in Stage.objects.filter(cycle=source)}
     copied = {s.kind: s for s in Stage.objects.filter(cycle=target)}
@@ -66,7 +48,7 @@ def test_the_copy_carries_every_setting_a_year_later():
 
 
 def test_each_call_comes_with_its_texts_and_form_unpublished():
-    source = current()
+    source = current_cycle()
     target, _plan = copy_of(source)
     for call in Call.objects.filter(cycle=source):
         new = Call.objects.get(cycle=target, side=call.side)
@@ -86,7 +68,7 @@ def test_each_call_comes_with_its_texts_and_form_unpublished():
 
 
 def test_committees_keep_their_criteria_and_invite_their_members_again():
-    source = current()
+    source = current_cycle()
     seats = Member.objects.filter(committee__cycle=source)
     target, _plan = copy_of(source)
     assert Committee.objects.filter(cycle=target).count() == source.committees.count() > 0
@@ -111,7 +93,7 @@ def test_committees_keep_their_criteria_and_invite_their_members_again():
 
 
 def test_hosting_offers_wait_for_their_hosts_to_confirm():
-    source = current()
+    source = current_cycle()
     target, _plan = copy_of(source)
     offers = HostingOffer.objects.filter(cycle=target)
     assert offers.count() == HostingOffer.objects.filter(cycle=source).count() > 0
@@ -119,7 +101,7 @@ def test_hosting_offers_wait_for_their_hosts_to_confirm():
 
 
 def test_nothing_personal_and_no_result_is_copied():
-    source = current()
+    source = current_cycle()
     before = {
         model: model.objects.count()
         for model in (Application, Review, Conflict, Nomination, Pick, Delegation, Traveller)
@@ -133,17 +115,17 @@ def test_nothing_personal_and_no_result_is_copied():
 def test_only_the_partnerships_managers_may_start_a_cycle():
     applicant = User.objects.get(email="applicant@jumelage.demo")
     with pytest.raises(PermissionDenied):
-        start_next_cycle(applicant, current(), slug="next", name="Next")
+        start_next_cycle(applicant, current_cycle(), slug="next", name="Next")
 
 
 def test_an_address_already_taken_is_refused_with_a_message():
-    source = current()
+    source = current_cycle()
     with pytest.raises(ValidationError, match="already has a cycle"):
         start_next_cycle(manager(), source, slug=source.slug, name="Again")
 
 
 def test_the_page_starts_the_cycle_and_says_what_it_carried(client):
-    source = current()
+    source = current_cycle()
     url = reverse("partnerships:next_cycle", args=[source.partnership.slug, source.slug])
     client.force_login(manager())
     page = client.get(url)
@@ -157,7 +139,7 @@ def test_the_page_starts_the_cycle_and_says_what_it_carried(client):
 
 
 def test_people_outside_the_partnership_team_cannot_open_the_page(client):
-    source = current()
+    source = current_cycle()
     url = reverse("partnerships:next_cycle", args=[source.partnership.slug, source.slug])
     client.force_login(User.objects.get(email="applicant@jumelage.demo"))
     assert client.get(url).status_code == 403
@@ -165,7 +147,7 @@ def test_people_outside_the_partnership_team_cannot_open_the_page(client):
 
 
 def test_the_form_explains_a_bad_address_in_plain_words(client):
-    source = current()
+    source = current_cycle()
     url = reverse("partnerships:next_cycle", args=[source.partnership.slug, source.slug])
     client.force_login(manager())
     page = client.post(url, {"name": "Next year", "slug": "Année 2028"})
@@ -177,7 +159,7 @@ def test_the_form_explains_a_bad_address_in_plain_words(client):
 
 
 def test_the_page_points_to_next_year_s_cycle_once_it_exists(client):
-    source = current()
+    source = current_cycle()
     partnership = source.partnership
     url = reverse("partnerships:next_cycle", args=[partnership.slug, source.slug])
     client.force_login(manager())
@@ -191,7 +173,7 @@ def test_the_page_points_to_next_year_s_cycle_once_it_exists(client):
 
 
 def test_the_offers_to_confirm_link_to_their_form_for_whoever_may_confirm_them(client):
-    target, _plan = copy_of(current())
+    target, _plan = copy_of(current_cycle())
     client.force_login(manager())
     url = reverse("hosting:offers", args=[target.partnership.slug, target.slug])
     html = client.get(url).content.decode()

@@ -12,9 +12,8 @@ from jumelage.followup.models import Event, Milestone, Outcome
 from jumelage.followup.queries import path_of
 from jumelage.partnerships.models import Cycle
 from jumelage.reports.funnel import funnel
-from tests.demo.test_demo import loaded  # noqa: F401 (the demo, loaded once for the module)
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("demo_loaded")]
 
 
 def _finished_cycle():
