@@ -112,6 +112,8 @@ def stack_env(workdir, pg, redis, smtp_port=SMTP_PORT):
     env.update(
         DJANGO_SETTINGS_MODULE="jumelage.settings",
         DEBUG="false",
+        # The bench's staff log in with a password: it measures faults, not the second factor.
+        OTP_REQUIRED="false",
         SECRET_KEY=secrets.token_urlsafe(64),
         ALLOWED_HOSTS="127.0.0.1",
         SITE_URL="https://127.0.0.1",

@@ -142,6 +142,8 @@ def server_env(db, data_dir, secret_key):
     env.update(
         DJANGO_SETTINGS_MODULE="jumelage.settings",
         DEBUG="false",
+        # The bench's managers log in with a password: it measures load, not the second factor.
+        OTP_REQUIRED="false",
         SECRET_KEY=secret_key,
         ALLOWED_HOSTS="127.0.0.1",
         DATA_DIR=str(data_dir),
