@@ -661,6 +661,8 @@ def wait_for_messages(emails, removed, limit=RECOVERY_LIMIT):
             ]
             return round(max([0.0, *waits]), 1)
         latest = waiting.aggregate(latest=Max("created"))["latest"]
+        if latest is None:  # the last one went out between the two reads
+            continue
         if time.time() - max(removed, latest.timestamp()) > limit:
             return None
         time.sleep(1)
