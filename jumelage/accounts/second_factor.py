@@ -23,6 +23,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from jumelage.accounts import privacy
 from jumelage.accounts.models import Membership
 from jumelage.accounts.privacy import iso
+from jumelage.accounts.sessions import signed_in
 from jumelage.core.registry import Registry
 
 SECOND_FACTOR_ROLES = Registry("roles that need a second factor")
@@ -159,7 +160,7 @@ class SecondFactorMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        if owes_second_factor(request.user) and not self._open(request):
+        if signed_in(request) and owes_second_factor(request.user) and not self._open(request):
             return self._send_to_verify(request)
         return self.get_response(request)
 

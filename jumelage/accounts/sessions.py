@@ -9,12 +9,23 @@ import time
 from django.conf import settings
 from django.contrib.auth import logout
 from django.contrib.auth.views import redirect_to_login
+from django.db import DatabaseError
 from django.http import JsonResponse
 from django.utils.translation import gettext as _
 
 LAST_SEEN = "last_seen"
 # The session is written at most this often just to move the time of the last request.
 TOUCH_EVERY_SECONDS = 300
+
+
+def signed_in(request) -> bool:
+    """Whether the request comes from someone logged in, for middleware that runs before the
+    view. With the database unreachable it answers no: the view then answers "try again"
+    (503) when it needs the database, instead of the middleware failing with a 500."""
+    try:
+        return request.user.is_authenticated
+    except DatabaseError:
+        return False
 
 
 def start_clock(sender, request, user, **kwargs):
@@ -27,7 +38,7 @@ class IdleTimeoutMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        if request.user.is_authenticated:
+        if signed_in(request):
             now = time.time()
             last_seen = request.session.get(LAST_SEEN)
             if last_seen is not None and now - last_seen > settings.SESSION_IDLE_SECONDS:

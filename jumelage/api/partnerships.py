@@ -49,6 +49,8 @@ def get_cycle(request, cycle_id: int):
 def list_stages(request, paging: Query[PageQuery], cycle: int | None = None):
     stages = Stage.objects.all()
     if cycle is not None:
+        if abs(cycle) >= 2**63:  # SQLite refuses it, PostgreSQL finds nothing: say so on both
+            raise OverflowError
         stages = stages.filter(cycle_id=cycle)
     return page(request, stages, StageOut, paging)
 
