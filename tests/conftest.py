@@ -121,7 +121,11 @@ def world(db):
 @pytest.fixture
 def rich_world(world):
     """The world with something of everything: a submitted application with its file, a
-    question, an offer, a budget line and an outbox message."""
+    question, an offer, a budget line and an outbox message; and two more people for the
+    role matrix (tests/roles.py), who hold no seat until the review app's rows give them
+    one: carla, to chair Taichung's committee, and blake, to review blind for Toulouse."""
+    world.users.carla = f.UserFactory(email="carla@reviewers.example", full_name="Carla Chair")
+    world.users.blake = f.UserFactory(email="blake@reviewers.example", full_name="Blake Blind")
     alice = world.users.alice
     application = call_services.start_application(alice, world.call_tc, "en")
     answers = {

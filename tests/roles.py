@@ -3,12 +3,27 @@ each may get. Each app lists its URLs in `tests/<app>/roles.py` as `ROWS`:
 {url name: (kwargs from the world, expected GET status per role)}, and may define
 `extend(world)` to add the objects its URLs need to the `rich_world` fixture.
 
-alice applied to Taichung's call; bob is another applicant; tina manages Taichung, theo
-manages Toulouse; hana is staff of La Cantine (a Toulouse host); rita sits on Taichung's
-selection committee when the app under test has committees; olga is an operator.
+The roles, one signed-in person each (anonymous is nobody signed in):
+
+- alice, the applicant: she applied to Taichung's call; in the exchange rows she is also
+  the traveller (she travels with Taichung's delegation), in the matchmaking rows one of
+  the participants (her team);
+- bob, another applicant, with nothing of his own in Taichung's call; in the matchmaking
+  rows he is the participant of another kind (an investor's fund);
+- tina, the manager of Taichung; theo, the manager of Toulouse;
+- hana, host staff: she works at La Cantine, a Toulouse host;
+- rita, a reviewer on Taichung's selection committee, alice's application assigned to her;
+- carla, the chair of Taichung's committee, alice's application assigned to her too;
+- blake, a blind reviewer: he sits on Toulouse's committee, which reviews blind, and on
+  no committee of Taichung;
+- olga, an operator (staff and superuser).
+
+rita comes with the `world` fixture, carla and blake with `rich_world` (the base world
+keeps its users); all three are plain users there, the review app's `extend(world)` gives
+them their seats, so in the other apps' rows they are signed-in strangers.
 """
 
-ROLES = ["anonymous", "alice", "bob", "tina", "theo", "hana", "rita", "olga"]
+ROLES = ["anonymous", "alice", "bob", "tina", "theo", "hana", "rita", "olga", "carla", "blake"]
 OK, LOGIN, DENIED, MISSING, NOT_ALLOWED, REDIRECT = 200, "login", 403, 404, 405, 302
 
 
@@ -34,6 +49,8 @@ ALICES = {
     "hana": MISSING,
     "rita": MISSING,
     "olga": MISSING,
+    "carla": MISSING,
+    "blake": MISSING,
 }
 
 P = {"partnership_slug": "taichung-toulouse"}

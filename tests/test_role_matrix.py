@@ -9,7 +9,7 @@ import importlib
 import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
-from tests.roles import LOGIN, ROLES
+from tests.roles import LOGIN, OK, ROLES, cycle_kwargs
 
 APPS = (
     "core",
@@ -91,3 +91,14 @@ def test_role_gets_the_expected_answer(client, rich_world, name, role):
         assert reverse("accounts:login") in response["Location"]
     else:
         assert response.status_code == expected
+
+
+def test_the_blind_reviewer_reads_his_own_queue_without_the_team(client, rich_world):
+    """The review rows name Taichung's committee, where blake has no seat (404): his own
+    queue is on Toulouse's, and it does not show him who the teams are."""
+    world = world_for(rich_world, "review:queue")
+    client.force_login(world.users.blake)
+    response = client.get(reverse("review:queue", kwargs=cycle_kwargs(world, side_slug="toulouse")))
+    assert response.status_code == OK
+    assert response.context["seat"] == world.blind_seat
+    assert response.context["shows_identity"] is False

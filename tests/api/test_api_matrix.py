@@ -2,7 +2,9 @@
 without a row here fails `test_every_operation_is_in_the_matrix`.
 
 The world is the shared rich world, plus a sent Taichung nomination with the partner's
-proposed pick, a Taichung committee on which rita holds a seat, and Taichung's delegation
+proposed pick, a Taichung committee on which rita holds a seat (with a review of alice's
+application) and carla the chair's, a blind Toulouse committee with blake on it, and
+Taichung's delegation
 to Toulouse with bob as a traveller; a Toulouse matchmaking session where alice's team
 meets hana's La Cantine (bob takes part as an investor, in no meeting), and alice's team,
 hosted by La Cantine, with an outcome and a milestone."""
@@ -13,6 +15,7 @@ from django.utils import timezone
 from jumelage.api.main import api as ninja_api
 from jumelage.followup.models import Milestone, Outcome
 from jumelage.matchmaking import services as matchmaking
+from jumelage.review.enums import MemberRole
 from jumelage.review.models import Committee, Member, Review
 from jumelage.selection.enums import NominationState, PickState
 from jumelage.selection.models import Nomination, Pick
@@ -66,9 +69,11 @@ ROWS = {
         "/applications/{application}",
         only(MISSING, alice=OK, **TAICHUNG),
     ),
+    # A seat, the chair's included, reads its own reviews (carla's list is empty); blake's
+    # seat is on another committee.
     ("GET", "/api/v1/committees/{committee_id}/reviews"): (
         "/committees/{committee}/reviews",
-        only(MISSING, rita=OK, **TAICHUNG),
+        only(MISSING, rita=OK, carla=OK, **TAICHUNG),
     ),
     ("GET", "/api/v1/reviews/{review_id}"): (
         "/reviews/{review}",
@@ -144,6 +149,17 @@ def ids(rich_world):
         committee=committee, email="rita@reviewers.example", name="Rita", user=w.users.rita
     )
     review = Review.objects.create(member=seat, application=w.application)
+    Member.objects.create(
+        committee=committee,
+        email=w.users.carla.email,
+        name="Carla",
+        user=w.users.carla,
+        role=MemberRole.CHAIR,
+    )
+    blind = Committee.objects.create(cycle=w.cycle, side=w.toulouse, blind=True)
+    Member.objects.create(
+        committee=blind, email=w.users.blake.email, name="Blake", user=w.users.blake
+    )
     delegation, _traveller = trip(w, user=w.users.bob)
     ItineraryItemFactory(delegation=delegation)
     mm = session_world(w)

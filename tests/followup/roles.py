@@ -21,7 +21,8 @@ from tests.roles import (
 )
 
 FOLLOWERS = members_only(tina=OK, theo=OK, hana=OK, olga=OK)
-EVIDENCE_READERS = {**FOLLOWERS, "alice": MISSING, "bob": MISSING, "rita": MISSING}
+# The evidence file: whoever does not follow the team is not told it exists (404).
+EVIDENCE_READERS = {role: MISSING if seen == DENIED else seen for role, seen in FOLLOWERS.items()}
 # Only the person a survey was sent to answers it; anyone else is told so (403).
 SURVEY_RECIPIENT = {**members_only(alice=OK), "anonymous": LOGIN, "olga": DENIED}
 
