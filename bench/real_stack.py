@@ -242,6 +242,19 @@ def celery_worker(env, schedule, logfile):
     return Process("celery", command, env, logfile)
 
 
+def tear_down(stops, workdir, keep=False):
+    """Stop every service, whatever one says, then remove the run's files unless kept."""
+    for stop in stops:
+        try:
+            stop()
+        except Exception as error:  # the others are stopped all the same
+            log(f"stopping: {error}")
+    if keep:
+        log(f"kept {workdir}")
+    else:
+        shutil.rmtree(workdir, ignore_errors=True)
+
+
 def free_port():
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))

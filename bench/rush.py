@@ -41,7 +41,6 @@ import logging
 import os
 import random
 import re
-import shutil
 import signal
 import sys
 import tempfile
@@ -408,15 +407,9 @@ def main(argv=None):
         log("interrupted: stopping the stack")
         sys.exit(130)
     finally:
-        for stop in (web.stop, worker.stop, redis.stop, sink.stop, pg.destroy):
-            try:
-                stop()
-            except Exception as error:  # every service is stopped, whatever one says
-                log(f"stopping: {error}")
-        if args.keep:
-            log(f"kept {workdir}")
-        else:
-            shutil.rmtree(workdir, ignore_errors=True)
+        real_stack.tear_down(
+            (web.stop, worker.stop, redis.stop, sink.stop, pg.destroy), workdir, keep=args.keep
+        )
 
 
 if __name__ == "__main__":
