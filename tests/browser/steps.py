@@ -78,3 +78,18 @@ def confirm(page, urls, language, side):
     page.locator("#confirm-pick").click()
     expect(page.locator("#pick-state")).to_have_class(re.compile(r"\bsent\b"))
     shot(page, f"confirmed-{side}-{language}")
+
+
+def cross_select(page, urls, log_in, managers, world):
+    """Each side's manager (Taichung's in Chinese, Toulouse's in French) nominates its top
+    five, picks from the partner's nomination, and confirms the partner's pick."""
+    log_in(managers["taichung"])
+    nominate(page, urls, "zh-hant", "taichung", world.ranked["taichung"][:5])
+    log_in(managers["toulouse"])
+    pick(page, urls, "fr", "taichung", world)
+    nominate(page, urls, "fr", "toulouse", world.ranked["toulouse"][:5])
+    log_in(managers["taichung"])
+    pick(page, urls, "zh-hant", "toulouse", world)
+    confirm(page, urls, "zh-hant", "taichung")
+    log_in(managers["toulouse"])
+    confirm(page, urls, "fr", "toulouse")

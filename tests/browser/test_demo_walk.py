@@ -26,7 +26,7 @@ from jumelage.review.models import Committee, Member, Review
 from jumelage.review.queries import ranking_of
 from jumelage.selection.enums import PlaceState
 from jumelage.selection.models import Place
-from tests.browser.steps import HTML_LANG, Selection, confirm, nominate, pick
+from tests.browser.steps import HTML_LANG, Selection, cross_select
 
 pytestmark = [
     pytest.mark.browser,
@@ -129,16 +129,7 @@ def test_a_newcomer_walks_the_demo_from_review_to_trip(page, log_in, live_server
     }
     world = SimpleNamespace(partnership=cycle.partnership, cycle=cycle, ranked=ranked)
     urls = Selection(live_server, world)
-    log_in(managers["taichung"])
-    nominate(page, urls, "zh-hant", "taichung", ranked["taichung"][:5])
-    log_in(managers["toulouse"])
-    pick(page, urls, "fr", "taichung", world)
-    nominate(page, urls, "fr", "toulouse", ranked["toulouse"][:5])
-    log_in(managers["taichung"])
-    pick(page, urls, "zh-hant", "toulouse", world)
-    confirm(page, urls, "zh-hant", "taichung")
-    log_in(managers["toulouse"])
-    confirm(page, urls, "fr", "toulouse")
+    cross_select(page, urls, log_in, managers, world)
     for slug in ("toulouse", "taichung"):
         log_in(managers[slug])
         page.goto(urls(LANGUAGE[slug]))

@@ -19,7 +19,7 @@ from jumelage.review import services as review_services
 from jumelage.review.models import Committee, Member
 from jumelage.review.queries import ranking_of
 from jumelage.selection.queries import decision_messages
-from tests.browser.steps import HTML_LANG, Selection, confirm, nominate, pick
+from tests.browser.steps import HTML_LANG, Selection, cross_select
 
 pytestmark = [
     pytest.mark.browser,
@@ -120,16 +120,7 @@ def test_the_whole_selection_on_demo_data(page, log_in, live_server, demo, probl
     }
     world = SimpleNamespace(partnership=cycle.partnership, cycle=cycle, ranked=ranked)
     urls = Selection(live_server, world)
-    log_in(managers["taichung"])
-    nominate(page, urls, "zh-hant", "taichung", ranked["taichung"][:5])
-    log_in(managers["toulouse"])
-    pick(page, urls, "fr", "taichung", world)
-    nominate(page, urls, "fr", "toulouse", ranked["toulouse"][:5])
-    log_in(managers["taichung"])
-    pick(page, urls, "zh-hant", "toulouse", world)
-    confirm(page, urls, "zh-hant", "taichung")
-    log_in(managers["toulouse"])
-    confirm(page, urls, "fr", "toulouse")
+    cross_select(page, urls, log_in, managers, world)
 
     for slug, language in (("toulouse", "fr"), ("taichung", "zh-hant")):
         log_in(managers[slug])
