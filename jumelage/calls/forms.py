@@ -22,6 +22,7 @@ from jumelage.calls.models import PITCH_DECK_KEY, Call
 from jumelage.calls.queries import form_definition, search
 from jumelage.calls.rendering import ApplicationFormRenderer
 from jumelage.core.uploads import checked_upload
+from jumelage.partnerships.forms import datetime_input
 
 BUILT_IN_FIELDS = [
     "language",
@@ -432,12 +433,8 @@ class CallForm(forms.ModelForm):
             "published",
         ]
         widgets = {
-            "opens_at": forms.DateTimeInput(
-                attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"
-            ),
-            "closes_at": forms.DateTimeInput(
-                attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"
-            ),
+            "opens_at": datetime_input(),
+            "closes_at": datetime_input(),
         }
 
     def clean(self):

@@ -22,12 +22,14 @@ from jumelage.exchange.models import (
 from jumelage.exchange.queries import selected_teams
 from jumelage.hosting.forms import services_field
 from jumelage.hosting.models import HostingOffer, HostOrganisation
-from jumelage.partnerships.forms import TranslatedFieldsMixin, date_input, localized, side_choices
+from jumelage.partnerships.forms import (
+    TranslatedFieldsMixin,
+    date_input,
+    datetime_input,
+    localized,
+    side_choices,
+)
 from jumelage.partnerships.models import BudgetLine
-
-
-def local_input():
-    return forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")
 
 
 def time_input():
@@ -177,7 +179,7 @@ class TravelLegForm(CostFieldsMixin, forms.ModelForm):
             "travellers",
             *CostFieldsMixin.cost_fields,
         ]
-        widgets = {"departs_at": local_input(), "arrives_at": local_input()}
+        widgets = {"departs_at": datetime_input(), "arrives_at": datetime_input()}
         help_texts = {
             "departs_at": _("Local time at the departure."),
             "arrives_at": _("Local time at the arrival."),
@@ -327,7 +329,7 @@ class BriefingForm(TranslatedFieldsMixin, forms.ModelForm):
             "meeting_place",
         ]
         widgets = {
-            "meeting_at": local_input(),
+            "meeting_at": datetime_input(),
             **{
                 column: forms.Textarea(attrs={"rows": 3})
                 for column in localized(

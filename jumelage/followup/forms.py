@@ -9,7 +9,6 @@ from jumelage.calls.forms import (
     sanitised_help_text,
     to_answer,
 )
-from jumelage.exchange.forms import local_input
 from jumelage.followup.models import (
     JourneyStage,
     Milestone,
@@ -19,7 +18,7 @@ from jumelage.followup.models import (
     SurveyQuestion,
     ToolUse,
 )
-from jumelage.partnerships.forms import TranslatedFieldsMixin, localized
+from jumelage.partnerships.forms import TranslatedFieldsMixin, datetime_input, localized
 
 DATE = forms.DateInput(attrs={"type": "date"})
 
@@ -122,7 +121,7 @@ class SurveySetupForm(TranslatedFieldsMixin, forms.ModelForm):
             "remind_every_days",
             "most_reminders",
         ]
-        widgets = {"opens_at": local_input(), "closes_at": local_input()}
+        widgets = {"opens_at": datetime_input(), "closes_at": datetime_input()}
 
     def clean(self):
         cleaned = super().clean()

@@ -14,6 +14,7 @@ from jumelage.matchmaking.enums import (
     Priority,
 )
 from jumelage.matchmaking.models import Participant, Place, Profile, Session, Venue
+from jumelage.partnerships.forms import datetime_input
 
 
 class ProfileForm(forms.ModelForm):
@@ -145,7 +146,7 @@ class SlotsForm(forms.Form):
     )
     first = forms.DateTimeField(
         label=_("First slot starts at"),
-        widget=forms.DateTimeInput(attrs={"type": "datetime-local"}),
+        widget=datetime_input(),
         help_text=_("In the session's time zone."),
     )
     count = forms.IntegerField(label=_("Number of slots"), min_value=1, max_value=48, initial=8)

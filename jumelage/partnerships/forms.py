@@ -61,6 +61,11 @@ def date_input():
     return forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 
+def datetime_input():
+    """The browser's date and time picker, given the stored value in the format it reads."""
+    return forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")
+
+
 class ThemeProposalForm(TranslatedFieldsMixin, forms.ModelForm):
     translated_fields = ("title", "description")
     required_translations = ("title",)

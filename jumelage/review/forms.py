@@ -1,7 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from jumelage.partnerships.forms import TranslatedFieldsMixin, localized
+from jumelage.partnerships.forms import TranslatedFieldsMixin, datetime_input, localized
 from jumelage.partnerships.queries import agreed_themes
 from jumelage.review.enums import BidLevel, ReviewerQuestionKind
 from jumelage.review.models import Committee, Criterion, Member, ReviewerQuestion
@@ -21,9 +21,7 @@ class CommitteeForm(forms.ModelForm):
             "review_deadline",
         ]
         widgets = {
-            "review_deadline": forms.DateTimeInput(
-                attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"
-            ),
+            "review_deadline": datetime_input(),
         }
 
 
